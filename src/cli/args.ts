@@ -1,0 +1,40 @@
+import { UsageError } from "./command";
+
+/** Parsed command-line arguments: positional values and `--flag value` options. */
+export interface ParsedArgs {
+  readonly positional: string[];
+  readonly options: Record<string, string | true>;
+}
+
+/**
+ * Parses `args` against the allowed options. `valued` options take the next
+ * argument (or `--name=value`); `switches` take none. Anything else that starts
+ * with `--` is a usage error naming the flag.
+ */
+export function parseArgs(
+  args: ReadonlyArray<string>,
+  valued: ReadonlyArray<string>,
+  switches: ReadonlyArray<string> = [],
+): ParsedArgs {
+  const positional: string[] = [];
+  const options: Record<string, string | true> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith("--") || arg === "--") {
+      if (arg !== "--") positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+    if (switches.includes(name) && eq === -1) {
+      options[name] = true;
+    } else if (valued.includes(name)) {
+      const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
+      if (value === undefined || value === "") throw new UsageError(`option --${name} needs a value`);
+      options[name] = value;
+    } else {
+      throw new UsageError(`unknown option --${name}`);
+    }
+  }
+  return { positional, options };
+}

@@ -1,0 +1,4 @@
+import { Command } from "./command";
+
+/** Every sub-command of the CLI, in the order `help` lists them. */
+export const commands: ReadonlyArray<Command> = [];
