@@ -1,0 +1,74 @@
+import * as t from "io-ts";
+
+/**
+ * AuditAction is the kind of provider operation an audit entry records:
+ * the three resource lifecycle writes plus the webhook delivery after them.
+ */
+export const AuditAction = t.keyof({ create: null, update: null, delete: null, webhook: null });
+/** AuditAction is the kind of provider operation an audit entry records. */
+export type AuditAction = t.TypeOf<typeof AuditAction>;
+
+/** AuditResult is whether the recorded attempt succeeded or failed. */
+export const AuditResult = t.keyof({ success: null, failure: null });
+/** AuditResult is whether the recorded attempt succeeded or failed. */
+export type AuditResult = t.TypeOf<typeof AuditResult>;
+
+/**
+ * AuditDetails is a flat map of extra, non-secret facts about an attempt
+ * (for example the etag written or the adapter used). Values are scalars on
+ * purpose: nested objects invite copying whole requests, and with them secrets.
+ */
+export const AuditDetails = t.record(t.string, t.union([t.string, t.number, t.boolean, t.null]));
+/** AuditDetails is a flat map of extra, non-secret facts about an attempt. */
+export type AuditDetails = t.TypeOf<typeof AuditDetails>;
+
+/** AuditMetrics is a map of numeric measurements of an attempt, e.g. `durationMs`. */
+export const AuditMetrics = t.record(t.string, t.number);
+/** AuditMetrics is a map of numeric measurements of an attempt. */
+export type AuditMetrics = t.TypeOf<typeof AuditMetrics>;
+
+const required = t.type({
+  auditId: t.string,
+  timestamp: t.string,
+  action: AuditAction,
+  sourceId: t.string,
+  payloadHash: t.string,
+  result: AuditResult,
+});
+
+const optional = t.partial({
+  error: t.string,
+  metrics: AuditMetrics,
+  details: AuditDetails,
+});
+
+const chain = t.type({
+  prevHash: t.string,
+  hash: t.string,
+});
+
+/**
+ * AuditRecord is the content of one audit entry without its chain fields
+ * (`prevHash`, `hash`): what a caller describes about one attempt.
+ */
+export const AuditRecord = t.intersection([required, optional]);
+/** AuditRecord is the content of one audit entry without its chain fields. */
+export type AuditRecord = t.TypeOf<typeof AuditRecord>;
+
+/**
+ * AuditEntry is one line of the audit log: an {@link AuditRecord} sealed into
+ * the hash chain by `prevHash` (the previous line's hash) and `hash`.
+ */
+export const AuditEntry = t.intersection([required, optional, chain]);
+/** AuditEntry is one line of the audit log. */
+export type AuditEntry = t.TypeOf<typeof AuditEntry>;
+
+/**
+ * AuditEntryInput is what `appendAuditEntry` takes: an {@link AuditRecord}
+ * whose `auditId` and `timestamp` may be left for the log to fill in.
+ *
+ * Callers must pass `error` text that is already redacted (see
+ * `redactSecrets`): the log copies it verbatim.
+ */
+export type AuditEntryInput = Omit<AuditRecord, "auditId" | "timestamp"> &
+  Partial<Pick<AuditRecord, "auditId" | "timestamp">>;
