@@ -1,0 +1,10 @@
+import type { SourceApi } from "../genesys/port";
+import type { ProviderSettings } from "./settings";
+
+/** What a provider operation needs from outside: settings, the port, a clock. */
+export interface OperationContext {
+  readonly settings: ProviderSettings;
+  readonly api: SourceApi;
+  /** Milliseconds since an arbitrary origin, for latency metrics. */
+  readonly now: () => number;
+}

@@ -1,0 +1,10 @@
+/**
+ * The Pulumi-facing layer: the `EventBridgeSource` resource, its provider, the
+ * webhook resource hook and the provider settings.
+ */
+export { EventBridgeSource, EventBridgeSourceArgs, EVENTBRIDGE_SOURCE_MODULE, EVENTBRIDGE_SOURCE_TYPE } from "./resource";
+export { eventBridgeSourceProvider } from "./provider";
+export { webhookHook, WebhookHookOptions } from "./webhook-hook";
+export { readSettings, ProviderSettings, ApiKind, DEFAULT_AUDIT_LOG_PATH } from "./settings";
+export type { SourceOutputs, SourceMetrics } from "./outputs";
+export type { SourceInputs } from "./inputs";

@@ -1,0 +1,87 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { createSourceApi } from "../genesys";
+import type { SourceApi } from "../genesys/port";
+import { applySource } from "./apply";
+import { checkInputs } from "./check";
+import type { OperationContext } from "./context";
+import { diffInputs } from "./diff";
+import { refreshSource } from "./refresh";
+import { removeSource } from "./remove";
+import { readSettings, ConfigGetter, ProviderSettings } from "./settings";
+
+/**
+ * The provider's implementation, loaded inside the provider process by the
+ * serialized provider (`./provider`). Holds the configured settings and the
+ * API client in module state, which is never serialized.
+ */
+let configured: { settings?: ProviderSettings; problems: string[] } | undefined;
+let api: SourceApi | undefined;
+let apiFactory: (settings: ProviderSettings) => SourceApi = (s) => createSourceApi(s);
+
+/** Receives the stack config (keys `genesys:*`); environment variables are the fallbacks. */
+export async function configure(config: { get(key: string): string | undefined }): Promise<void> {
+  configureWith((key) => config.get(`genesys:${key}`), process.env);
+}
+
+/** Configures from any getter; also what tests call. */
+export function configureWith(get: ConfigGetter, env: Readonly<Record<string, string | undefined>>): void {
+  const { settings, issues } = readSettings(get, env);
+  configured = { settings, problems: issues.map((i) => `${i.key}: ${i.message}`) };
+  api = undefined;
+}
+
+/** Replaces how the API client is made (tests inject counting or failing ports). */
+export function useSourceApiFactory(factory: (settings: ProviderSettings) => SourceApi): void {
+  apiFactory = factory;
+  api = undefined;
+}
+
+function context(): OperationContext {
+  if (configured === undefined) configureWith(() => undefined, process.env);
+  const { settings, problems } = configured!;
+  if (settings === undefined) throw new Error(`Genesys Cloud provider settings are incomplete:\n${problems.join("\n")}`);
+  api ??= apiFactory(settings);
+  return { settings, api, now: () => performance.now() };
+}
+
+/** See {@link checkInputs}. */
+export async function check(_olds: unknown, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+  return checkInputs(news);
+}
+
+/** See {@link diffInputs}. */
+export async function diff(
+  _id: string,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): Promise<pulumi.dynamic.DiffResult> {
+  const { changes, replaces, deleteBeforeReplace } = diffInputs(olds, news, configured?.settings?.api);
+  return { changes, replaces, deleteBeforeReplace };
+}
+
+/** See {@link applySource}. */
+export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
+  return applySource(context(), { kind: "create" }, inputs);
+}
+
+/** See {@link applySource}; the concurrency token comes from the recorded outputs. */
+export async function update(
+  id: string,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): Promise<pulumi.dynamic.UpdateResult> {
+  const etag = typeof olds.etag === "string" ? olds.etag : "";
+  const { outs } = await applySource(context(), { kind: "update", remoteId: id, etag }, news);
+  return { outs };
+}
+
+/** See {@link refreshSource}. */
+export async function read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
+  return refreshSource(context(), id, props);
+}
+
+/** See {@link removeSource}. */
+export async function remove(id: string, props: Record<string, unknown>): Promise<void> {
+  return removeSource(context(), id, props);
+}
+export { remove as delete };

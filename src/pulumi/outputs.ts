@@ -1,0 +1,43 @@
+import type { SourceInputs } from "./inputs";
+
+/** Numbers a deployment reports about one source (a stack output per source). */
+export interface SourceMetrics {
+  /** Milliseconds from the start of the operation to the re-read after the write. */
+  readonly configurationLatencyMs: number;
+  /** Share of sample events whose directives and mappings all resolved (1 when no samples were given). */
+  readonly validationSuccessRate: number;
+  /** `created`, `updated`, `adopted`, `unchanged` or `failed`. */
+  readonly registrationStatus: string;
+  /** Requests the HTTP policy repeated (429, 5xx, resets, token refresh). */
+  readonly retries: number;
+  /** Concurrency conflicts met (stale ETag or config version). */
+  readonly conflicts: number;
+}
+
+/**
+ * What the provider records in state. The inputs are kept because `diff` and
+ * `update` receive the old outputs, not the old inputs.
+ */
+export interface SourceOutputs extends SourceInputs {
+  /** The definition id. */
+  readonly sourceId: string;
+  /** The id the API knows the object by (the resource id). */
+  readonly remoteId: string;
+  /** The API contract it was written through. */
+  readonly api: string;
+  /** The concurrency token the server returned on the last write or read. */
+  readonly etag: string;
+  /** SHA-256 hex of the canonical payload: the audit hash. */
+  readonly payloadHash: string;
+  /** Size of the canonical payload in bytes (limit 262,144). */
+  readonly payloadBytes: number;
+  /** The audit entry of the last create or update. */
+  readonly auditId: string;
+  /** SHA-256 hex of what the server held after the last write or refresh, in the adapter's representation. */
+  readonly remoteStateHash: string;
+  /** Paths where the server differs from the applied definition (filled by refresh). */
+  readonly drift: string[];
+  /** Adapter facts such as `partnerEventSourceName`. */
+  readonly facts: Record<string, string>;
+  readonly metrics: SourceMetrics;
+}

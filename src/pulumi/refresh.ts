@@ -1,0 +1,42 @@
+import * as E from "fp-ts/Either";
+import type * as pulumi from "@pulumi/pulumi";
+import { SourceDefinition, validateDefinition } from "../definition";
+import { diffValues } from "../definition/value-diff";
+import { describeError } from "../genesys";
+import type { OperationContext } from "./context";
+import { stateHash } from "./apply";
+import { definitionOf } from "./inputs";
+
+/**
+ * The provider's `read` (`pulumi refresh`): re-reads the remote source. A
+ * source that is gone is reported gone (no id), so the engine drops it from
+ * state. A source that differs from the applied definition keeps its recorded
+ * inputs and lists the differing paths in `drift`, so the next `up` shows an
+ * update that puts the declared definition back.
+ */
+export async function refreshSource(
+  ctx: OperationContext,
+  id: string,
+  props: Record<string, unknown>,
+): Promise<pulumi.dynamic.ReadResult> {
+  const read = await ctx.api.read(id);
+  if (E.isLeft(read)) throw new Error(`refresh of EventBridge source '${String(props.sourceId ?? id)}' failed: ${describeError(read.left)}`);
+  if (read.right === null) return {};
+  const remote = read.right;
+  const applied = validateDefinition(definitionOf(props));
+  const drift = E.isRight(applied) ? driftPaths(ctx, applied.right, remote.state) : ["definition"];
+  return {
+    id: remote.remoteId,
+    props: {
+      ...props,
+      etag: remote.etag,
+      remoteStateHash: stateHash(remote.state),
+      drift,
+      facts: { ...remote.facts },
+    },
+  };
+}
+
+function driftPaths(ctx: OperationContext, applied: SourceDefinition, remoteState: unknown): string[] {
+  return diffValues(ctx.api.desiredState(applied), remoteState);
+}

@@ -1,0 +1,90 @@
+import type { ConflictPolicy } from "../genesys/port";
+
+/** The API contract a stack talks to: the original design's endpoint, or the real Integrations API. */
+export type ApiKind = "event-streams" | "integrations";
+
+/**
+ * Provider settings: where Genesys is, how to authenticate, where the audit
+ * log lives. Read from stack config under `genesys:` with the conventional
+ * `GENESYSCLOUD_*` environment variables as fallbacks.
+ */
+export interface ProviderSettings {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly region?: string;
+  readonly apiBaseUrl?: string;
+  readonly authBaseUrl?: string;
+  readonly api: ApiKind;
+  readonly auditLogPath: string;
+  readonly defaultConflictPolicy: ConflictPolicy;
+}
+
+/** Where the audit log goes when `genesys:auditLogPath` is not set. */
+export const DEFAULT_AUDIT_LOG_PATH = ".genesys-eventbridge/audit.jsonl";
+
+/** Reads one config value; `undefined` when absent. Keys are given without namespace. */
+export type ConfigGetter = (key: string) => string | undefined;
+
+/** A problem with the settings, naming the config key. */
+export interface SettingsIssue {
+  readonly key: string;
+  readonly message: string;
+}
+
+const API_KINDS: ReadonlyArray<ApiKind> = ["event-streams", "integrations"];
+
+/**
+ * Builds the settings from config and environment. Missing credentials are
+ * reported by key, never by value.
+ */
+export function readSettings(
+  get: ConfigGetter,
+  env: Readonly<Record<string, string | undefined>>,
+): { settings?: ProviderSettings; issues: SettingsIssue[] } {
+  const pick = (key: string, envName?: string): string | undefined => {
+    const fromConfig = get(key);
+    if (fromConfig !== undefined && fromConfig !== "") return fromConfig;
+    const fromEnv = envName === undefined ? undefined : env[envName];
+    return fromEnv === undefined || fromEnv === "" ? undefined : fromEnv;
+  };
+  const issues: SettingsIssue[] = [];
+  const clientId = pick("clientId", "GENESYSCLOUD_OAUTHCLIENT_ID");
+  const clientSecret = pick("clientSecret", "GENESYSCLOUD_OAUTHCLIENT_SECRET");
+  if (clientId === undefined) {
+    issues.push({ key: "genesys:clientId", message: "missing: set it in stack config or GENESYSCLOUD_OAUTHCLIENT_ID" });
+  }
+  if (clientSecret === undefined) {
+    issues.push({
+      key: "genesys:clientSecret",
+      message: "missing: set it with `pulumi config set --secret genesys:clientSecret` or GENESYSCLOUD_OAUTHCLIENT_SECRET",
+    });
+  }
+  const region = pick("region", "GENESYSCLOUD_REGION");
+  const apiBaseUrl = pick("apiBaseUrl", "GENESYSCLOUD_API_BASE_URL");
+  const authBaseUrl = pick("authBaseUrl", "GENESYSCLOUD_AUTH_BASE_URL") ?? apiBaseUrl;
+  if (region === undefined && apiBaseUrl === undefined) {
+    issues.push({ key: "genesys:region", message: "missing: set genesys:region (e.g. us-east-1) or genesys:apiBaseUrl" });
+  }
+  const api = (pick("api", "GENESYS_EVENTBRIDGE_API") ?? "integrations") as ApiKind;
+  if (!API_KINDS.includes(api)) {
+    issues.push({ key: "genesys:api", message: `expected one of ${API_KINDS.join(", ")}, found ${JSON.stringify(api)}` });
+  }
+  const policy = pick("conflictPolicy") ?? "overwrite";
+  if (policy !== "overwrite" && policy !== "fail") {
+    issues.push({ key: "genesys:conflictPolicy", message: `expected overwrite or fail, found ${JSON.stringify(policy)}` });
+  }
+  if (issues.length > 0 || clientId === undefined || clientSecret === undefined) return { issues };
+  return {
+    issues,
+    settings: {
+      clientId,
+      clientSecret,
+      region,
+      apiBaseUrl,
+      authBaseUrl,
+      api,
+      auditLogPath: pick("auditLogPath", "GENESYS_EVENTBRIDGE_AUDIT_LOG") ?? DEFAULT_AUDIT_LOG_PATH,
+      defaultConflictPolicy: policy,
+    },
+  };
+}
