@@ -1,0 +1,137 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { GENESIS_HASH, appendAuditEntry, tryAppendAuditEntry, verifyAuditLog } from "../../src/audit";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "audit-append-"));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+const input = {
+  action: "create" as const,
+  sourceId: "src-1",
+  payloadHash: "ab".repeat(32),
+  result: "success" as const,
+};
+
+describe("appendAuditEntry", () => {
+  it("writes the first entry chained to the genesis hash, hashed over its canonical JSON, in a new directory", async () => {
+    const logPath = path.join(dir, "nested", "deeper", "audit.jsonl");
+    const entry = await appendAuditEntry(logPath, {
+      ...input,
+      auditId: "id-1",
+      timestamp: "2024-05-01T10:00:00.000Z",
+      metrics: { durationMs: 12 },
+      details: { etag: "3" },
+    });
+    const canonical =
+      '{"action":"create","auditId":"id-1","details":{"etag":"3"},"metrics":{"durationMs":12},' +
+      `"payloadHash":"${"ab".repeat(32)}","prevHash":"${GENESIS_HASH}","result":"success","sourceId":"src-1",` +
+      '"timestamp":"2024-05-01T10:00:00.000Z"}';
+    const expected = {
+      auditId: "id-1",
+      timestamp: "2024-05-01T10:00:00.000Z",
+      action: "create",
+      sourceId: "src-1",
+      payloadHash: "ab".repeat(32),
+      result: "success",
+      metrics: { durationMs: 12 },
+      details: { etag: "3" },
+      prevHash: GENESIS_HASH,
+      hash: sha256(canonical),
+    };
+    expect(entry).toEqual(expected);
+    const line = canonical.replace('"metrics"', `"hash":"${sha256(canonical)}","metrics"`);
+    expect(await fs.readFile(logPath, "utf8")).toBe(`${line}\n`);
+  });
+
+  it("chains each entry to the hash of the one before", async () => {
+    const logPath = path.join(dir, "audit.jsonl");
+    const first = await appendAuditEntry(logPath, input);
+    const second = await appendAuditEntry(logPath, { ...input, action: "update", result: "failure", error: "HTTP 409" });
+    expect({ first: first.prevHash, second: second.prevHash }).toEqual({ first: GENESIS_HASH, second: first.hash });
+    expect(await verifyAuditLog(logPath)).toEqual({ _tag: "Intact", ok: true, entries: 2 });
+  });
+
+  it("writes only the declared fields of its input", async () => {
+    const logPath = path.join(dir, "audit.jsonl");
+    const sneaky = { ...input, auditId: "id-2", timestamp: "2024-05-01T10:00:00.000Z", clientSecret: "hunter2" };
+    await appendAuditEntry(logPath, sneaky);
+    const line = JSON.parse(await fs.readFile(logPath, "utf8")) as Record<string, unknown>;
+    expect(Object.keys(line).sort()).toEqual(["action", "auditId", "hash", "payloadHash", "prevHash", "result", "sourceId", "timestamp"]);
+  });
+
+  it.each([
+    ["a truncated last line", (good: string) => good + good.slice(0, 40), "the last line is truncated (no terminating newline)"],
+    ["an unparsable last line", (good: string) => `${good}{not json\n`, "the last line is not valid JSON"],
+    ["a last line that is not an entry", (good: string) => `${good}{"hello":1}\n`, "the last line is not an audit entry"],
+    ["an edited last line", (good: string) => good.replace('"src-1"', '"src-2"'), "the last entry does not match its hash (edited)"],
+  ])("refuses to extend a log with %s", async (_name, damage, reason) => {
+    const logPath = path.join(dir, "audit.jsonl");
+    await appendAuditEntry(logPath, input);
+    const good = await fs.readFile(logPath, "utf8");
+    const damaged = damage(good);
+    await fs.writeFile(logPath, damaged);
+    expect(await tryAppendAuditEntry(logPath, input)).toEqual({ ok: false, error: { _tag: "DamagedLog", path: logPath, reason } });
+    expect(await fs.readFile(logPath, "utf8")).toBe(damaged);
+    await expect(appendAuditEntry(logPath, input)).rejects.toThrow(`audit log ${logPath} is damaged, refusing to append: ${reason}`);
+  });
+
+  it("finds the last hash even when the last line is longer than the first tail chunk", async () => {
+    const logPath = path.join(dir, "audit.jsonl");
+    await appendAuditEntry(logPath, input);
+    const long = await appendAuditEntry(logPath, { ...input, details: { note: "x".repeat(20_000) } });
+    const next = await appendAuditEntry(logPath, input);
+    expect(next.prevHash).toBe(long.hash);
+    expect(await verifyAuditLog(logPath)).toEqual({ _tag: "Intact", ok: true, entries: 3 });
+  });
+});
+
+describe("the append lock", () => {
+  const lockFile = (logPath: string, owner: object) => fs.writeFile(`${logPath}.lock`, JSON.stringify(owner));
+
+  it("breaks a lock whose owner process is gone", async () => {
+    const logPath = path.join(dir, "audit.jsonl");
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid;
+    await lockFile(logPath, { pid: gone, host: os.hostname(), since: new Date().toISOString(), token: "t" });
+    const result = await tryAppendAuditEntry(logPath, input, { lock: { timeoutMs: 2000 } });
+    expect(result.ok).toBe(true);
+    await expect(fs.access(`${logPath}.lock`)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("breaks a lock older than the staleness limit even when its owner cannot be checked", async () => {
+    const logPath = path.join(dir, "audit.jsonl");
+    const since = new Date(Date.now() - 60_000).toISOString();
+    await lockFile(logPath, { pid: 1, host: "another-host", since, token: "t" });
+    const result = await tryAppendAuditEntry(logPath, input, { lock: { timeoutMs: 2000, staleMs: 30_000 } });
+    expect(result.ok).toBe(true);
+  });
+
+  it("gives up after the total wait with an error naming the holder, and writes nothing", async () => {
+    const logPath = path.join(dir, "audit.jsonl");
+    const since = new Date().toISOString();
+    await lockFile(logPath, { pid: process.pid, host: os.hostname(), since, token: "t" });
+    const result = await tryAppendAuditEntry(logPath, input, { lock: { timeoutMs: 150 } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        _tag: "LockTimeout",
+        lockPath: `${logPath}.lock`,
+        waitedMs: expect.any(Number),
+        holder: { pid: process.pid, host: os.hostname(), since },
+      },
+    });
+    if (!result.ok && result.error._tag === "LockTimeout") expect(result.error.waitedMs).toBeGreaterThanOrEqual(150);
+    await expect(fs.access(logPath)).rejects.toMatchObject({ code: "ENOENT" });
+    // The live lock was left alone.
+    expect(JSON.parse(await fs.readFile(`${logPath}.lock`, "utf8"))).toEqual({ pid: process.pid, host: os.hostname(), since, token: "t" });
+  });
+});
