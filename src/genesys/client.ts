@@ -1,0 +1,113 @@
+import { Either, isLeft, right } from "fp-ts/Either";
+import { Clock, systemClock } from "./clock";
+import { GenesysError } from "./errors";
+import { HttpAnswer, HttpRequest, Logger, createTransport } from "./http";
+import { clientCredentials } from "./oauth";
+import { Hosts, UnknownRegion, resolveHosts } from "./regions";
+import { RetryPolicy, retryPolicy } from "./retry-policy";
+import { TokenCache, sharedTokenCache } from "./token-cache";
+
+/** How to reach Genesys Cloud and as whom. */
+export interface ClientSettings {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** AWS-style region or Genesys domain; default `us-east-1`. */
+  readonly region?: string;
+  /** Overrides the API origin (emulator, proxy). */
+  readonly apiBaseUrl?: string;
+  /** Overrides the login origin (defaults to `apiBaseUrl` when only that is set). */
+  readonly authBaseUrl?: string;
+  /** Retry policy options merged over the defaults. */
+  readonly retry?: Partial<RetryPolicy>;
+  /** Per-request timeout; shorthand for `retry.timeoutMs`. */
+  readonly timeoutMs?: number;
+  /** Receives one line per request and response (method, path, status, ms, attempt). */
+  readonly logger?: Logger;
+  /** The clock for backoff and token expiry (tests). */
+  readonly clock?: Clock;
+  /** The token cache; default the process-wide one. */
+  readonly tokenCache?: TokenCache;
+}
+
+/** A request to the Platform API; the client adds the bearer token. */
+export interface ApiRequest {
+  readonly method: HttpRequest["method"];
+  readonly path: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly json?: unknown;
+}
+
+/** An authorised Platform API client with the HTTP policy and token handling applied. */
+export interface GenesysClient {
+  /** The origins this client talks to. */
+  readonly hosts: Hosts;
+  /** The merged retry policy. */
+  readonly policy: RetryPolicy;
+  /** The clock in use (adapters wait with it). */
+  readonly clock: Clock;
+  /**
+   * Sends an authorised request. A 401 drops the cached token and repeats the
+   * request once with a fresh one; `retries` counts that and the policy's repeats.
+   */
+  request(request: ApiRequest): Promise<Either<GenesysError, HttpAnswer>>;
+}
+
+const recentTokenLimit = 8;
+
+/** A `GenesysClient` for `settings`; an unknown region is an `UnknownRegion` value. */
+export function createGenesysClient(settings: ClientSettings): Either<UnknownRegion, GenesysClient> {
+  const resolved = resolveHosts(settings);
+  if (isLeft(resolved)) return resolved;
+  const hosts = resolved.right;
+  const policy = retryPolicy({ ...settings.retry, ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }) });
+  const clock = settings.clock ?? systemClock;
+  // Tokens seen by this client, so that every printed line can be scrubbed of them.
+  const tokens: string[] = [];
+  const secrets = (): ReadonlyArray<string> => [settings.clientSecret, ...tokens];
+  const remember = (token: string): void => {
+    if (tokens.includes(token)) return;
+    tokens.push(token);
+    if (tokens.length > recentTokenLimit) tokens.shift();
+  };
+  const transport = createTransport({ policy, clock, secrets, ...(settings.logger === undefined ? {} : { logger: settings.logger }) });
+  const source = clientCredentials(
+    { clientId: settings.clientId, clientSecret: settings.clientSecret, authBaseUrl: hosts.authBaseUrl },
+    {
+      transport,
+      clock,
+      cache: settings.tokenCache ?? sharedTokenCache,
+      onToken: remember,
+    },
+  );
+
+  async function once(request: ApiRequest, accessToken: string): Promise<Either<GenesysError, HttpAnswer>> {
+    return transport.send({
+      method: request.method,
+      baseUrl: hosts.apiBaseUrl,
+      path: request.path,
+      headers: { ...request.headers, Authorization: `Bearer ${accessToken}` },
+      ...(request.json === undefined ? {} : { json: request.json }),
+    });
+  }
+
+  async function request(request: ApiRequest): Promise<Either<GenesysError, HttpAnswer>> {
+    const first = await source.token();
+    if (isLeft(first)) return first;
+    // A token known to the cache is usually still valid; one can still be refused (revoked, clock skew).
+    remember(first.right.accessToken);
+    const answer = await once(request, first.right.accessToken);
+    if (!(isLeft(answer) && answer.left._tag === "Unauthorized")) return withRetries(answer, first.right.retries);
+    source.invalidate(first.right.accessToken);
+    const second = await source.token();
+    if (isLeft(second)) return second;
+    const again = await once(request, second.right.accessToken);
+    return withRetries(again, first.right.retries + second.right.retries + 1);
+  }
+
+  return right({ hosts, policy, clock, request });
+}
+
+function withRetries(answer: Either<GenesysError, HttpAnswer>, extra: number): Either<GenesysError, HttpAnswer> {
+  if (isLeft(answer) || extra === 0) return answer;
+  return right({ ...answer.right, retries: answer.right.retries + extra });
+}

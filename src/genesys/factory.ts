@@ -1,0 +1,46 @@
+import { Either, isLeft, left, right } from "fp-ts/Either";
+import { ClientSettings, GenesysClient, createGenesysClient } from "./client";
+import { EventStreamsApi } from "./event-streams";
+import { SourceApi } from "./port";
+import { UnknownRegion, describeUnknownRegion } from "./regions";
+
+/** The API contracts an adapter exists for. */
+export type ApiKind = "event-streams" | "integrations";
+
+/** Client settings plus which API contract to speak (default `event-streams`). */
+export interface SourceApiSettings extends ClientSettings {
+  readonly api?: ApiKind;
+  /** Conditional writes tried by the `overwrite` conflict policy; default 3. */
+  readonly conflictAttempts?: number;
+}
+
+/** A settings problem found before any request: an unknown region, or an API without an adapter yet. */
+export type SettingsError = UnknownRegion | { readonly _tag: "UnsupportedApi"; readonly api: string };
+
+/** The message for a `SettingsError`. */
+export function describeSettingsError(e: SettingsError): string {
+  return e._tag === "UnknownRegion"
+    ? describeUnknownRegion(e)
+    : `the '${e.api}' API has no adapter yet; use 'event-streams'`;
+}
+
+/**
+ * The `SourceApi` adapter for `settings.api` on a fresh client. Each API
+ * contract is one case here: an adapter added later is one more case.
+ */
+export function createSourceApi(settings: SourceApiSettings): Either<SettingsError, SourceApi> {
+  const client = createGenesysClient(settings);
+  if (isLeft(client)) return client;
+  return sourceApiFor(settings, client.right);
+}
+
+/** The adapter for `settings.api` on an existing client. */
+export function sourceApiFor(settings: Pick<SourceApiSettings, "api" | "conflictAttempts">, client: GenesysClient): Either<SettingsError, SourceApi> {
+  const api: string = settings.api ?? "event-streams";
+  switch (api) {
+    case "event-streams":
+      return right(new EventStreamsApi(client, settings.conflictAttempts === undefined ? {} : { conflictAttempts: settings.conflictAttempts }));
+    default:
+      return left({ _tag: "UnsupportedApi", api });
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The Genesys layer: HTTP, OAuth and Genesys Cloud API adapters behind the
+ * `SourceApi` port. Knows HTTP and Genesys, never Pulumi.
+ */
+export type { SourceApi, RemoteSource, WriteOutcome, ConflictPolicy } from "./port";
+export type {
+  GenesysError,
+  GenesysErrorTag,
+  ErrorContext,
+  FieldProblem,
+  Unauthorized,
+  Forbidden,
+  NotFound,
+  Conflict,
+  PreconditionFailed,
+  BadRequest,
+  RateLimited,
+  ServerError,
+  Network,
+  Decode,
+} from "./errors";
+export {
+  unauthorized,
+  forbidden,
+  notFound,
+  conflict,
+  preconditionFailed,
+  badRequest,
+  rateLimited,
+  serverError,
+  network,
+  decodeError,
+  contextOf,
+} from "./errors";
+export { describeError, toError } from "./describe";
+export { redact, REDACTED } from "./redact";
+export type { Hosts, HostSettings, UnknownRegion } from "./regions";
+export { regionDomains, resolveHosts, domainOf, describeUnknownRegion } from "./regions";
+export type { RetryPolicy, AttemptResult, RetryDecision } from "./retry-policy";
+export {
+  defaultRetryPolicy,
+  retryPolicy,
+  shouldRetry,
+  delayMs,
+  decide,
+  parseRetryAfter,
+  isRetryableStatus,
+  isRetryableFailure,
+} from "./retry-policy";
+export type { Clock } from "./clock";
+export { systemClock } from "./clock";
+export type { Transport, TransportOptions, HttpRequest, HttpAnswer, Logger } from "./http";
+export { createTransport } from "./http";
+export type { CachedToken } from "./token-cache";
+export { TokenCache, sharedTokenCache } from "./token-cache";
+export type { TokenSource, OAuthClient, Granted } from "./oauth";
+export { clientCredentials, isTokenThrottling, refreshMarginMs, TokenResponse } from "./oauth";
+export type { ClientSettings, GenesysClient, ApiRequest } from "./client";
+export { createGenesysClient } from "./client";
+export { ErrorBody, ErrorDetail, OAuthErrorBody } from "./error-body";
+export { changedPaths } from "./changed-paths";
+export type { EventStreamsOptions } from "./event-streams";
+export { EventStreamsApi } from "./event-streams";
+export type { ApiKind, SourceApiSettings, SettingsError } from "./factory";
+export { createSourceApi, sourceApiFor, describeSettingsError } from "./factory";
