@@ -1,0 +1,29 @@
+import { Either, left, right } from "fp-ts/Either";
+import { Format } from "./transformation";
+import { preview } from "./preview";
+import { timestampOf } from "./timestamp";
+
+/**
+ * Converts a value with a `transform` format. `iso8601` takes an ISO 8601 /
+ * RFC 3339 string or epoch milliseconds and writes `Date#toISOString()`
+ * (1705312800000 -> "2024-01-15T10:00:00.000Z"); `lowercase`/`uppercase`
+ * take strings; `string` renders scalars as text. Left says what was found.
+ */
+export function applyFormat(format: Format, value: unknown): Either<string, unknown> {
+  switch (format) {
+    case "iso8601": {
+      const ms = timestampOf(value);
+      return ms === undefined
+        ? left(`iso8601 expects an ISO 8601 timestamp or epoch milliseconds, found ${preview(value)}`)
+        : right(new Date(ms).toISOString());
+    }
+    case "lowercase":
+    case "uppercase":
+      if (typeof value !== "string") return left(`${format} expects a string, found ${preview(value)}`);
+      return right(format === "lowercase" ? value.toLowerCase() : value.toUpperCase());
+    case "string":
+      if (typeof value === "string") return right(value);
+      if (typeof value === "number" || typeof value === "boolean") return right(String(value));
+      return left(`string expects a string, number or boolean, found ${preview(value)}`);
+  }
+}

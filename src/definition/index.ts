@@ -1,0 +1,34 @@
+/**
+ * The source definition layer: codecs, validation, payload building,
+ * canonical JSON and hashing, sample projection and diffs. Pure: no I/O.
+ */
+export { SourceDefinition, DefinitionId, EventSourceSuffix, EventStreamType } from "./source-definition";
+export { Configuration, AwsAccountId, AwsRegion, RoleArn } from "./configuration";
+export { Filter } from "./filter";
+export { Condition, ConditionValue, Operator, OPERATORS, isScalar } from "./condition";
+export type { Scalar } from "./condition";
+export { Transformation, DirectiveType, DIRECTIVE_TYPES, Format, FORMATS } from "./transformation";
+export { AttributeMapping } from "./attribute-mapping";
+export { SampleEvent, EventBody, decodeSamples } from "./sample-event";
+export { EventType, eventTypeMatches, ID_PLACEHOLDER } from "./event-type";
+export { FieldPath, parseFieldPath, FIELD_PATH_MAX_DEPTH, FIELD_SEGMENT, FORBIDDEN_SEGMENTS } from "./field-path";
+export { ExtractPath, parseExtractPath } from "./extract-path";
+export type { ExtractStep } from "./extract-path";
+export { AWS_REGIONS, partitionOfRegion } from "./aws-regions";
+export type { AwsPartition } from "./aws-regions";
+export { parseRoleArn } from "./role-arn";
+export type { RoleArnParts } from "./role-arn";
+export { definitionIssue, formatIssue, WHOLE_DEFINITION } from "./issue";
+export type { DefinitionIssue } from "./issue";
+export { validateDefinition } from "./validate";
+export { buildPayload } from "./payload";
+export type { EventStreamPayload } from "./payload";
+export { canonicalJson, payloadHash, payloadBytes, MAX_PAYLOAD_BYTES } from "./canonical-json";
+export { eventSourceSuffixOf, EVENT_SOURCE_SUFFIX_MAX_LENGTH } from "./event-source-suffix";
+export { projectSamples } from "./projection";
+export type { Projection } from "./projection";
+export { evaluateCondition } from "./evaluate-condition";
+export type { ConditionOutcome } from "./evaluate-condition";
+export { applyFormat } from "./formats";
+export { parseIsoTimestamp, timestampOf } from "./timestamp";
+export { diffDefinitions } from "./diff";

@@ -1,0 +1,132 @@
+import { Either, left, right } from "fp-ts/Either";
+import { ConditionOutcome, evaluateCondition } from "./evaluate-condition";
+import { eventTypeMatches } from "./event-type";
+import { parseExtractPath } from "./extract-path";
+import { parseFieldPath } from "./field-path";
+import { Filter } from "./filter";
+import { applyFormat } from "./formats";
+import { definitionIssue, DefinitionIssue } from "./issue";
+import { resolveExtract, resolveField } from "./resolve";
+import { ObjectBuilder } from "./safe-object";
+import { SampleEvent } from "./sample-event";
+import { SourceDefinition } from "./source-definition";
+
+/** What the pipeline makes of one sample event. */
+export interface Projection {
+  /** The sample's index in the samples given. */
+  readonly sample: number;
+  readonly eventType: string;
+  /** The index of the filter whose event type the sample has. */
+  readonly filter: number;
+  /** Whether every condition of that filter held (the event would be sent). */
+  readonly matched: boolean;
+  /** The path of the first condition that failed, e.g. `filters[0].conditions[1]`; `null` when all held. */
+  readonly failedCondition: string | null;
+  /** Every condition's outcome, in order. */
+  readonly conditions: ReadonlyArray<ConditionOutcome>;
+  /** The projected event: only the target fields, dotted targets nested. */
+  readonly projected: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Runs sample events through a definition: finds each sample's filter and
+ * evaluates its conditions, then applies every transformation and attribute
+ * mapping to build the projected event. Every sample is projected, matched
+ * or not, so each directive is checked against every sample. A sample with
+ * no filter, a source that does not resolve, or a value a format cannot
+ * convert is an issue (a mismatch) naming the directive's property and the
+ * sample; all issues are collected. Never throws.
+ */
+export function projectSamples(
+  def: SourceDefinition,
+  samples: ReadonlyArray<SampleEvent>,
+): Either<ReadonlyArray<DefinitionIssue>, ReadonlyArray<Projection>> {
+  const issues: DefinitionIssue[] = [];
+  const projections: Projection[] = [];
+  samples.forEach((sample, index) => {
+    const filter = filterFor(def.filters, sample.eventType);
+    if (filter === undefined) {
+      const covered = def.filters.map((f) => f.eventType).join(", ");
+      issues.push(definitionIssue(`samples[${index}].eventType`, `${JSON.stringify(sample.eventType)} matches no filter; the filters cover ${covered}`));
+      return;
+    }
+    const conditions = def.filters[filter].conditions.map((c, j) =>
+      evaluateCondition(c, sample.event, `filters[${filter}].conditions[${j}]`),
+    );
+    const failed = conditions.find((o) => !o.matched);
+    const built = projectOne(def, sample, index);
+    issues.push(...built.issues);
+    projections.push({
+      sample: index,
+      eventType: sample.eventType,
+      filter,
+      matched: failed === undefined,
+      failedCondition: failed === undefined ? null : failed.path,
+      conditions,
+      projected: built.projected,
+    });
+  });
+  return issues.length > 0 ? left(issues) : right(projections);
+}
+
+function filterFor(filters: ReadonlyArray<Filter>, eventType: string): number | undefined {
+  const exact = filters.findIndex((f) => f.eventType === eventType);
+  if (exact !== -1) return exact;
+  const pattern = filters.findIndex((f) => eventTypeMatches(f.eventType, eventType));
+  return pattern === -1 ? undefined : pattern;
+}
+
+function projectOne(
+  def: SourceDefinition,
+  sample: SampleEvent,
+  index: number,
+): { issues: DefinitionIssue[]; projected: Record<string, unknown> } {
+  const issues: DefinitionIssue[] = [];
+  const builder = new ObjectBuilder();
+  const where = `samples[${index}] (${sample.eventType})`;
+  const write = (targetPath: string, target: string, value: unknown): void => {
+    const segments = parseFieldPath(target);
+    if (segments._tag === "Left") issues.push(definitionIssue(targetPath, segments.left));
+    else if (!builder.set(segments.right, value)) issues.push(definitionIssue(targetPath, `cannot write ${JSON.stringify(target)}: another target is in the way`));
+  };
+  const read = (sourcePath: string, source: string): Either<null, unknown> => {
+    const segments = parseFieldPath(source);
+    const value = segments._tag === "Left" ? segments : resolveField(sample.event, segments.right);
+    if (value._tag === "Right") return value;
+    issues.push(definitionIssue(sourcePath, `does not resolve on ${where}: ${value.left}`));
+    return left(null);
+  };
+
+  def.transformations.forEach((d, i) => {
+    const at = `transformations[${i}]`;
+    const source = read(`${at}.sourceField`, d.sourceField);
+    if (source._tag === "Left") return;
+    let value = source.right;
+    if (d.type === "extract") {
+      const step = parseExtractPath(d.path ?? "");
+      const extracted = step._tag === "Left" ? step : resolveExtract(value, step.right, d.sourceField);
+      if (extracted._tag === "Left") {
+        issues.push(definitionIssue(`${at}.path`, `does not resolve on ${where}: ${extracted.left}`));
+        return;
+      }
+      value = extracted.right;
+    } else if (d.type === "transform") {
+      if (d.format === undefined) {
+        issues.push(definitionIssue(`${at}.format`, "is required: a transform directive needs a format"));
+        return;
+      }
+      const converted = applyFormat(d.format, value);
+      if (converted._tag === "Left") {
+        issues.push(definitionIssue(`${at}.format`, `cannot convert ${d.sourceField} on ${where}: ${converted.left}`));
+        return;
+      }
+      value = converted.right;
+    }
+    write(`${at}.targetField`, d.targetField, value);
+  });
+  def.attributeMappings.forEach((m, i) => {
+    const source = read(`attributeMappings[${i}].source`, m.source);
+    if (source._tag === "Right") write(`attributeMappings[${i}].target`, m.target, source.right);
+  });
+  return { issues, projected: builder.toPlain() };
+}

@@ -1,0 +1,67 @@
+import * as t from "io-ts";
+import { Finding, list, oneOf, struct, text, withDefault } from "./codec-kit";
+import { AttributeMapping } from "./attribute-mapping";
+import { MAX_PAYLOAD_BYTES, payloadBytes } from "./canonical-json";
+import { Configuration } from "./configuration";
+import { Filter } from "./filter";
+import { buildPayload } from "./payload";
+import { preview } from "./preview";
+import { targetConflicts } from "./targets";
+import { Transformation } from "./transformation";
+
+/**
+ * Codec of a definition id: 1..128 characters of letters, digits, `.`, `_`
+ * and `-` (safe in URLs, resource names and EventBridge source names).
+ */
+export const DefinitionId = text("DefinitionId", "an id of 1..128 letters, digits, '.', '_' or '-'", (s) =>
+  /^[A-Za-z0-9._-]{1,128}$/.test(s) ? undefined : `expected an id of 1..128 letters, digits, '.', '_' or '-', found ${preview(s)}`,
+);
+
+/** Codec of an event source suffix: 1..64 characters of letters, digits, `.`, `_` and `-`. */
+export const EventSourceSuffix = text("EventSourceSuffix", "a suffix of 1..64 letters, digits, '.', '_' or '-'", (s) =>
+  /^[A-Za-z0-9._-]{1,64}$/.test(s) ? undefined : `expected a suffix of 1..64 letters, digits, '.', '_' or '-', found ${preview(s)}`,
+);
+
+/** The only event stream type: Amazon EventBridge. */
+export const EventStreamType = oneOf("EventStreamType", ["aws-eventbridge"] as const);
+
+/**
+ * Codec of a source definition, the file format of the original design.
+ * Decoding applies the defaults (`eventStreamType: "aws-eventbridge"`, empty
+ * `conditions`, `transformations`, `attributeMappings`), refuses unknown
+ * properties, and checks the cross-property rules once the structure is
+ * sound: one filter per event type, no colliding targets, and the
+ * {@link MAX_PAYLOAD_BYTES} limit on the built payload.
+ */
+export const SourceDefinition = struct(
+  "SourceDefinition",
+  {
+    id: DefinitionId,
+    eventStreamType: withDefault(EventStreamType, () => "aws-eventbridge" as const),
+    configuration: Configuration,
+    filters: list("Filters", Filter, { nonEmpty: true }),
+    transformations: withDefault(list("Transformations", Transformation), () => []),
+    attributeMappings: withDefault(list("AttributeMappings", AttributeMapping), () => []),
+  },
+  { eventSourceSuffix: EventSourceSuffix },
+  (def): ReadonlyArray<Finding> => {
+    const findings: Finding[] = [];
+    def.filters.forEach((f, i) => {
+      const first = def.filters.findIndex((g) => g.eventType === f.eventType);
+      if (first < i) findings.push({ at: `.filters[${i}].eventType`, message: `event type ${JSON.stringify(f.eventType)} already has filters[${first}]; merge their conditions` });
+    });
+    findings.push(
+      ...targetConflicts([
+        ...def.transformations.map((d, i) => ({ at: `.transformations[${i}].targetField`, target: d.targetField })),
+        ...def.attributeMappings.map((m, i) => ({ at: `.attributeMappings[${i}].target`, target: m.target })),
+      ]),
+    );
+    const bytes = payloadBytes(buildPayload(def));
+    if (bytes > MAX_PAYLOAD_BYTES) {
+      findings.push({ at: "", message: `payload is ${bytes} bytes of canonical JSON; at most ${MAX_PAYLOAD_BYTES} bytes are allowed` });
+    }
+    return findings;
+  },
+);
+/** A decoded source definition, defaults applied. */
+export type SourceDefinition = t.TypeOf<typeof SourceDefinition>;

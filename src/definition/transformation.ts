@@ -1,0 +1,54 @@
+import * as t from "io-ts";
+import { Finding, oneOf, struct } from "./codec-kit";
+import { ExtractPath } from "./extract-path";
+import { FieldPath } from "./field-path";
+
+/** The kinds of transformation directive: copy, pluck from an array, or convert. */
+export const DIRECTIVE_TYPES = ["direct", "extract", "transform"] as const;
+
+/** Codec of a directive kind: one of {@link DIRECTIVE_TYPES}. */
+export const DirectiveType = oneOf("DirectiveType", DIRECTIVE_TYPES);
+/** A directive kind. */
+export type DirectiveType = t.TypeOf<typeof DirectiveType>;
+
+/** The conversions a `transform` directive may apply (see `applyFormat`). */
+export const FORMATS = ["iso8601", "lowercase", "uppercase", "string"] as const;
+
+/** Codec of a `transform` format: one of {@link FORMATS}. */
+export const Format = oneOf("Format", FORMATS);
+/** A `transform` format. */
+export type Format = t.TypeOf<typeof Format>;
+
+/**
+ * Codec of a transformation directive: read `sourceField` from the event and
+ * write it to `targetField` of the projected event. `direct` copies the value
+ * (no `path`, no `format`); `extract` needs `path` (`[].x` or `[N].x`);
+ * `transform` needs `format`.
+ */
+export const Transformation = struct(
+  "Transformation",
+  { sourceField: FieldPath, targetField: FieldPath, type: DirectiveType },
+  { path: ExtractPath, format: Format },
+  (d): ReadonlyArray<Finding> => {
+    const findings: Finding[] = [];
+    const need = (key: "path" | "format", what: string): void => {
+      if (d[key] === undefined) findings.push({ at: `.${key}`, message: `is required: a ${d.type} directive needs ${what}` });
+    };
+    const refuse = (key: "path" | "format"): void => {
+      if (d[key] !== undefined) findings.push({ at: `.${key}`, message: `unexpected: a ${d.type} directive takes no ${key}, found ${JSON.stringify(d[key])}` });
+    };
+    if (d.type === "extract") {
+      need("path", "an extract path such as [].id or [0].id");
+      refuse("format");
+    } else if (d.type === "transform") {
+      need("format", `one of ${FORMATS.join(", ")}`);
+      refuse("path");
+    } else {
+      refuse("path");
+      refuse("format");
+    }
+    return findings;
+  },
+);
+/** A transformation directive. */
+export type Transformation = t.TypeOf<typeof Transformation>;
