@@ -4,14 +4,15 @@ import { parseArgs } from "./args";
 
 /**
  * auditCommand is the `audit` sub-command. `audit verify [file]` checks the
- * hash chain of an audit log (default: `$GENESYS_AUDIT_LOG`, else
- * `.pulumi-genesys/audit.jsonl` in the working directory). Exit 0 with
+ * hash chain of an audit log (default: `$GENESYS_EVENTBRIDGE_AUDIT_LOG`, else
+ * `$GENESYS_AUDIT_LOG`, else `.genesys-eventbridge/audit.jsonl` in the
+ * working directory). Exit 0 with
  * `audit log intact: N entries`; exit 1 with `line N: <reason>` (or a
  * missing/unreadable file) on stderr; exit 2 on usage errors.
  */
 export const auditCommand: Command = {
   name: "audit",
-  usage: "audit verify [file]   check the audit log's hash chain (default $GENESYS_AUDIT_LOG or .pulumi-genesys/audit.jsonl)",
+  usage: "audit verify [file]   check the audit log's hash chain (default $GENESYS_EVENTBRIDGE_AUDIT_LOG or .genesys-eventbridge/audit.jsonl)",
   async run(args, io) {
     const { positional } = parseArgs(args, []);
     const [action, file, ...extra] = positional;

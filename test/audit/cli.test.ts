@@ -42,16 +42,16 @@ describe("genesys-eventbridge audit verify", () => {
     expect(await run(["audit", "verify", logPath])).toEqual({ code: 1, out: "", err: `cannot read audit log ${logPath}: no such file\n` });
   });
 
-  it("reads the log named by GENESYS_AUDIT_LOG when no file is given", async () => {
+  it("reads the log named by GENESYS_EVENTBRIDGE_AUDIT_LOG when no file is given", async () => {
     const logPath = path.join(dir, "from-env.jsonl");
     await appendAuditEntry(logPath, entry);
-    const saved = process.env.GENESYS_AUDIT_LOG;
-    process.env.GENESYS_AUDIT_LOG = logPath;
+    const saved = process.env.GENESYS_EVENTBRIDGE_AUDIT_LOG;
+    process.env.GENESYS_EVENTBRIDGE_AUDIT_LOG = logPath;
     try {
       expect(await run(["audit", "verify"])).toEqual({ code: 0, out: "audit log intact: 1 entries\n", err: "" });
     } finally {
-      if (saved === undefined) delete process.env.GENESYS_AUDIT_LOG;
-      else process.env.GENESYS_AUDIT_LOG = saved;
+      if (saved === undefined) delete process.env.GENESYS_EVENTBRIDGE_AUDIT_LOG;
+      else process.env.GENESYS_EVENTBRIDGE_AUDIT_LOG = saved;
     }
   });
 
@@ -65,7 +65,7 @@ describe("genesys-eventbridge audit verify", () => {
     expect(result).toEqual({
       code: 2,
       out: "",
-      err: `genesys-eventbridge audit: ${message}\nusage: genesys-eventbridge audit verify [file]   check the audit log's hash chain (default $GENESYS_AUDIT_LOG or .pulumi-genesys/audit.jsonl)\n`,
+      err: `genesys-eventbridge audit: ${message}\nusage: genesys-eventbridge audit verify [file]   check the audit log's hash chain (default $GENESYS_EVENTBRIDGE_AUDIT_LOG or .genesys-eventbridge/audit.jsonl)\n`,
     });
   });
 });
