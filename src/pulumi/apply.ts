@@ -77,8 +77,13 @@ export async function applySource(
       sourceId: definition.id,
       payloadHash: hash,
       result: "success",
-      metrics: { ...metrics },
-      details: { api: ctx.api.kind, remoteId: outcome.source.remoteId, etag: outcome.source.etag },
+      metrics: {
+        configurationLatencyMs: metrics.configurationLatencyMs,
+        validationSuccessRate: metrics.validationSuccessRate,
+        retries: metrics.retries,
+        conflicts: metrics.conflicts,
+      },
+      details: { api: ctx.api.kind, remoteId: outcome.source.remoteId, etag: outcome.source.etag, status },
     });
     return { id: outcome.source.remoteId, outs: { ...base, auditId: entry.auditId } };
   } catch (e) {

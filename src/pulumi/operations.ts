@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { createSourceApi } from "../genesys";
+import { createSourceApi, describeSettingsError } from "../genesys";
+import * as E from "fp-ts/Either";
 import type { SourceApi } from "../genesys/port";
 import { applySource } from "./apply";
 import { checkInputs } from "./check";
@@ -16,7 +17,11 @@ import { readSettings, ConfigGetter, ProviderSettings } from "./settings";
  */
 let configured: { settings?: ProviderSettings; problems: string[] } | undefined;
 let api: SourceApi | undefined;
-let apiFactory: (settings: ProviderSettings) => SourceApi = (s) => createSourceApi(s);
+let apiFactory: (settings: ProviderSettings) => SourceApi = (s) => {
+  const made = createSourceApi(s);
+  if (E.isLeft(made)) throw new Error(`Genesys Cloud provider settings: ${describeSettingsError(made.left)}`);
+  return made.right;
+};
 
 /** Receives the stack config (keys `genesys:*`); environment variables are the fallbacks. */
 export async function configure(config: { get(key: string): string | undefined }): Promise<void> {

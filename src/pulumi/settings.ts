@@ -1,7 +1,7 @@
+import type { ApiKind } from "../genesys";
 import type { ConflictPolicy } from "../genesys/port";
 
-/** The API contract a stack talks to: the original design's endpoint, or the real Integrations API. */
-export type ApiKind = "event-streams" | "integrations";
+export type { ApiKind };
 
 /**
  * Provider settings: where Genesys is, how to authenticate, where the audit
@@ -69,7 +69,7 @@ export function readSettings(
   if (!API_KINDS.includes(api)) {
     issues.push({ key: "genesys:api", message: `expected one of ${API_KINDS.join(", ")}, found ${JSON.stringify(api)}` });
   }
-  const policy = pick("conflictPolicy") ?? "overwrite";
+  const policy = (pick("conflictPolicy") ?? "overwrite") as ConflictPolicy;
   if (policy !== "overwrite" && policy !== "fail") {
     issues.push({ key: "genesys:conflictPolicy", message: `expected overwrite or fail, found ${JSON.stringify(policy)}` });
   }

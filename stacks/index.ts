@@ -1,0 +1,38 @@
+/**
+ * The stack program: deploys the EventBridge sources that stack config names.
+ *
+ * Config (namespace `genesys-eventbridge`):
+ * - `sources`: a list of `{ definition, samples? }` file paths (default: the
+ *   example definition and its samples under `stacks/examples/`).
+ * - `conflictPolicy`, `adoptExisting`: passed to every source.
+ * Provider config lives under `genesys:` (see the README). When
+ * `genesys:webhookUrl` is set, a signed webhook goes out after each
+ * successful create or update.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { webhookHook } from "../src/pulumi/webhook-hook";
+import { deploySources } from "./program";
+import { loadSources, SourceFiles } from "./sources";
+
+const project = new pulumi.Config();
+const genesys = new pulumi.Config("genesys");
+// The engine runs the program in the project folder (where Pulumi.yaml is).
+const root = process.cwd();
+
+const entries = project.getObject<SourceFiles[]>("sources") ?? [
+  { definition: "stacks/examples/definition.json", samples: "stacks/examples/samples" },
+];
+const webhookUrl = genesys.get("webhookUrl");
+const hooks = webhookUrl === undefined
+  ? []
+  : [webhookHook("warehouse-webhook", {
+      url: webhookUrl,
+      secret: genesys.requireSecret("webhookSecret"),
+      auditLogPath: genesys.get("auditLogPath"),
+    })];
+
+export const sources = deploySources(loadSources(entries, root), {
+  conflictPolicy: project.get("conflictPolicy") as "overwrite" | "fail" | undefined,
+  adoptExisting: project.getBoolean("adoptExisting"),
+  afterDeploy: hooks,
+});

@@ -1,0 +1,59 @@
+import * as pulumi from "@pulumi/pulumi";
+import { EventBridgeSource } from "../src/pulumi/resource";
+import type { ConflictPolicy } from "../src/genesys/port";
+import { LoadedSource } from "./sources";
+
+/** What the stack program needs besides the sources. */
+export interface ProgramOptions {
+  /** Conflict policy for every source (stack config `genesys-eventbridge:conflictPolicy`). */
+  readonly conflictPolicy?: ConflictPolicy;
+  /** Adopt existing remote sources with the same id. */
+  readonly adoptExisting?: boolean;
+  /** Resource hooks to run after create and update (the webhook); none under unit-test mocks. */
+  readonly afterDeploy?: pulumi.ResourceHook[];
+}
+
+/** The per-source stack outputs. */
+export interface SourceReport {
+  sourceId: pulumi.Output<string>;
+  payloadHash: pulumi.Output<string>;
+  payloadBytes: pulumi.Output<number>;
+  etag: pulumi.Output<string>;
+  auditId: pulumi.Output<string>;
+  metrics: pulumi.Output<unknown>;
+  facts: pulumi.Output<Record<string, string>>;
+}
+
+/**
+ * Declares one `EventBridgeSource` per loaded definition and returns the
+ * outputs keyed by definition id: audit hash, etag and metrics.
+ */
+export function deploySources(sources: ReadonlyArray<LoadedSource>, options: ProgramOptions = {}): Record<string, SourceReport> {
+  const hooks = options.afterDeploy && options.afterDeploy.length > 0
+    ? { afterCreate: options.afterDeploy, afterUpdate: options.afterDeploy }
+    : undefined;
+  const report: Record<string, SourceReport> = {};
+  for (const { definition, samples } of sources) {
+    const id = String(definition.id);
+    const source = new EventBridgeSource(
+      id,
+      {
+        ...(definition as unknown as { id: string; configuration: never; filters: never }),
+        ...(samples === undefined ? {} : { samples: samples as Record<string, unknown>[] }),
+        ...(options.conflictPolicy === undefined ? {} : { conflictPolicy: options.conflictPolicy }),
+        ...(options.adoptExisting === undefined ? {} : { adoptExisting: options.adoptExisting }),
+      },
+      hooks === undefined ? {} : { hooks },
+    );
+    report[id] = {
+      sourceId: source.sourceId,
+      payloadHash: source.payloadHash,
+      payloadBytes: source.payloadBytes,
+      etag: source.etag,
+      auditId: source.auditId,
+      metrics: source.metrics,
+      facts: source.facts,
+    };
+  }
+  return report;
+}
