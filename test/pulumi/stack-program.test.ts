@@ -1,0 +1,65 @@
+import * as pulumi from "@pulumi/pulumi";
+import { deploySources } from "../../stacks/program";
+import { loadSources } from "../../stacks/sources";
+
+interface Registered {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+}
+
+const registered: Registered[] = [];
+
+pulumi.runtime.setMocks(
+  {
+    newResource(args) {
+      registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+      // Stand in for the provider: echo the inputs and fill the computed outputs.
+      return {
+        id: `remote-${args.inputs.id}`,
+        state: { ...args.inputs, sourceId: args.inputs.id, etag: '"1"', payloadHash: "ab".repeat(32), metrics: { registrationStatus: "created" } },
+      };
+    },
+    call: () => ({}),
+  },
+  "genesys-eventbridge",
+  "unit",
+  false,
+);
+
+function value<T>(o: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => o.apply(resolve));
+}
+
+describe("the stack program under mocks", () => {
+  it("declares one EventBridgeSource per definition file, with its samples and the stack's policy", async () => {
+    const [withSamples] = loadSources(
+      [{ definition: "stacks/examples/definition.json", samples: "stacks/examples/samples" }],
+      process.cwd(),
+    );
+    const second = { definition: { ...withSamples.definition, id: "second-source" } };
+    const sources = [withSamples, second];
+    const report = deploySources(sources, { conflictPolicy: "fail" });
+
+    const ids = sources.map((s) => String(s.definition.id));
+    expect(Object.keys(report)).toEqual(ids);
+    expect(await value(report[ids[0]].payloadHash)).toBe("ab".repeat(32));
+    expect(await value(report[ids[0]].etag)).toBe('"1"');
+
+    // Registration is asynchronous: compare by name.
+    const byName = new Map(registered.map((r) => [r.name, r]));
+    expect([...byName.keys()].sort()).toEqual([...ids].sort());
+    expect(registered.map((r) => r.type)).toEqual(ids.map(() => "pulumi-nodejs:dynamic/genesys:EventBridgeSource"));
+    const first = byName.get(ids[0])!.inputs;
+    expect(first.conflictPolicy).toBe("fail");
+    expect(Array.isArray(first.samples) && first.samples.length).toBe(2);
+    expect(first.filters).toEqual(sources[0].definition.filters);
+    expect(byName.get(ids[1])!.inputs.samples).toBeUndefined();
+  });
+
+  it("names the file when a definition cannot be read", async () => {
+    expect(() => loadSources([{ definition: "stacks/examples/missing.json" }], process.cwd())).toThrow(
+      "cannot read missing.json: ENOENT",
+    );
+  });
+});
