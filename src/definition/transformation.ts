@@ -32,10 +32,10 @@ export const Transformation = struct(
   (d): ReadonlyArray<Finding> => {
     const findings: Finding[] = [];
     const need = (key: "path" | "format", what: string): void => {
-      if (d[key] === undefined) findings.push({ at: `.${key}`, message: `is required: a ${d.type} directive needs ${what}` });
+      if (d[key] === undefined) findings.push({ at: `.${key}`, message: `is required: ${article(d.type)} directive needs ${what}` });
     };
     const refuse = (key: "path" | "format"): void => {
-      if (d[key] !== undefined) findings.push({ at: `.${key}`, message: `unexpected: a ${d.type} directive takes no ${key}, found ${JSON.stringify(d[key])}` });
+      if (d[key] !== undefined) findings.push({ at: `.${key}`, message: `unexpected: ${article(d.type)} directive takes no ${key}, found ${JSON.stringify(d[key])}` });
     };
     if (d.type === "extract") {
       need("path", "an extract path such as [].id or [0].id");
@@ -52,3 +52,7 @@ export const Transformation = struct(
 );
 /** A transformation directive. */
 export type Transformation = t.TypeOf<typeof Transformation>;
+
+function article(type: DirectiveType): string {
+  return `${type === "extract" ? "an" : "a"} ${type}`;
+}
