@@ -50,9 +50,10 @@ describe("the stack program under mocks", () => {
     const byName = new Map(registered.map((r) => [r.name, r]));
     expect([...byName.keys()].sort()).toEqual([...ids].sort());
     expect(registered.map((r) => r.type)).toEqual(ids.map(() => "pulumi-nodejs:dynamic/genesys:EventBridgeSource"));
-    const first = byName.get(ids[0])!.inputs;
+    // The mock monitor hands back values from another realm: compare them as plain JSON.
+    const first = JSON.parse(JSON.stringify(byName.get(ids[0])!.inputs));
     expect(first.conflictPolicy).toBe("fail");
-    expect(Array.isArray(first.samples) && first.samples.length).toBe(2);
+    expect(first.samples).toEqual(sources[0].samples);
     expect(first.filters).toEqual(sources[0].definition.filters);
     expect(byName.get(ids[1])!.inputs.samples).toBeUndefined();
   });
