@@ -33,10 +33,12 @@ function value<T>(o: pulumi.Output<T>): Promise<T> {
 
 describe("the stack program under mocks", () => {
   it("declares one EventBridgeSource per definition file, with its samples and the stack's policy", async () => {
-    const [withSamples] = loadSources(
+    // Arrays built inside Jest's sandbox are not Arrays to the SDK's serializer (another realm);
+    // a JSON round trip gives the program's values the shape they have under the engine.
+    const [withSamples] = JSON.parse(JSON.stringify(loadSources(
       [{ definition: "stacks/examples/definition.json", samples: "stacks/examples/samples" }],
       process.cwd(),
-    );
+    ))) as ReturnType<typeof loadSources>;
     const second = { definition: { ...withSamples.definition, id: "second-source" } };
     const sources = [withSamples, second];
     const report = deploySources(sources, { conflictPolicy: "fail" });
