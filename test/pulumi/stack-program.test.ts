@@ -39,8 +39,8 @@ describe("the stack program under mocks", () => {
       [{ definition: "stacks/examples/definition.json", samples: "stacks/examples/samples" }],
       process.cwd(),
     ))) as ReturnType<typeof loadSources>;
-    const second = { definition: { ...withSamples.definition, id: "second-source" } };
-    const sources = [withSamples, second];
+    const second = { definition: { ...withSamples.definition, id: "second-source" } as Record<string, unknown> };
+    const sources: ReturnType<typeof loadSources> = [withSamples, second];
     const report = deploySources(sources, { conflictPolicy: "fail" });
 
     const ids = sources.map((s) => String(s.definition.id));
