@@ -2,10 +2,12 @@ import { Command } from "./command";
 import { validateCommand } from "./validate";
 import { projectCommand } from "./project";
 import { auditCommand } from "./audit";
+import { emulatorCommand } from "./emulator";
 
 /** Every sub-command of the CLI, in the order `help` lists them. */
 export const commands: ReadonlyArray<Command> = [
   validateCommand,
   projectCommand,
   auditCommand,
+  emulatorCommand,
 ];

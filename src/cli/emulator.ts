@@ -1,0 +1,60 @@
+import { startEmulator } from "../emulator";
+import { parseArgs } from "./args";
+import { CliIo, Command, ExitCode, UsageError } from "./command";
+
+/** Waits for SIGINT or SIGTERM; the listeners are removed once one arrives. */
+export function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve(signal);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+function portOf(value: string | true | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects 0..65535, found '${String(value)}'`);
+  return port;
+}
+
+const text = (value: string | true | undefined): string | undefined => (typeof value === "string" ? value : undefined);
+
+/**
+ * Runs the emulator until `until` resolves: prints the base URL as the first
+ * line on stdout once it listens, then serves login and API paths on that
+ * origin. Credentials fall back to `GENESYSCLOUD_OAUTHCLIENT_ID` /
+ * `GENESYSCLOUD_OAUTHCLIENT_SECRET`, then to the fake defaults.
+ */
+export async function runEmulator(args: ReadonlyArray<string>, io: CliIo, until: () => Promise<unknown> = untilSignal): Promise<number> {
+  const { positional, options } = parseArgs(args, ["port", "host", "client-id", "client-secret", "store"]);
+  if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
+  const env = process.env;
+  const clientId = text(options["client-id"]) ?? env.GENESYSCLOUD_OAUTHCLIENT_ID;
+  const clientSecret = text(options["client-secret"]) ?? env.GENESYSCLOUD_OAUTHCLIENT_SECRET;
+  const storePath = text(options["store"]);
+  // Register before listening so that a signal right after the URL is printed is not lost.
+  const stopped = until();
+  const emulator = await startEmulator({
+    port: portOf(options["port"]),
+    host: text(options["host"]) ?? "127.0.0.1",
+    ...(clientId === undefined || clientId === "" ? {} : { clientId }),
+    ...(clientSecret === undefined || clientSecret === "" ? {} : { clientSecret }),
+    ...(storePath === undefined ? {} : { storePath }),
+  });
+  io.out(emulator.url);
+  await stopped;
+  await emulator.close();
+  return ExitCode.ok;
+}
+
+/** `genesys-eventbridge emulator`: a local Genesys Cloud emulator for demos, tests and pipelines. */
+export const emulatorCommand: Command = {
+  name: "emulator",
+  usage: "emulator [--port N] [--host 127.0.0.1] [--client-id ID] [--client-secret SECRET] [--store FILE]",
+  run: (args, io) => runEmulator(args, io),
+};

@@ -1,0 +1,25 @@
+/**
+ * The emulator layer: a real HTTP server on loopback that speaks the Genesys
+ * Cloud contracts this package uses (OAuth client credentials, the
+ * event-streams API), with fault injection, a request journal and an admin API.
+ */
+export type { EmulatorOptions, RunningEmulator } from "./server";
+export { startEmulator, defaultRouteModules } from "./server";
+export type { StateOptions } from "./state";
+export { EmulatorState, defaultCredentials } from "./state";
+export type { Access, EmulatorRequest, Route, RouteModule, Match } from "./router";
+export { Router } from "./router";
+export type { Reply, ErrorDetailBody } from "./http-io";
+export { genesysError } from "./http-io";
+export type { StoredDocument, Preconditions, WriteResult } from "./collection";
+export { VersionedCollection, etagOf, parseEtagList } from "./collection";
+export type { ArmedFault } from "./faults";
+export { FaultSpec, FaultAction, FaultTable, pathMatches } from "./faults";
+export type { JournalEntry } from "./journal";
+export { Journal } from "./journal";
+export type { RateLimitSettings, RateVerdict } from "./rate-limit";
+export { RateLimiter } from "./rate-limit";
+export { TokenIssuer } from "./tokens";
+export { oauthRoutes } from "./routes/oauth";
+export { eventStreamRoutes, EVENT_STREAMS } from "./routes/event-streams";
+export { adminRoutes } from "./routes/admin";

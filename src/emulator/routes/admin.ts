@@ -1,0 +1,100 @@
+import { isLeft } from "fp-ts/Either";
+import { PathReporter } from "io-ts/PathReporter";
+import { FaultSpec } from "../faults";
+import { Reply, genesysError } from "../http-io";
+import type { EmulatorRequest, Route, RouteModule } from "../router";
+
+function badAdmin(request: EmulatorRequest, message: string): Reply {
+  return genesysError(400, "bad.request", message, request.correlationId);
+}
+
+function field(body: unknown, name: string): unknown {
+  return body !== null && typeof body === "object" ? (body as Record<string, unknown>)[name] : undefined;
+}
+
+/**
+ * The emulator's control API under `/__emulator/`: the journal, reset, fault
+ * injection, the permission mode, token lifetime and revocation, and the
+ * rate limit. Documented in `src/emulator/README.md`.
+ */
+export const adminRoutes: RouteModule = (state): ReadonlyArray<Route> => [
+  { method: "GET", pattern: "/__emulator/journal", access: "admin", handle: () => ({ status: 200, body: { entries: state.journal.list() } }) },
+  {
+    method: "POST",
+    pattern: "/__emulator/reset",
+    access: "admin",
+    async handle() {
+      await state.reset();
+      return { status: 204 };
+    },
+  },
+  { method: "GET", pattern: "/__emulator/faults", access: "admin", handle: () => ({ status: 200, body: { faults: state.faults.list() } }) },
+  {
+    method: "POST",
+    pattern: "/__emulator/faults",
+    access: "admin",
+    handle(request) {
+      const spec = FaultSpec.decode(request.body);
+      if (isLeft(spec)) return badAdmin(request, `invalid fault: ${PathReporter.report(spec).join("; ")}`);
+      return { status: 201, body: state.faults.add(spec.right) };
+    },
+  },
+  {
+    method: "DELETE",
+    pattern: "/__emulator/faults",
+    access: "admin",
+    handle() {
+      state.faults.clear();
+      return { status: 204 };
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/__emulator/permissions",
+    access: "admin",
+    handle(request) {
+      const write = field(request.body, "write");
+      if (typeof write !== "boolean") return badAdmin(request, "expected { \"write\": true | false }");
+      state.writable = write;
+      return { status: 200, body: { write } };
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/__emulator/token-lifetime",
+    access: "admin",
+    handle(request) {
+      const seconds = field(request.body, "seconds");
+      if (typeof seconds !== "number" || !(seconds > 0)) return badAdmin(request, "expected { \"seconds\": <positive number> }");
+      state.tokens.lifetimeSeconds = seconds;
+      return { status: 200, body: { seconds } };
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/__emulator/tokens/revoke",
+    access: "admin",
+    handle() {
+      state.tokens.revokeAll();
+      return { status: 204 };
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/__emulator/rate-limit",
+    access: "admin",
+    handle(request) {
+      const capacity = field(request.body, "capacity");
+      const refillPerSecond = field(request.body, "refillPerSecond");
+      if (field(request.body, "enabled") === false) {
+        state.rateLimiter.configure(undefined);
+        return { status: 200, body: { enabled: false } };
+      }
+      if (typeof capacity !== "number" || capacity < 1 || typeof refillPerSecond !== "number" || refillPerSecond < 0) {
+        return badAdmin(request, "expected { \"capacity\": >= 1, \"refillPerSecond\": >= 0 } or { \"enabled\": false }");
+      }
+      state.rateLimiter.configure({ capacity, refillPerSecond });
+      return { status: 200, body: { enabled: true, capacity, refillPerSecond } };
+    },
+  },
+];

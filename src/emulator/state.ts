@@ -1,0 +1,98 @@
+import { VersionedCollection } from "./collection";
+import { FaultTable } from "./faults";
+import { Journal } from "./journal";
+import { StateWriter, loadStateFile } from "./persistence";
+import { RateLimitSettings, RateLimiter } from "./rate-limit";
+import { TokenIssuer } from "./tokens";
+
+/** The fake credentials the emulator accepts unless told otherwise. */
+export const defaultCredentials = { clientId: "emulator-client", clientSecret: "emulator-secret" } as const;
+
+/** Settings of the shared state (the server options without the listening address). */
+export interface StateOptions {
+  /** The accepted OAuth client id; default `emulator-client`. */
+  readonly clientId?: string;
+  /** The accepted OAuth client secret; default `emulator-secret`. */
+  readonly clientSecret?: string;
+  /** Further accepted clients, id to secret. */
+  readonly clients?: Readonly<Record<string, string>>;
+  /** Lifetime of issued tokens; default 86400 s like Genesys. */
+  readonly tokenLifetimeSeconds?: number;
+  /** Whether writes are permitted; `false` makes writes answer 403. Default `true`. */
+  readonly writable?: boolean;
+  /** Per-client rate limit; default off. */
+  readonly rateLimit?: RateLimitSettings;
+  /** A JSON file that keeps the stored objects between runs. */
+  readonly storePath?: string;
+}
+
+/**
+ * Everything the emulator's routes share: the stored collections, issued
+ * tokens, armed faults, the journal, the rate limiter and the permission mode.
+ * Contracts get their own collection by name (`collection("event-streams")`).
+ */
+export class EmulatorState {
+  readonly journal = new Journal();
+  readonly faults = new FaultTable();
+  readonly tokens: TokenIssuer;
+  readonly rateLimiter: RateLimiter;
+  /** Whether writes are permitted (the permission mode). */
+  writable: boolean;
+  private readonly collections = new Map<string, VersionedCollection>();
+  private readonly writer: StateWriter | undefined;
+  private readonly initial: { writable: boolean; lifetime: number; rateLimit: RateLimitSettings | undefined };
+
+  constructor(readonly options: StateOptions = {}) {
+    const clients = new Map<string, string>(Object.entries(options.clients ?? {}));
+    const id = options.clientId ?? defaultCredentials.clientId;
+    clients.set(id, options.clientSecret ?? defaultCredentials.clientSecret);
+    this.initial = { writable: options.writable ?? true, lifetime: options.tokenLifetimeSeconds ?? 86_400, rateLimit: options.rateLimit };
+    this.tokens = new TokenIssuer(clients, this.initial.lifetime);
+    this.rateLimiter = new RateLimiter(this.initial.rateLimit);
+    this.writable = this.initial.writable;
+    this.writer = options.storePath === undefined ? undefined : new StateWriter(options.storePath);
+  }
+
+  /** The collection `name`, created empty on first use. */
+  collection(name: string): VersionedCollection {
+    let c = this.collections.get(name);
+    if (c === undefined) {
+      c = new VersionedCollection();
+      this.collections.set(name, c);
+    }
+    return c;
+  }
+
+  /** Loads the store file, if one is configured and exists. */
+  async load(): Promise<void> {
+    if (this.options.storePath === undefined) return;
+    const content = await loadStateFile(this.options.storePath);
+    if (content === undefined) return;
+    for (const [name, snapshot] of Object.entries(content.collections)) this.collection(name).restore(snapshot);
+  }
+
+  /** Writes every collection to the store file (atomically); a no-op without one. */
+  async persist(): Promise<void> {
+    if (this.writer === undefined) return;
+    const collections: Record<string, unknown> = {};
+    for (const [name, c] of this.collections) collections[name] = c.snapshot();
+    await this.writer.save({ format: 1, collections });
+  }
+
+  /** Back to the start: empty store, no faults, empty journal, no tokens, initial permission, lifetime and rate limit. */
+  async reset(): Promise<void> {
+    for (const c of this.collections.values()) c.clear();
+    this.faults.clear();
+    this.journal.clear();
+    this.tokens.revokeAll();
+    this.tokens.lifetimeSeconds = this.initial.lifetime;
+    this.rateLimiter.configure(this.initial.rateLimit);
+    this.writable = this.initial.writable;
+    await this.persist();
+  }
+
+  /** Resolves when pending store writes are done. */
+  async idle(): Promise<void> {
+    await this.writer?.idle();
+  }
+}
