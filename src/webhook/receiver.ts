@@ -48,7 +48,7 @@ export interface WebhookReceiver {
   readonly port: number;
   /** Events accepted, each once, in arrival order. */
   received(): ReadonlyArray<ReceivedWebhook>;
-  /** Every request answered, repeats and rejections included, in order. */
+  /** Every request answered, repeats and rejections included, in order, with the key it carried. */
   requests(): ReadonlyArray<ReceiverRequest>;
   /** Makes the next `count` requests fail with HTTP 500 before any check (to exercise retries). */
   failNext(count: number): void;
@@ -105,7 +105,8 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
   };
 
   const answer = (res: ServerResponse, entry: ReceiverRequest) => {
-    requests.push(entry);
+    const key = headerValue(res.req.headers, IDEMPOTENCY_HEADER);
+    requests.push(entry.idempotencyKey === undefined && key !== undefined ? { ...entry, idempotencyKey: key } : entry);
     res.writeHead(entry.status, { "Content-Type": "application/json" });
     res.end(JSON.stringify({ outcome: entry.outcome, ...(entry.reason === undefined ? {} : { reason: entry.reason }) }));
   };
