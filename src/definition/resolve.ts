@@ -30,7 +30,7 @@ export function resolveField(root: unknown, segments: ReadonlyArray<string>, lab
 export function resolveExtract(value: unknown, step: ExtractStep, label: string): Either<string, unknown> {
   if (!Array.isArray(value)) return left(`${label} is ${kindOf(value)}, not an array`);
   if (step.element !== "each") {
-    if (step.element >= value.length) return left(`${label}[${step.element}] is missing (${value.length} elements)`);
+    if (step.element >= value.length) return left(`${label}[${step.element}] is missing (the array has ${value.length} element${value.length === 1 ? "" : "s"})`);
     return resolveField(value[step.element], step.rest, `${label}[${step.element}]`);
   }
   const out: unknown[] = [];
