@@ -12,6 +12,7 @@ export interface IssuedToken {
  */
 export class TokenIssuer {
   private readonly tokens = new Map<string, IssuedToken>();
+  private readonly history: string[] = [];
 
   constructor(
     private readonly clients: ReadonlyMap<string, string>,
@@ -32,6 +33,8 @@ export class TokenIssuer {
   issue(clientId: string): { accessToken: string; expiresIn: number } {
     const accessToken = randomBytes(32).toString("base64url");
     this.tokens.set(accessToken, { clientId, expiresAt: this.now() + this.lifetimeSeconds * 1000 });
+    this.history.push(accessToken);
+    if (this.history.length > 1000) this.history.shift();
     return { accessToken, expiresIn: this.lifetimeSeconds };
   }
 
@@ -44,6 +47,11 @@ export class TokenIssuer {
       return undefined;
     }
     return t;
+  }
+
+  /** The last tokens issued (revoked or not), for in-process assertions that they never leak; not exposed over HTTP. */
+  issuedTokens(): ReadonlyArray<string> {
+    return [...this.history];
   }
 
   /** Revokes every token: the next API call with an old token answers 401. */
