@@ -1,0 +1,61 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { EXAMPLES } from "./run-cli";
+
+/*
+ * Runs the real `bin/genesys-eventbridge.js` against a private build of the
+ * CLI (compiled here, so the test neither needs nor disturbs a shared `dist/`).
+ */
+const ROOT = path.join(__dirname, "..", "..");
+const BASE = path.join(ROOT, "dist", `.cli-test-${process.pid}`);
+const BIN = path.join(BASE, "bin", "genesys-eventbridge.js");
+
+function run(...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: ROOT });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
+  const options = ["--outDir", path.join(BASE, "dist"), "--rootDir", ROOT, "--module", "commonjs", "--target", "ES2022"];
+  const flags = ["--esModuleInterop", "--skipLibCheck", "--resolveJsonModule", "--noCheck", "--types", "node"];
+  spawnSync(process.execPath, [tsc, path.join(ROOT, "src", "cli.ts"), ...options, ...flags], { cwd: ROOT, encoding: "utf8" });
+  fs.mkdirSync(path.dirname(BIN), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, "bin", "genesys-eventbridge.js"), BIN);
+}, 120000);
+
+afterAll(() => fs.rmSync(BASE, { recursive: true, force: true }));
+
+describe("the genesys-eventbridge binary", () => {
+  it("exits 0 for the corrected example", () => {
+    const r = run("validate", path.join(EXAMPLES, "definition.json"), "--samples", path.join(EXAMPLES, "samples"));
+    expect([r.code, r.err, r.out.split("\n")[0]]).toEqual([0, "", "valid: eventbridge-source-prod-01"]);
+  });
+
+  it("exits 1 with the mismatch on stderr for the original sample", () => {
+    const r = run("validate", path.join(EXAMPLES, "original-definition.json"), "--samples", path.join(EXAMPLES, "original-sample.json"));
+    expect(r).toEqual({
+      code: 1,
+      out: "",
+      err: "transformations[2].sourceField: does not resolve on samples[0] (conversation.created): metadata is missing\n",
+    });
+  });
+
+  it("exits 2 with a usage line for an unknown flag", () => {
+    expect(run("validate", "--bogus")).toEqual({
+      code: 2,
+      out: "",
+      err: "genesys-eventbridge validate: unknown option --bogus\nusage: genesys-eventbridge validate <definition.json> [--samples <file-or-dir>]\n",
+    });
+  });
+
+  it("prints the projected event as JSON", () => {
+    const r = run("project", path.join(EXAMPLES, "definition.json"), "--event", path.join(EXAMPLES, "samples", "conversation-created.json"));
+    expect([r.code, r.err, JSON.parse(r.out)]).toEqual([
+      0,
+      "",
+      { convId: "c7d1a5f2-3b9e-4c1a-9f0e-2d6b8a4e1c35", agentIds: ["agent-001", "agent-002"], eventTime: "2024-01-15T10:00:00.000Z", custom: { tenant: "tenant-42" } },
+    ]);
+  });
+});

@@ -1,0 +1,135 @@
+import * as fs from "fs";
+import * as path from "path";
+import { buildPayload, payloadBytes, payloadHash, validateDefinition } from "../../src/definition";
+import { rejectionCases } from "../definition/acceptance-cases";
+import { example } from "../definition/fixtures";
+import { EXAMPLES, removeTempDirs, runCli, tempDir, writeJson } from "./run-cli";
+
+const definitionFile = path.join(EXAMPLES, "definition.json");
+const samplesDir = path.join(EXAMPLES, "samples");
+
+function payloadFacts(): { bytes: number; hash: string } {
+  const d = validateDefinition(example("definition.json"));
+  if (d._tag === "Left") throw new Error("example does not validate");
+  const payload = buildPayload(d.right);
+  return { bytes: payloadBytes(payload), hash: payloadHash(payload) };
+}
+
+afterAll(removeTempDirs);
+
+describe("validate", () => {
+  it("accepts the corrected example and its samples directory with a summary", async () => {
+    const { bytes, hash } = payloadFacts();
+    expect(await runCli("validate", definitionFile, "--samples", samplesDir)).toEqual({
+      code: 0,
+      err: "",
+      out: [
+        "valid: eventbridge-source-prod-01",
+        "  filters: 2 (3 conditions)",
+        "  transformations: 3",
+        "  attribute mappings: 1",
+        `  payload: ${bytes} bytes (limit 262144)`,
+        `  sha256: ${hash}`,
+        "  samples: 2 projected, 2 matched their filter",
+        "    samples[0] analytics.conversations.summary (analytics-summary.json): matched filters[1]",
+        "    samples[1] conversation.created (conversation-created.json): matched filters[0]",
+      ].join("\n"),
+    });
+  });
+
+  it("accepts a definition without samples", async () => {
+    const run = await runCli("validate", path.join(EXAMPLES, "original-definition.json"));
+    expect([run.code, run.err, run.out.split("\n")[6]]).toEqual([0, "", "  samples: 0 projected, 0 matched their filter"]);
+  });
+
+  it("rejects the original design's sample at transformations[2].sourceField", async () => {
+    expect(
+      await runCli("validate", path.join(EXAMPLES, "original-definition.json"), "--samples", path.join(EXAMPLES, "original-sample.json")),
+    ).toEqual({
+      code: 1,
+      out: "",
+      err: "transformations[2].sourceField: does not resolve on samples[0] (conversation.created): metadata is missing",
+    });
+  });
+
+  describe("rejects with one line per problem naming the exact path", () => {
+    const dir = tempDir();
+
+    it.each(rejectionCases.map((c, i) => [c.name, c, i] as const))("%s", async (_, c, i) => {
+      const def = writeJson(dir, `definition-${i}.json`, c.definition);
+      const args = c.samples === undefined ? [def] : [def, "--samples", writeJson(dir, `samples-${i}.json`, c.samples)];
+      const run = await runCli("validate", ...args);
+      const lines = run.err.split("\n");
+      expect([run.code, run.out, lines.map((l) => l.slice(0, l.indexOf(": ")))]).toEqual([
+        1,
+        "",
+        c.paths.map((p) => (p === "" ? "(definition)" : p)),
+      ]);
+      expect(lines[0]).toContain(c.says);
+    });
+  });
+
+  it("lists every problem of a definition, one per line", async () => {
+    const dir = tempDir();
+    const d = example("definition.json") as any;
+    d.filters[0].conditions[0].operator = "like";
+    d.configuration.awsAccountId = "1";
+    const run = await runCli("validate", writeJson(dir, "d.json", d));
+    expect(run).toEqual({
+      code: 1,
+      out: "",
+      err: [
+        'configuration.awsAccountId: expected a 12-digit AWS account id, found "1"',
+        'filters[0].conditions[0].operator: expected one of eq, neq, in, gte, lte, found "like"',
+      ].join("\n"),
+    });
+  });
+
+  it.each([
+    ["an unknown flag", ["--strict"], "genesys-eventbridge validate: unknown option --strict"],
+    ["a missing file argument", [], "genesys-eventbridge validate: expected exactly one definition file"],
+    ["two file arguments", ["a.json", "b.json"], "genesys-eventbridge validate: expected exactly one definition file"],
+    ["a definition file that does not exist", ["no-such.json"], "genesys-eventbridge validate: file not found: no-such.json"],
+    ["a samples location that does not exist", [definitionFile, "--samples", "no-such-dir"], "genesys-eventbridge validate: file not found: no-such-dir"],
+    ["--samples without a value", [definitionFile, "--samples"], "genesys-eventbridge validate: option --samples needs a value"],
+  ])("exits 2 with a usage line on %s", async (_, args, first) => {
+    expect(await runCli("validate", ...args)).toEqual({
+      code: 2,
+      out: "",
+      err: `${first}\nusage: genesys-eventbridge validate <definition.json> [--samples <file-or-dir>]`,
+    });
+  });
+
+  it("exits 1 naming a file that is not JSON, without a stack trace", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "broken.json");
+    fs.writeFileSync(file, '{ "id": ');
+    const run = await runCli("validate", file);
+    expect([run.code, run.out, run.err.split("\n").length, run.err.startsWith(`${file}: not valid JSON: `)]).toEqual([1, "", 1, true]);
+  });
+
+  it("exits 1 when the definition path is a directory", async () => {
+    const dir = tempDir();
+    expect(await runCli("validate", dir)).toEqual({ code: 1, out: "", err: `${dir}: cannot read the file (EISDIR)` });
+  });
+
+  it("exits 1 for a samples directory without *.json files", async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, "notes.txt"), "x");
+    expect(await runCli("validate", definitionFile, "--samples", dir)).toEqual({
+      code: 1,
+      out: "",
+      err: `${dir}: no *.json sample files in the directory`,
+    });
+  });
+
+  it("reports malformed samples with their paths", async () => {
+    const dir = tempDir();
+    const file = writeJson(dir, "s.json", [{ eventType: "conversation.created", event: [] }, { event: {} }]);
+    expect(await runCli("validate", definitionFile, "--samples", file)).toEqual({
+      code: 1,
+      out: "",
+      err: ["samples[0].event: expected an event object, found []", "samples[1].eventType: is required: expected an event type such as conversation.created"].join("\n"),
+    });
+  });
+});
