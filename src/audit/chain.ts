@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalJson } from "./canonical-json";
+import { canonicalJson } from "../definition/canonical-json";
 import { AuditEntry, AuditRecord } from "./entry";
 
 /** GENESIS_HASH is the `prevHash` of the first entry of every audit log: 64 zeros. */

@@ -6,7 +6,7 @@
 export { AuditAction, AuditDetails, AuditEntry, AuditMetrics, AuditRecord, AuditResult } from "./entry";
 export type { AuditEntryInput } from "./entry";
 export { GENESIS_HASH, entryHash, entryLine, sealEntry } from "./chain";
-export { canonicalJson } from "./canonical-json";
+export { canonicalJson } from "../definition/canonical-json";
 export { appendAuditEntry, lockPathFor, tryAppendAuditEntry } from "./append";
 export type { AppendOptions, AppendResult } from "./append";
 export { withFileLock } from "./lock";

@@ -1,3 +1,4 @@
+import { AUDIT_LOG_ENV, DEFAULT_AUDIT_LOG } from "../audit";
 import type { ApiKind } from "../genesys";
 import type { ConflictPolicy } from "../genesys/port";
 
@@ -19,8 +20,8 @@ export interface ProviderSettings {
   readonly defaultConflictPolicy: ConflictPolicy;
 }
 
-/** Where the audit log goes when `genesys:auditLogPath` is not set. */
-export const DEFAULT_AUDIT_LOG_PATH = ".genesys-eventbridge/audit.jsonl";
+/** Where the audit log goes when neither `genesys:auditLogPath` nor its environment variable is set. */
+export const DEFAULT_AUDIT_LOG_PATH = DEFAULT_AUDIT_LOG;
 
 /** Reads one config value; `undefined` when absent. Keys are given without namespace. */
 export type ConfigGetter = (key: string) => string | undefined;
@@ -83,7 +84,7 @@ export function readSettings(
       apiBaseUrl,
       authBaseUrl,
       api,
-      auditLogPath: pick("auditLogPath", "GENESYS_EVENTBRIDGE_AUDIT_LOG") ?? DEFAULT_AUDIT_LOG_PATH,
+      auditLogPath: pick("auditLogPath", AUDIT_LOG_ENV) ?? DEFAULT_AUDIT_LOG_PATH,
       defaultConflictPolicy: policy,
     },
   };

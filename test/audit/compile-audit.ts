@@ -10,14 +10,21 @@ export async function compileAuditModule(outDir: string): Promise<string> {
   const srcDir = path.resolve(__dirname, "../../src/audit");
   const target = path.join(outDir, "audit");
   await fs.mkdir(target, { recursive: true });
+  // The hash chain uses the definition layer's canonical JSON (a file without dependencies).
+  await fs.mkdir(path.join(outDir, "definition"), { recursive: true });
+  await transpile(path.resolve(__dirname, "../../src/definition/canonical-json.ts"), path.join(outDir, "definition", "canonical-json.js"));
   for (const name of await fs.readdir(srcDir)) {
     if (!name.endsWith(".ts")) continue;
-    const source = await fs.readFile(path.join(srcDir, name), "utf8");
-    const { outputText } = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-      fileName: name,
-    });
-    await fs.writeFile(path.join(target, name.replace(/\.ts$/, ".js")), outputText);
+    await transpile(path.join(srcDir, name), path.join(target, name.replace(/\.ts$/, ".js")));
   }
   return path.join(target, "index.js");
+}
+
+async function transpile(file: string, out: string): Promise<void> {
+  const source = await fs.readFile(file, "utf8");
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+    fileName: path.basename(file),
+  });
+  await fs.writeFile(out, outputText);
 }
