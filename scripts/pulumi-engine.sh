@@ -37,6 +37,11 @@ sdk_spec="$(sed -n 's/^[[:space:]]*"@pulumi\/pulumi"[[:space:]]*:[[:space:]]*"\(
 if [[ "$sdk_spec" != "$version" ]]; then
   fail "package.json pins @pulumi/pulumi to '$sdk_spec' but scripts/pulumi-engine/VERSION says '$version'; make them the same exact version"
 fi
+installed_manifest="$repo/node_modules/@pulumi/pulumi/package.json"
+if [[ -f "$installed_manifest" ]]; then
+  installed="$(sed -n 's/^[[:space:]]*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$installed_manifest" | head -1)"
+  [[ "$installed" == "$version" ]] || fail "node_modules has @pulumi/pulumi $installed but the engine is pinned to $version; run npm ci"
+fi
 gomod_version="$(sed -n 's/^[[:space:]]*github\.com\/pulumi\/pulumi\/pkg\/v3 v\([^[:space:]]*\).*/\1/p' "$module_dir/go.mod" | head -1)"
 if [[ "$gomod_version" != "$version" ]]; then
   fail "scripts/pulumi-engine/go.mod requires pkg/v3 v$gomod_version but VERSION says '$version'; run: cd scripts/pulumi-engine && go get github.com/pulumi/pulumi/pkg/v3@v$version github.com/pulumi/pulumi/sdk/v3@v$version && go mod tidy"
