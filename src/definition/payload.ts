@@ -5,25 +5,9 @@ import type { SourceDefinition } from "./source-definition";
  * with every default made explicit (`eventStreamType`, empty `conditions`,
  * `transformations`, `attributeMappings`). `eventSourceSuffix` is present only
  * when the definition declares it. Plain JSON: fresh objects, no shared arrays.
+ * Its type is the decoded definition's, so the codec stays the one description.
  */
-export type EventStreamPayload = {
-  readonly id: string;
-  readonly eventStreamType: "aws-eventbridge";
-  readonly eventSourceSuffix?: string;
-  readonly configuration: { readonly awsAccountId: string; readonly roleArn: string; readonly region: string };
-  readonly filters: ReadonlyArray<{
-    readonly eventType: string;
-    readonly conditions: ReadonlyArray<{ readonly field: string; readonly operator: string; readonly value: unknown }>;
-  }>;
-  readonly transformations: ReadonlyArray<{
-    readonly sourceField: string;
-    readonly targetField: string;
-    readonly type: string;
-    readonly path?: string;
-    readonly format?: string;
-  }>;
-  readonly attributeMappings: ReadonlyArray<{ readonly source: string; readonly target: string }>;
-};
+export type EventStreamPayload = SourceDefinition;
 
 /** Builds the {@link EventStreamPayload} of a decoded definition. Pure; never throws. */
 export function buildPayload(def: SourceDefinition): EventStreamPayload {
