@@ -1,0 +1,174 @@
+import axios from "axios";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { buildPayload, payloadHash, SourceDefinition } from "../../src/definition";
+import { startEmulator, RunningEmulator } from "../../src/emulator";
+import { verifyAuditLog } from "../../src/audit";
+import * as ops from "../../src/pulumi/operations";
+
+const example = require("../../stacks/examples/definition.json");
+const samples = [require("../../stacks/examples/samples/conversation-created.json")];
+
+let emulator: RunningEmulator;
+let dir: string;
+let auditLog: string;
+
+function configure(extra: Record<string, string> = {}) {
+  const config: Record<string, string> = {
+    clientId: "emulator-client",
+    clientSecret: "emulator-secret",
+    apiBaseUrl: emulator.url,
+    api: "event-streams",
+    auditLogPath: auditLog,
+    ...extra,
+  };
+  ops.configureWith((k) => config[k], {});
+}
+
+function inputs(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...JSON.parse(JSON.stringify(example)), samples, ...overrides };
+}
+
+async function auditLines(): Promise<Record<string, unknown>[]> {
+  const text = await fs.readFile(auditLog, "utf8");
+  return text.trim().split("\n").map((l) => JSON.parse(l));
+}
+
+const admin = (p: string) => `${emulator.url}/__emulator/event-streams/${p}`;
+
+beforeEach(async () => {
+  emulator = await startEmulator({ port: 0 });
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "ebs-ops-"));
+  auditLog = path.join(dir, "audit.jsonl");
+  configure();
+});
+
+afterEach(async () => {
+  await emulator.close();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe("provider operations against the emulator", () => {
+  it("creates the source, records the audit entry and reports the payload hash", async () => {
+    const created = await ops.create(inputs());
+    expect(created.id).toBe(example.id);
+    const outs = created.outs;
+    expect(outs.payloadHash).toBe(payloadHash(buildPayload(example as SourceDefinition)));
+    expect(outs.etag).toMatch(/^"/);
+    expect(outs.metrics.registrationStatus).toBe("created");
+    expect(outs.metrics.validationSuccessRate).toBe(1);
+
+    const stored = await axios.get(admin(example.id));
+    expect(stored.status).toBe(200);
+    const lines = await auditLines();
+    expect(lines.map((l) => [l.action, l.result, l.sourceId, l.auditId])).toEqual([
+      ["create", "success", example.id, outs.auditId],
+    ]);
+    expect(await verifyAuditLog(auditLog)).toMatchObject({ ok: true });
+  });
+
+  it("finds no change when the definition is the one applied", async () => {
+    const { outs } = await ops.create(inputs());
+    expect(await ops.diff(example.id, outs, inputs())).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  });
+
+  it("updates a changed condition with the recorded ETag and a new one comes back", async () => {
+    const { outs } = await ops.create(inputs());
+    const changed = inputs();
+    (changed.filters as any)[0].conditions[0].value = "mobile";
+    (changed.samples as any) = undefined;
+    expect(await ops.diff(example.id, outs, changed)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+
+    const updated = await ops.update(example.id, outs, changed);
+    expect(updated.outs!.etag).not.toBe(outs.etag);
+    expect(updated.outs!.metrics.registrationStatus).toBe("updated");
+    expect(updated.outs!.metrics.conflicts).toBe(0);
+    const stored = await axios.get(admin(example.id));
+    expect(JSON.stringify(stored.data)).toContain('"mobile"');
+  });
+
+  it("replaces the source when its id changes", async () => {
+    const { outs } = await ops.create(inputs());
+    const diff = await ops.diff(example.id, outs, inputs({ id: "another-source" }));
+    expect(diff.replaces).toEqual(["id"]);
+  });
+
+  it("overwrites a concurrent remote change under the overwrite policy", async () => {
+    const { outs } = await ops.create(inputs());
+    const remote = (await axios.get(admin(example.id))).data;
+    await axios.put(admin(example.id), { ...(remote.body), filters: [] });
+    const changed = inputs();
+    (changed.filters as any)[0].conditions[0].value = "mobile";
+    const updated = await ops.update(example.id, outs, changed);
+    expect(updated.outs!.metrics.conflicts).toBe(1);
+    const refreshed = await ops.read(example.id, updated.outs!);
+    expect(refreshed.props!.drift).toEqual([]);
+  });
+
+  it("stops with what changed remotely under the fail policy, and audits the failure", async () => {
+    const { outs } = await ops.create(inputs());
+    const remote = (await axios.get(admin(example.id))).data;
+    await axios.put(admin(example.id), { ...(remote.body), filters: [] });
+    const changed = inputs({ conflictPolicy: "fail" });
+    (changed.filters as any)[0].conditions[0].value = "mobile";
+    await expect(ops.update(example.id, outs, changed)).rejects.toThrow(/update of EventBridge source 'eventbridge-source-prod-01' failed: .*filters/s);
+    const lines = await auditLines();
+    expect(lines.map((l) => [l.action, l.result])).toEqual([
+      ["create", "success"],
+      ["update", "failure"],
+    ]);
+  });
+
+  it("reports drift on refresh after a remote edit, and the next diff shows a change", async () => {
+    const { outs } = await ops.create(inputs());
+    const remote = (await axios.get(admin(example.id))).data;
+    const doc = remote.body;
+    doc.configuration.region = "eu-west-1";
+    await axios.put(admin(example.id), doc);
+    const read = await ops.read(example.id, outs);
+    expect(read.id).toBe(example.id);
+    expect(read.props!.drift).toEqual(["configuration.region"]);
+    expect(read.props!.etag).not.toBe(outs.etag);
+    expect((await ops.diff(example.id, read.props!, inputs())).changes).toBe(true);
+  });
+
+  it("reports a remotely deleted source as gone on refresh", async () => {
+    const { outs } = await ops.create(inputs());
+    await axios.delete(admin(example.id));
+    expect(await ops.read(example.id, outs)).toEqual({});
+  });
+
+  it("deletes, and deleting again is success; both are audited", async () => {
+    const { outs } = await ops.create(inputs());
+    await ops.delete(example.id, outs);
+    await ops.delete(example.id, outs);
+    await expect(axios.get(admin(example.id))).rejects.toMatchObject({ response: { status: 404 } });
+    expect((await auditLines()).map((l) => [l.action, l.result])).toEqual([
+      ["create", "success"],
+      ["delete", "success"],
+      ["delete", "success"],
+    ]);
+  });
+
+  it("records a source whose write succeeded when the audit log then fails", async () => {
+    // A file where the audit log's folder should be: the append fails after the write.
+    const blocker = path.join(dir, "not-a-folder");
+    await fs.writeFile(blocker, "");
+    configure({ auditLogPath: path.join(blocker, "audit.jsonl") });
+    const failure = await ops.create({ ...inputs(), __provider: "serialized-provider" }).then(
+      () => undefined,
+      (e) => e,
+    );
+    expect(failure).toMatchObject({ id: example.id, reasons: [expect.stringContaining("audit log")] });
+    expect(failure.properties.__provider).toBe("serialized-provider");
+    expect(failure.properties.etag).toMatch(/^"/);
+    expect((await axios.get(admin(example.id))).status).toBe(200);
+  });
+
+  it("fails before any write when a sample does not resolve", async () => {
+    const broken = inputs({ samples: [{ eventType: "conversation.created", event: { conversation: { id: "c1" } } }] });
+    await expect(ops.create(broken)).rejects.toThrow(/nothing was written/);
+    expect(emulator.journal().filter((j) => j.method === "PUT")).toEqual([]);
+  });
+});
