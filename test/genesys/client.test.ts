@@ -133,4 +133,16 @@ describe("GenesysClient against the emulator", () => {
       message: "You are missing the following permission(s): integrations:integration:edit", correlationId: expect.any(String),
     });
   });
+
+  it("logs one line per exchange with method, path, status, time and attempt", async () => {
+    const lines: string[] = [];
+    const client = clientFor(emulator.get(), { logger: (l) => lines.push(l) });
+    emulator.get().addFault({ method: "GET", path, action: { status: 502 } });
+    await get(client);
+    expect(lines.map((l) => l.replace(/ \d+ms /, " Nms "))).toEqual([
+      "POST /oauth/token 200 Nms attempt 1",
+      `GET ${path} 502 Nms attempt 1`,
+      `GET ${path} 200 Nms attempt 2`,
+    ]);
+  });
 });
