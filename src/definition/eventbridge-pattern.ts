@@ -1,0 +1,148 @@
+import { canonicalJson } from "./canonical-json";
+import { EventPattern, OR_KEY, PatternMatcher } from "./event-pattern";
+import { fieldMatchers, PlacedCondition } from "./eventbridge-field-matcher";
+import { parseFieldPath } from "./field-path";
+import { Filter } from "./filter";
+import type { SourceDefinition } from "./source-definition";
+import { unexpressible, Unexpressible } from "./unexpressible";
+
+/**
+ * The default longest event pattern EventBridge accepts, in characters:
+ * 2048, adjustable up to 4096 through a service quota increase (Amazon
+ * EventBridge quotas, "Event pattern size"; also noted on the
+ * `aws.cloudwatch.EventRule` `eventPattern` property).
+ */
+export const EVENT_PATTERN_MAX_CHARS = 2048;
+
+/** The path under which EventBridge delivers the Genesys event body: definition field paths are relative to it. */
+export const EVENT_BODY_PATH: ReadonlyArray<string> = ["detail", "eventBody"];
+
+/** What {@link compileEventPattern} makes of a definition. */
+export interface EventPatternResult {
+  /** The event pattern object. */
+  readonly pattern: EventPattern;
+  /** The pattern as compact JSON, the form `aws.cloudwatch.EventRule` takes. */
+  readonly json: string;
+  /** What the pattern cannot express, per condition (it is then left out, so the pattern matches more), and the size limit. */
+  readonly unsupported: ReadonlyArray<Unexpressible>;
+}
+
+/** Options of {@link compileEventPattern}. */
+export interface EventPatternOptions {
+  /** The pattern size limit to check, in characters; {@link EVENT_PATTERN_MAX_CHARS} unless the quota was raised. */
+  readonly maxChars?: number;
+}
+
+/**
+ * Compiles a definition's filters into one EventBridge event pattern for the
+ * rule on the partner event bus: `source` is the partner event source,
+ * `detail-type` the filters' event types (EventBridge delivers the topic
+ * template there), and each filter's conditions sit under
+ * `detail.eventBody`, nested along the dotted field path (see
+ * `fieldMatchers` for how operators translate).
+ *
+ * Filters are alternatives, but a pattern ANDs its fields and ORs only
+ * within one field's array, so filters with different conditions cannot
+ * share one `detail-type` list. Filters with the same conditions are merged
+ * into one alternative (their event types listed together); when more than
+ * one alternative remains they go under a top-level `$or`. One pattern (not
+ * one rule per filter) because transformations and attribute mappings apply
+ * to the whole definition: one rule, one target, one input transformer, and
+ * each event delivered once. The cost is that all filters share one size
+ * limit, which is checked ({@link EVENT_PATTERN_MAX_CHARS}).
+ *
+ * Deterministic and independent of declaration order: event types are
+ * sorted, alternatives are ordered by their canonical JSON, and nested keys
+ * are sorted. Conditions the pattern cannot express are reported in
+ * `unsupported` with their paths (`filters[1].conditions[0]`) and left out,
+ * never dropped silently. Pure; never throws.
+ */
+export function compileEventPattern(
+  def: Pick<SourceDefinition, "filters">,
+  partnerEventSourceName: string,
+  options: EventPatternOptions = {},
+): EventPatternResult {
+  const unsupported: Unexpressible[] = [];
+  const groups = new Map<string, { readonly body: EventPattern | undefined; readonly types: string[] }>();
+  def.filters.forEach((filter, i) => {
+    const body = filterBody(filter, i, unsupported);
+    const key = canonicalJson(body ?? null);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { body, types: [filter.eventType] });
+    else group.types.push(filter.eventType);
+  });
+  const alternatives = [...groups.values()]
+    .map(({ body, types }) => alternative([...types].sort(compareText), body))
+    .sort((a, b) => compareText(canonicalJson(a), canonicalJson(b)));
+  const source = { source: [partnerEventSourceName] };
+  const pattern: EventPattern = alternatives.length === 1 ? { ...source, ...alternatives[0] } : { ...source, [OR_KEY]: alternatives };
+  const json = JSON.stringify(pattern);
+  const maxChars = options.maxChars ?? EVENT_PATTERN_MAX_CHARS;
+  if (json.length > maxChars) {
+    unsupported.push(
+      unexpressible("", `the event pattern is ${json.length} characters; EventBridge accepts at most ${maxChars} (2048 by default, up to 4096 with a quota increase)`),
+    );
+  }
+  return { pattern, json, unsupported };
+}
+
+function alternative(types: ReadonlyArray<string>, body: EventPattern | undefined): EventPattern {
+  return body === undefined
+    ? { "detail-type": types }
+    : { "detail-type": types, detail: { eventBody: body } };
+}
+
+type Node = Map<string, Node | ReadonlyArray<PatternMatcher>>;
+
+function filterBody(filter: Filter, index: number, unsupported: Unexpressible[]): EventPattern | undefined {
+  const byField = new Map<string, PlacedCondition[]>();
+  filter.conditions.forEach((condition, j) => {
+    const placed = { condition, path: `filters[${index}].conditions[${j}]` };
+    const list = byField.get(condition.field);
+    if (list === undefined) byField.set(condition.field, [placed]);
+    else list.push(placed);
+  });
+  const root: Node = new Map();
+  for (const [field, placed] of byField) {
+    const result = fieldMatchers(field, placed);
+    unsupported.push(...result.unsupported);
+    if (result.matchers === undefined) continue;
+    const segments = parseFieldPath(field);
+    const problem = segments._tag === "Left" ? segments.left : place(root, segments.right, result.matchers);
+    if (problem !== undefined) unsupported.push(...placed.map((p) => unexpressible(p.path, problem)));
+  }
+  return root.size === 0 ? undefined : toPattern(root);
+}
+
+function place(root: Node, segments: ReadonlyArray<string>, matchers: ReadonlyArray<PatternMatcher>): string | undefined {
+  let node = root;
+  for (const segment of segments.slice(0, -1)) {
+    const next = node.get(segment);
+    if (next === undefined) {
+      const child: Node = new Map();
+      node.set(segment, child);
+      node = child;
+    } else if (next instanceof Map) {
+      node = next;
+    } else {
+      return `${segments.join(".")} lies inside a field another condition of this filter matches as a value; a pattern field is either a value or an object`;
+    }
+  }
+  const last = segments[segments.length - 1];
+  if (node.has(last)) return `${segments.join(".")} is an object other conditions of this filter look inside; a pattern field is either a value or an object`;
+  node.set(last, matchers);
+  return undefined;
+}
+
+function toPattern(node: Node): EventPattern {
+  const entries = [...node.entries()].sort(([a], [b]) => compareText(a, b));
+  const out: Record<string, EventPattern[string]> = {};
+  for (const [key, value] of entries) {
+    Object.defineProperty(out, key, { value: value instanceof Map ? toPattern(value) : value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

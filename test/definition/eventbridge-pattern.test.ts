@@ -1,0 +1,264 @@
+import {
+  compileEventPattern,
+  Condition,
+  EventPattern,
+  matchesPattern,
+  projectSamples,
+  SampleEvent,
+  SourceDefinition,
+  validateDefinition,
+} from "../../src/definition";
+import { envelope, PARTNER_SOURCE } from "./eventbridge-envelope";
+import { example, validJson } from "./fixtures";
+
+function definition(change: (d: any) => void = () => undefined): SourceDefinition {
+  const d = validJson();
+  change(d);
+  const r = validateDefinition(d);
+  if (r._tag === "Left") throw new Error(JSON.stringify(r.left));
+  return r.right;
+}
+
+/** A definition with one filter on `conversation.created` holding these conditions. */
+function oneFilter(conditions: ReadonlyArray<Partial<Condition>>): SourceDefinition {
+  return definition((d) => {
+    d.filters = [{ eventType: "conversation.created", conditions }];
+  });
+}
+
+const created = example("samples/conversation-created.json") as SampleEvent;
+const summary = example("samples/analytics-summary.json") as SampleEvent;
+
+describe("compileEventPattern", () => {
+  it("puts filters whose conditions differ under $or, conditions nested under detail.eventBody", () => {
+    const result = compileEventPattern(definition(), PARTNER_SOURCE);
+    const pattern = {
+      source: [PARTNER_SOURCE],
+      $or: [
+        {
+          "detail-type": ["conversation.created"],
+          detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } },
+        },
+        {
+          "detail-type": ["analytics.conversations.summary"],
+          detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30] }] } } },
+        },
+      ],
+    };
+    expect(result).toEqual({ pattern, json: JSON.stringify(pattern), unsupported: [] });
+  });
+
+  const expressible: ReadonlyArray<[string, ReadonlyArray<Partial<Condition>>, EventPattern]> = [
+    ["eq on a string is an exact value", [{ field: "metadata.source", operator: "eq", value: "web" }], { metadata: { source: ["web"] } }],
+    ["eq on a number is an exact number", [{ field: "metrics.duration", operator: "eq", value: 30 }], { metrics: { duration: [30] } }],
+    ["eq on a boolean is an exact boolean", [{ field: "flags.vip", operator: "eq", value: true }], { flags: { vip: [true] } }],
+    ["eq on null matches null", [{ field: "wrapup", operator: "eq", value: null }], { wrapup: [null] }],
+    ["neq on a string is anything-but", [{ field: "metadata.source", operator: "neq", value: "web" }], { metadata: { source: [{ "anything-but": "web" }] } }],
+    ["neq on a number is anything-but", [{ field: "metrics.duration", operator: "neq", value: 0 }], { metrics: { duration: [{ "anything-but": 0 }] } }],
+    ["in is the list of values", [{ field: "metadata.routingStatus", operator: "in", value: ["queued", "contact"] }], { metadata: { routingStatus: ["queued", "contact"] } }],
+    ["gte on a number is a numeric lower bound", [{ field: "metrics.duration", operator: "gte", value: 30 }], { metrics: { duration: [{ numeric: [">=", 30] }] } }],
+    ["lte on a number is a numeric upper bound", [{ field: "metrics.duration", operator: "lte", value: 600.5 }], { metrics: { duration: [{ numeric: ["<=", 600.5] }] } }],
+    [
+      "gte and lte on one field are one range (both must hold)",
+      [{ field: "metrics.duration", operator: "lte", value: 600 }, { field: "metrics.duration", operator: "gte", value: 30 }],
+      { metrics: { duration: [{ numeric: [">=", 30, "<=", 600] }] } },
+    ],
+    [
+      "the tighter of two lower bounds wins",
+      [{ field: "metrics.duration", operator: "gte", value: 30 }, { field: "metrics.duration", operator: "gte", value: 60 }],
+      { metrics: { duration: [{ numeric: [">=", 60] }] } },
+    ],
+    [
+      "two neq on one field are one anything-but list",
+      [{ field: "metadata.source", operator: "neq", value: "web" }, { field: "metadata.source", operator: "neq", value: "sms" }],
+      { metadata: { source: [{ "anything-but": ["web", "sms"] }] } },
+    ],
+    [
+      "eq and in on one field keep the values both allow",
+      [{ field: "metadata.source", operator: "in", value: ["web", "sms"] }, { field: "metadata.source", operator: "eq", value: "sms" }],
+      { metadata: { source: ["sms"] } },
+    ],
+    [
+      "in with neq keeps the values neq does not exclude",
+      [{ field: "metadata.source", operator: "in", value: ["web", "sms", "voice"] }, { field: "metadata.source", operator: "neq", value: "sms" }],
+      { metadata: { source: ["web", "voice"] } },
+    ],
+    [
+      "in with a numeric range keeps the numbers inside it",
+      [{ field: "metrics.duration", operator: "in", value: [10, 30, 90, "30"] }, { field: "metrics.duration", operator: "gte", value: 30 }],
+      { metrics: { duration: [30, 90] } },
+    ],
+    [
+      "a string exclusion outside a numeric range is already implied",
+      [{ field: "metrics.duration", operator: "gte", value: 30 }, { field: "metrics.duration", operator: "neq", value: "n/a" }],
+      { metrics: { duration: [{ numeric: [">=", 30] }] } },
+    ],
+    [
+      "fields nest along their dotted paths, keys sorted",
+      [{ field: "participants.agent.team", operator: "eq", value: "blue" }, { field: "participants.agent.queue", operator: "eq", value: "sales" }],
+      { participants: { agent: { queue: ["sales"], team: ["blue"] } } },
+    ],
+  ];
+
+  it.each(expressible)("%s", (_name, conditions, body) => {
+    const pattern = { source: [PARTNER_SOURCE], "detail-type": ["conversation.created"], detail: { eventBody: body } };
+    expect(compileEventPattern(oneFilter(conditions), PARTNER_SOURCE)).toEqual({ pattern, json: JSON.stringify(pattern), unsupported: [] });
+  });
+
+  const notExpressible: ReadonlyArray<[string, ReadonlyArray<Partial<Condition>>, EventPattern | undefined, ReadonlyArray<{ path: string; reason: string }>]> = [
+    [
+      "gte on an ISO timestamp (numeric matching needs numbers)",
+      [{ field: "metadata.source", operator: "eq", value: "web" }, { field: "metadata.timestamp", operator: "gte", value: "2024-01-15T00:00:00Z" }],
+      { metadata: { source: ["web"] } },
+      [{
+        path: "filters[0].conditions[1]",
+        reason: 'gte with the timestamp "2024-01-15T00:00:00Z" cannot be expressed: EventBridge numeric matching compares JSON numbers only, and string matchers have no ordering',
+      }],
+    ],
+    [
+      "lte on an ISO date",
+      [{ field: "metadata.timestamp", operator: "lte", value: "2024-01-15" }],
+      undefined,
+      [{
+        path: "filters[0].conditions[0]",
+        reason: 'lte with the timestamp "2024-01-15" cannot be expressed: EventBridge numeric matching compares JSON numbers only, and string matchers have no ordering',
+      }],
+    ],
+    [
+      "neq on a boolean (anything-but takes strings and numbers)",
+      [{ field: "flags.vip", operator: "neq", value: true }],
+      undefined,
+      [{ path: "filters[0].conditions[0]", reason: "neq true cannot be expressed: EventBridge anything-but matching takes strings and numbers only" }],
+    ],
+    [
+      "neq on null",
+      [{ field: "wrapup", operator: "neq", value: null }],
+      undefined,
+      [{ path: "filters[0].conditions[0]", reason: "neq null cannot be expressed: EventBridge anything-but matching takes strings and numbers only" }],
+    ],
+    [
+      "a bound beyond the numeric matching range",
+      [{ field: "metrics.bytes", operator: "gte", value: 2e9 }],
+      undefined,
+      [{ path: "filters[0].conditions[0]", reason: "gte 2000000000 is outside the range EventBridge numeric matching supports (-1.0e9 to +1.0e9 inclusive)" }],
+    ],
+    [
+      "a bound finer than six decimals",
+      [{ field: "metrics.ratio", operator: "lte", value: 0.1234567 }],
+      undefined,
+      [{ path: "filters[0].conditions[0]", reason: "lte 0.1234567 has more than 6 digits right of the decimal point, beyond EventBridge numeric matching precision" }],
+    ],
+    [
+      "a numeric exclusion inside a numeric range",
+      [{ field: "metrics.duration", operator: "gte", value: 30 }, { field: "metrics.duration", operator: "neq", value: 45 }],
+      { metrics: { duration: [{ numeric: [">=", 30] }] } },
+      [{ path: "filters[0].conditions[1]", reason: "EventBridge cannot combine anything-but 45 with a numeric range on metrics.duration in one matcher array (its elements are alternatives)" }],
+    ],
+    [
+      "string and number exclusions on one field",
+      [{ field: "metadata.source", operator: "neq", value: "web" }, { field: "metadata.source", operator: "neq", value: 7 }],
+      { metadata: { source: [{ "anything-but": "web" }] } },
+      [{ path: "filters[0].conditions[1]", reason: "neq 7 cannot join the string exclusions: an anything-but list holds only strings or only numbers" }],
+    ],
+    [
+      "conditions no value can meet",
+      [{ field: "metadata.source", operator: "eq", value: "web" }, { field: "metadata.source", operator: "neq", value: "web" }],
+      undefined,
+      [{
+        path: "filters[0].conditions[1]",
+        reason: "no value of metadata.source meets every condition on it in this filter, so the filter can never match; an event pattern cannot match nothing",
+      }],
+    ],
+    [
+      "a field inside another field matched as a value",
+      [{ field: "metadata", operator: "eq", value: "web" }, { field: "metadata.source", operator: "eq", value: "web" }],
+      { metadata: ["web"] },
+      [{
+        path: "filters[0].conditions[1]",
+        reason: "metadata.source lies inside a field another condition of this filter matches as a value; a pattern field is either a value or an object",
+      }],
+    ],
+  ];
+
+  it.each(notExpressible)("reports what it cannot express and leaves it out: %s", (_name, conditions, body, unsupported) => {
+    const pattern = body === undefined
+      ? { source: [PARTNER_SOURCE], "detail-type": ["conversation.created"] }
+      : { source: [PARTNER_SOURCE], "detail-type": ["conversation.created"], detail: { eventBody: body } };
+    expect(compileEventPattern(oneFilter(conditions), PARTNER_SOURCE)).toEqual({ pattern, json: JSON.stringify(pattern), unsupported });
+  });
+
+  it("lists event types of filters with the same conditions together, without $or", () => {
+    const def = definition((d) => {
+      d.filters = [
+        { eventType: "v2.users.{id}.presence" },
+        { eventType: "v2.audits.entitytype.{id}.entityid.{id}" },
+      ];
+    });
+    const pattern = { source: [PARTNER_SOURCE], "detail-type": ["v2.audits.entitytype.{id}.entityid.{id}", "v2.users.{id}.presence"] };
+    expect(compileEventPattern(def, PARTNER_SOURCE)).toEqual({ pattern, json: JSON.stringify(pattern), unsupported: [] });
+  });
+
+  it("gives the same JSON whatever the order of filters and conditions", () => {
+    const reordered = definition((d) => {
+      d.filters = [...d.filters].reverse();
+      d.filters[1].conditions = [...d.filters[1].conditions].reverse();
+    });
+    expect(compileEventPattern(reordered, PARTNER_SOURCE).json).toBe(compileEventPattern(definition(), PARTNER_SOURCE).json);
+  });
+
+  it("reports a pattern longer than the size limit for the whole definition", () => {
+    const def = definition((d) => {
+      d.filters = Array.from({ length: 20 }, (_, i) => ({
+        eventType: `v2.detail.events.conversation.{id}.step${i}`,
+        conditions: [{ field: "metadata.source", operator: "eq", value: `channel-${i}` }],
+      }));
+    });
+    const result = compileEventPattern(def, PARTNER_SOURCE);
+    expect(result.unsupported).toEqual([
+      { path: "", reason: `the event pattern is ${result.json.length} characters; EventBridge accepts at most 2048 (2048 by default, up to 4096 with a quota increase)` },
+    ]);
+    expect(result.json.length).toBeGreaterThan(2048);
+    expect(compileEventPattern(def, PARTNER_SOURCE, { maxChars: 4096 }).unsupported).toEqual([]);
+  });
+});
+
+describe("the compiled pattern against events as EventBridge delivers them", () => {
+  const def = definition();
+  const pattern = compileEventPattern(def, PARTNER_SOURCE).pattern;
+  const variants: ReadonlyArray<[string, SampleEvent, string]> = [
+    ["the conversation sample", created, "conversation.created"],
+    ["the summary sample", summary, "analytics.conversations.summary"],
+    ["a conversation from another channel", withEvent(created, (e) => (e.metadata.source = "sms")), "conversation.created"],
+    ["a conversation in another routing status", withEvent(created, (e) => (e.metadata.routingStatus = "wrapup")), "conversation.created"],
+    ["a conversation without metadata.source", withEvent(created, (e) => delete e.metadata.source), "conversation.created"],
+    ["a short summary", withEvent(summary, (e) => (e.metrics.duration = 29)), "analytics.conversations.summary"],
+    ["a summary exactly at the bound", withEvent(summary, (e) => (e.metrics.duration = 30)), "analytics.conversations.summary"],
+    ["a summary whose duration is text", withEvent(summary, (e) => (e.metrics.duration = "330")), "analytics.conversations.summary"],
+  ];
+
+  it.each(variants)("matches exactly when projectSamples says the filter holds: %s", (_name, sample, detailType) => {
+    const projection = projectSamples(def, [sample]);
+    if (projection._tag === "Left") throw new Error(JSON.stringify(projection.left));
+    expect(matchesPattern(pattern, envelope(sample, detailType))).toBe(projection.right[0].matched);
+  });
+
+  it("matches nothing from another partner event source or event type", () => {
+    expect([
+      matchesPattern(pattern, envelope(created, "conversation.created", "aws.partner/genesys.com/cloud/other/genesys-prod-01")),
+      matchesPattern(pattern, envelope(created, "conversation.ended")),
+      matchesPattern(pattern, envelope(created, "analytics.conversations.summary")),
+    ]).toEqual([false, false, false]);
+  });
+
+  it("matches an array-valued event field when any element matches", () => {
+    const tagged = withEvent(created, (e) => (e.metadata.source = ["sms", "web"]));
+    const untagged = withEvent(created, (e) => (e.metadata.source = ["sms", "voice"]));
+    expect([matchesPattern(pattern, envelope(tagged, "conversation.created")), matchesPattern(pattern, envelope(untagged, "conversation.created"))]).toEqual([true, false]);
+  });
+});
+
+function withEvent(sample: SampleEvent, change: (e: any) => void): SampleEvent {
+  const copy = JSON.parse(JSON.stringify(sample));
+  change(copy.event);
+  return copy;
+}
