@@ -1,0 +1,173 @@
+import {
+  applyInputTransformer,
+  compileInputTransformer,
+  projectSamples,
+  SampleEvent,
+  SourceDefinition,
+  validateDefinition,
+} from "../../src/definition";
+import { envelope } from "./eventbridge-envelope";
+import { example, validJson } from "./fixtures";
+
+function definition(change: (d: any) => void = () => undefined): SourceDefinition {
+  const d = validJson();
+  change(d);
+  const r = validateDefinition(d);
+  if (r._tag === "Left") throw new Error(JSON.stringify(r.left));
+  return r.right;
+}
+
+const created = example("samples/conversation-created.json") as SampleEvent;
+const summary = example("samples/analytics-summary.json") as SampleEvent;
+const samples: ReadonlyArray<[string, SampleEvent, string]> = [
+  ["conversation.created", created, "conversation.created"],
+  ["analytics.conversations.summary", summary, "analytics.conversations.summary"],
+];
+
+function projected(def: SourceDefinition, sample: SampleEvent): Record<string, unknown> {
+  const r = projectSamples(def, [sample]);
+  if (r._tag === "Left") throw new Error(JSON.stringify(r.left));
+  return { ...r.right[0].projected };
+}
+
+describe("compileInputTransformer", () => {
+  it("compiles the example's direct directive and attribute mapping, and reports the two it cannot express", () => {
+    expect(compileInputTransformer(definition())).toEqual({
+      inputPathsMap: {
+        convId: "$.detail.eventBody.conversation.id",
+        customTenant: "$.detail.eventBody.attributes.tenantId",
+      },
+      inputTemplate: '{"convId":<convId>,"custom":{"tenant":<customTenant>}}',
+      unsupported: [
+        {
+          path: "transformations[1]",
+          reason:
+            "extract [].id maps over every element, which an input path cannot express reliably: the InputTransformer API asks for JSON dot notation and does not document what a path with several matches inserts; use [N] or reshape in the target",
+        },
+        { path: "transformations[2]", reason: "transform with iso8601 cannot be expressed: input transformers copy values into a template and cannot convert them" },
+      ],
+    });
+  });
+
+  it.each(samples)("gives what projectSamples projects, less the unsupported targets, on the %s sample as EventBridge delivers it", (_name, sample, detailType) => {
+    const def = definition();
+    const { agentIds: _agentIds, eventTime: _eventTime, ...expressible } = projected(def, sample);
+    expect(applyInputTransformer(compileInputTransformer(def), envelope(sample, detailType))).toEqual({ _tag: "Right", right: expressible });
+  });
+
+  it("reads [N] elements by index and quotes the string format, matching projectSamples whole", () => {
+    const def = definition((d) => {
+      d.transformations = [
+        { sourceField: "conversation.id", targetField: "conversation.id", type: "direct" },
+        { sourceField: "participants", targetField: "firstAgent", type: "extract", path: "[0].id" },
+        { sourceField: "participants", targetField: "firstParticipant", type: "extract", path: "[0]" },
+        { sourceField: "metadata.timestamp", targetField: "receivedAt", type: "transform", format: "string" },
+      ];
+      d.attributeMappings = [{ source: "metadata", target: "custom.metadata" }];
+    });
+    const transformer = compileInputTransformer(def);
+    expect(transformer).toEqual({
+      inputPathsMap: {
+        conversationId: "$.detail.eventBody.conversation.id",
+        firstAgent: "$.detail.eventBody.participants[0].id",
+        firstParticipant: "$.detail.eventBody.participants[0]",
+        receivedAt: "$.detail.eventBody.metadata.timestamp",
+        customMetadata: "$.detail.eventBody.metadata",
+      },
+      inputTemplate:
+        '{"conversation":{"id":<conversationId>},"firstAgent":<firstAgent>,"firstParticipant":<firstParticipant>,"receivedAt":"<receivedAt>","custom":{"metadata":<customMetadata>}}',
+      unsupported: [],
+    });
+    expect(applyInputTransformer(transformer, envelope(created, "conversation.created"))).toEqual({ _tag: "Right", right: projected(def, created) });
+  });
+
+  it("reports each directive it cannot express at the directive's path", () => {
+    const def = definition((d) => {
+      d.transformations = [
+        { sourceField: "conversation.id", targetField: "convId", type: "direct" },
+        { sourceField: "metadata.timestamp", targetField: "eventTime", type: "transform", format: "iso8601" },
+        { sourceField: "metadata.source", targetField: "channel", type: "transform", format: "uppercase" },
+        { sourceField: "metadata.routingStatus", targetField: "status", type: "transform", format: "lowercase" },
+        { sourceField: "participants", targetField: "agentIds", type: "extract", path: "[].id" },
+        { sourceField: "$ref", targetField: "ref", type: "direct" },
+      ];
+      d.attributeMappings = [];
+    });
+    expect(compileInputTransformer(def)).toEqual({
+      inputPathsMap: { convId: "$.detail.eventBody.conversation.id" },
+      inputTemplate: '{"convId":<convId>}',
+      unsupported: [
+        { path: "transformations[1]", reason: "transform with iso8601 cannot be expressed: input transformers copy values into a template and cannot convert them" },
+        { path: "transformations[2]", reason: "transform with uppercase cannot be expressed: input transformers copy values into a template and cannot convert them" },
+        { path: "transformations[3]", reason: "transform with lowercase cannot be expressed: input transformers copy values into a template and cannot convert them" },
+        {
+          path: "transformations[4]",
+          reason:
+            "extract [].id maps over every element, which an input path cannot express reliably: the InputTransformer API asks for JSON dot notation and does not document what a path with several matches inserts; use [N] or reshape in the target",
+        },
+        { path: "transformations[5]", reason: 'field name "$ref" has characters EventBridge input paths do not support (letters, digits, _ and - only)' },
+      ],
+    });
+  });
+
+  it("derives letters-and-digits variable names from targets, deterministically and without clashes", () => {
+    const def = definition((d) => {
+      d.transformations = [];
+      d.attributeMappings = ["custom.tenant", "customTenant", "aws.region", "AWSAccount", "$", "a-b_c"].map((target) => ({
+        source: "attributes.tenantId",
+        target,
+      }));
+    });
+    const path = "$.detail.eventBody.attributes.tenantId";
+    expect(compileInputTransformer(def)).toEqual({
+      inputPathsMap: { customTenant: path, customTenant2: path, vawsRegion: path, vAWSAccount: path, value: path, abc: path },
+      inputTemplate: '{"custom":{"tenant":<customTenant>},"customTenant":<customTenant2>,"aws":{"region":<vawsRegion>},"AWSAccount":<vAWSAccount>,"$":<value>,"a-b_c":<abc>}',
+      unsupported: [],
+    });
+  });
+
+  it("stops at 100 variables and reports the rest", () => {
+    const def = definition((d) => {
+      d.transformations = [];
+      d.attributeMappings = Array.from({ length: 102 }, (_, i) => ({ source: "attributes.tenantId", target: `t${i}` }));
+    });
+    const result = compileInputTransformer(def);
+    expect([Object.keys(result.inputPathsMap).length, result.unsupported]).toEqual([
+      100,
+      [
+        { path: "attributeMappings[100]", reason: "an input transformer holds at most 100 variables" },
+        { path: "attributeMappings[101]", reason: "an input transformer holds at most 100 variables" },
+      ],
+    ]);
+  });
+});
+
+describe("applyInputTransformer", () => {
+  it("says which input paths do not resolve on the event", () => {
+    const transformer = compileInputTransformer(definition());
+    const bare = JSON.parse(JSON.stringify(created));
+    delete bare.event.attributes;
+    expect(applyInputTransformer(transformer, envelope(bare, "conversation.created"))).toEqual({
+      _tag: "Left",
+      left: "input paths do not resolve: <customTenant> ($.detail.eventBody.attributes.tenantId): attributes is missing",
+    });
+  });
+
+  it("inserts quoted values unescaped, as EventBridge does, so a quote inside breaks the JSON", () => {
+    const transformer = { inputPathsMap: { v: "$.detail.eventBody.text" }, inputTemplate: '{"text":"<v>"}' };
+    const event = { detail: { eventBody: { text: 'say "hi"' } } };
+    expect(applyInputTransformer(transformer, event)).toEqual({
+      _tag: "Left",
+      left: `the filled template is not JSON (${jsonError('{"text":"say "hi""}')}): {"text":"say "hi""}`,
+    });
+  });
+});
+
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text);
+    return "";
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
