@@ -16,8 +16,8 @@ import { loadSources, SourceFiles } from "./sources";
 
 const project = new pulumi.Config();
 const genesys = new pulumi.Config("genesys");
-// The engine runs the program in the project folder (where Pulumi.yaml is).
-const root = process.cwd();
+// Definition paths in config are relative to the project folder (where Pulumi.yaml is).
+const root = pulumi.runtime.getRootDirectory();
 
 const entries = project.getObject<SourceFiles[]>("sources") ?? [
   { definition: "stacks/examples/definition.json", samples: "stacks/examples/samples" },

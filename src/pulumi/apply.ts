@@ -135,7 +135,6 @@ export function outputsOf(
   delete kept.__provider;
   return {
     ...(kept as unknown as SourceInputs),
-    sourceId: definition.id,
     remoteId: source.remoteId,
     api,
     etag: source.etag,

@@ -1,7 +1,7 @@
 import * as E from "fp-ts/Either";
 import type * as pulumi from "@pulumi/pulumi";
 import { decodeSamples, projectSamples, validateDefinition, DefinitionIssue } from "../definition";
-import { definitionOf } from "./inputs";
+import { definitionOf, inputPathOf } from "./inputs";
 import { unknownPaths } from "./unknowns";
 
 const POLICIES = ["overwrite", "fail"];
@@ -20,7 +20,7 @@ export function checkInputs(news: Record<string, unknown>): pulumi.dynamic.Check
   // the account id), so a problem is held back when anything under the same
   // top-level property is unknown.
   const unknownTops = new Set(unknown.map(topKey));
-  const known = (path: string) => !unknownTops.has(topKey(path)) && !unknownTops.has("");
+  const known = (path: string) => !unknownTops.has(topKey(inputPathOf(path))) && !unknownTops.has("");
   const issues: DefinitionIssue[] = [...steeringIssues(news)];
 
   const decoded = validateDefinition(definitionOf(news));
@@ -37,7 +37,7 @@ export function checkInputs(news: Record<string, unknown>): pulumi.dynamic.Check
   }
   const failures = issues
     .filter((i) => known(i.path))
-    .map((i) => ({ property: i.path, reason: i.message }));
+    .map((i) => ({ property: inputPathOf(i.path), reason: i.message }));
   const inputs = news.eventStreamType === undefined ? { ...news, eventStreamType: "aws-eventbridge" } : news;
   return failures.length > 0 ? { inputs, failures } : { inputs };
 }

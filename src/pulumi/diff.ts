@@ -19,7 +19,7 @@ export function diffInputs(
   currentApi: string | undefined,
 ): pulumi.dynamic.DiffResult & { paths: string[] } {
   const replaces: string[] = [];
-  if (news.id !== olds.id) replaces.push("id");
+  if (news.sourceId !== olds.sourceId) replaces.push("sourceId");
   if (currentApi !== undefined && olds.api !== undefined && olds.api !== currentApi) replaces.push("api");
 
   const unknown = unknownPaths(definitionOf(news));

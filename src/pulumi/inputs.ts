@@ -1,8 +1,12 @@
 import type { ConflictPolicy } from "../genesys/port";
 
-/** The resource's input properties as the provider receives them (plain values, no Outputs). */
+/**
+ * The resource's input properties as the provider receives them (plain values,
+ * no Outputs). The definition's `id` travels as `sourceId`: Pulumi reserves
+ * `id` for the resource id and drops an input of that name.
+ */
 export interface SourceInputs {
-  readonly id: string;
+  readonly sourceId: string;
   readonly eventStreamType?: string;
   readonly configuration: unknown;
   readonly filters: unknown;
@@ -19,9 +23,8 @@ export interface SourceInputs {
   readonly intendedState?: "ENABLED" | "DISABLED";
 }
 
-/** The input keys that make up the definition itself (the rest steer the provider). */
+/** The input keys that make up the definition itself besides its id (the rest steer the provider). */
 export const DEFINITION_KEYS = [
-  "id",
   "eventStreamType",
   "configuration",
   "filters",
@@ -30,11 +33,17 @@ export const DEFINITION_KEYS = [
   "eventSourceSuffix",
 ] as const;
 
-/** The definition part of a property bag, keys absent when undefined. */
+/** The definition part of a property bag (`sourceId` back as `id`), keys absent when undefined. */
 export function definitionOf(props: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  if (props.sourceId !== undefined) out.id = props.sourceId;
   for (const key of DEFINITION_KEYS) {
     if (props[key] !== undefined) out[key] = props[key];
   }
   return out;
+}
+
+/** The input property a definition path belongs to: the definition's `id` is the `sourceId` input. */
+export function inputPathOf(definitionPath: string): string {
+  return definitionPath === "id" ? "sourceId" : definitionPath;
 }

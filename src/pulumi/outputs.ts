@@ -19,8 +19,6 @@ export interface SourceMetrics {
  * `update` receive the old outputs, not the old inputs.
  */
 export interface SourceOutputs extends SourceInputs {
-  /** The definition id. */
-  readonly sourceId: string;
   /** The id the API knows the object by (the resource id). */
   readonly remoteId: string;
   /** The API contract it was written through. */

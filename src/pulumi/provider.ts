@@ -35,14 +35,18 @@ export const eventBridgeSourceProvider: pulumi.dynamic.ResourceProvider = {
 
 /**
  * Loads the implementation. Installed as a dependency, the package resolves by
- * name from the program's folder; inside this repository (the provider
- * process runs in the program's folder) the compiled file resolves by a
- * relative path. Neither way writes a machine path into state.
+ * name from the program's folder. Inside this repository the compiled file is
+ * found next to the `node_modules` that holds the SDK running this provider
+ * process. Neither way writes a machine path into state.
  */
 function load(): typeof import("./operations") {
+  const path = require("path");
+  const sdkEntry: string = require.main?.filename ?? "";
   try {
-    return require("genesys-eventbridge/provider");
+    return require(require.resolve("genesys-eventbridge/provider", { paths: [process.cwd(), path.dirname(sdkEntry)] }));
   } catch {
-    return require(require("path").resolve("dist/src/pulumi/operations.js"));
+    // <root>/node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js -> <root>
+    const root = path.resolve(path.dirname(sdkEntry), "..", "..", "..", "..", "..");
+    return require(path.join(root, "dist", "src", "pulumi", "operations.js"));
   }
 }

@@ -66,7 +66,6 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: EventBridgeSourceArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = {
-      sourceId: undefined,
       remoteId: undefined,
       api: undefined,
       etag: undefined,
@@ -77,10 +76,12 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
       facts: undefined,
       metrics: undefined,
     };
+    // Pulumi reserves `id` for the resource id: the definition's id travels as `sourceId`.
+    const { id, ...definition } = args;
     super(
       eventBridgeSourceProvider,
       name,
-      { ...args, ...outputs },
+      { ...definition, sourceId: id, ...outputs },
       opts,
       EVENTBRIDGE_SOURCE_MODULE,
       EVENTBRIDGE_SOURCE_TYPE,

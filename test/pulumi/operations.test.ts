@@ -26,8 +26,10 @@ function configure(extra: Record<string, string> = {}) {
   ops.configureWith((k) => config[k], {});
 }
 
+/** The resource's inputs for the example: the definition's id travels as `sourceId`. */
 function inputs(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ...JSON.parse(JSON.stringify(example)), samples, ...overrides };
+  const { id, ...definition } = JSON.parse(JSON.stringify(example));
+  return { ...definition, sourceId: id, samples, ...overrides };
 }
 
 async function auditLines(): Promise<Record<string, unknown>[]> {
@@ -90,8 +92,8 @@ describe("provider operations against the emulator", () => {
 
   it("replaces the source when its id changes", async () => {
     const { outs } = await ops.create(inputs());
-    const diff = await ops.diff(example.id, outs, inputs({ id: "another-source" }));
-    expect(diff.replaces).toEqual(["id"]);
+    const diff = await ops.diff(example.id, outs, inputs({ sourceId: "another-source" }));
+    expect(diff.replaces).toEqual(["sourceId"]);
   });
 
   it("overwrites a concurrent remote change under the overwrite policy", async () => {

@@ -20,7 +20,7 @@ describe("the serialized provider", () => {
 
   it("loads the implementation by package name or by the project-relative compiled path", async () => {
     const serialized = await pulumi.runtime.serializeFunction(() => eventBridgeSourceProvider);
-    expect(serialized.text).toContain('require("genesys-eventbridge/provider")');
-    expect(serialized.text).toContain("dist/src/pulumi/operations.js");
+    expect(serialized.text).toContain('require.resolve("genesys-eventbridge/provider"');
+    expect(serialized.text).toContain("operations.js");
   });
 });
