@@ -1,6 +1,7 @@
 import { Either, isLeft, left, right } from "fp-ts/Either";
 import { ClientSettings, GenesysClient, createGenesysClient } from "./client";
 import { EventStreamsApi } from "./event-streams";
+import { IntegrationsApi } from "./integrations";
 import { SourceApi } from "./port";
 import { UnknownRegion, describeUnknownRegion } from "./regions";
 
@@ -14,14 +15,14 @@ export interface SourceApiSettings extends ClientSettings {
   readonly conflictAttempts?: number;
 }
 
-/** A settings problem found before any request: an unknown region, or an API without an adapter yet. */
+/** A settings problem found before any request: an unknown region, or an API without an adapter. */
 export type SettingsError = UnknownRegion | { readonly _tag: "UnsupportedApi"; readonly api: string };
 
 /** The message for a `SettingsError`. */
 export function describeSettingsError(e: SettingsError): string {
   return e._tag === "UnknownRegion"
     ? describeUnknownRegion(e)
-    : `the '${e.api}' API has no adapter yet; use 'event-streams'`;
+    : `the '${e.api}' API has no adapter; use 'integrations' or 'event-streams'`;
 }
 
 /**
@@ -37,9 +38,12 @@ export function createSourceApi(settings: SourceApiSettings): Either<SettingsErr
 /** The adapter for `settings.api` on an existing client. */
 export function sourceApiFor(settings: Pick<SourceApiSettings, "api" | "conflictAttempts">, client: GenesysClient): Either<SettingsError, SourceApi> {
   const api: string = settings.api ?? "event-streams";
+  const options = settings.conflictAttempts === undefined ? {} : { conflictAttempts: settings.conflictAttempts };
   switch (api) {
     case "event-streams":
-      return right(new EventStreamsApi(client, settings.conflictAttempts === undefined ? {} : { conflictAttempts: settings.conflictAttempts }));
+      return right(new EventStreamsApi(client, options));
+    case "integrations":
+      return right(new IntegrationsApi(client, options));
     default:
       return left({ _tag: "UnsupportedApi", api });
   }

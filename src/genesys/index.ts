@@ -2,7 +2,7 @@
  * The Genesys layer: HTTP, OAuth and Genesys Cloud API adapters behind the
  * `SourceApi` port. Knows HTTP and Genesys, never Pulumi.
  */
-export type { SourceApi, RemoteSource, WriteOutcome, ConflictPolicy } from "./port";
+export type { SourceApi, RemoteSource, WriteOutcome, ConflictPolicy, IntendedState, WriteOptions } from "./port";
 export type {
   GenesysError,
   GenesysErrorTag,
@@ -61,5 +61,15 @@ export { ErrorBody, ErrorDetail, OAuthErrorBody } from "./error-body";
 export { changedPaths } from "./changed-paths";
 export type { EventStreamsOptions } from "./event-streams";
 export { EventStreamsApi } from "./event-streams";
+export type { IntegrationsOptions, IntegrationState, EventBridgeProperties } from "./integrations";
+export {
+  IntegrationsApi,
+  EVENTBRIDGE_INTEGRATION_TYPE,
+  desiredIntegrationState,
+  remoteIntegrationState,
+  normaliseEventFilter,
+  partnerEventSourceName,
+  isVersionConflict,
+} from "./integrations";
 export type { ApiKind, SourceApiSettings, SettingsError } from "./factory";
 export { createSourceApi, sourceApiFor, describeSettingsError } from "./factory";

@@ -33,6 +33,18 @@ export interface WriteOutcome {
   readonly conflicts: number;
 }
 
+/** The state an integration is meant to be in: delivering events (`ENABLED`) or not (`DISABLED`). */
+export type IntendedState = "ENABLED" | "DISABLED";
+
+/**
+ * Options of a write that only some API contracts know. An adapter without
+ * the notion ignores them (the event-streams contract has no intended state).
+ */
+export interface WriteOptions {
+  /** The integration's intended state; default `ENABLED`. */
+  readonly intendedState?: IntendedState;
+}
+
 /**
  * The port between the provider and one Genesys API contract. The provider
  * depends on this interface only; each API contract is one adapter.
@@ -41,19 +53,20 @@ export interface SourceApi {
   /** The adapter's name, e.g. `event-streams` or `integrations`. */
   readonly kind: string;
   /** Maps a definition to the representation `RemoteSource.state` uses, for drift checks. */
-  desiredState(definition: SourceDefinition): unknown;
+  desiredState(definition: SourceDefinition, options?: WriteOptions): unknown;
   /** Reads one source by remote id; `null` when it does not exist. */
   read(remoteId: string): Promise<Either<GenesysError, RemoteSource | null>>;
   /** Finds an existing source for a definition id (adoption); `null` when none exists. */
   find(definitionId: string): Promise<Either<GenesysError, RemoteSource | null>>;
   /** Creates the source if absent; an existing one is a `Conflict` error. */
-  create(definition: SourceDefinition): Promise<Either<GenesysError, WriteOutcome>>;
+  create(definition: SourceDefinition, options?: WriteOptions): Promise<Either<GenesysError, WriteOutcome>>;
   /** Replaces the source if its token still is `etag`; on conflict, `policy` decides. */
   replace(
     remoteId: string,
     definition: SourceDefinition,
     etag: string,
     policy: ConflictPolicy,
+    options?: WriteOptions,
   ): Promise<Either<GenesysError, WriteOutcome>>;
   /** Deletes the source; one that is already gone is success. */
   delete(remoteId: string): Promise<Either<GenesysError, void>>;

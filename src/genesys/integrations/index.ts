@@ -1,0 +1,17 @@
+/** The integrations adapter: the real Genesys Cloud contract for EventBridge sources (`amazon-eventbridge-source`). */
+export type { IntegrationsOptions } from "./adapter";
+export { IntegrationsApi } from "./adapter";
+export { Integration, IntegrationConfiguration, IntegrationListing, IntegrationStatusInfo, IntegrationTypeRef, Organization } from "./codec";
+export { EVENTBRIDGE_INTEGRATION_TYPE, configPath, integrationPath, integrationsPath, listingPath, organizationPath } from "./paths";
+export type { EventBridgeProperties, IntegrationState } from "./state";
+export {
+  DEFAULT_INTENDED_STATE,
+  PROPERTY_KEYS,
+  desiredIntegrationState,
+  normaliseEventFilter,
+  partnerEventSourceName,
+  propertiesOf,
+  remoteIntegrationState,
+} from "./state";
+export { organizationIdOf } from "./organization";
+export { isVersionConflict } from "./version-conflict";
