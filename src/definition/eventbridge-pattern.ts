@@ -55,7 +55,10 @@ export interface EventPatternOptions {
  * sorted, alternatives are ordered by their canonical JSON, and nested keys
  * are sorted. Conditions the pattern cannot express are reported in
  * `unsupported` with their paths (`filters[1].conditions[0]`) and left out,
- * never dropped silently. Pure; never throws.
+ * never dropped silently. One difference from `evaluateCondition` remains by
+ * design of the service: EventBridge matches an array-valued event field
+ * when any element matches, where the definition compares the whole value.
+ * Pure; never throws.
  */
 export function compileEventPattern(
   def: Pick<SourceDefinition, "filters">,

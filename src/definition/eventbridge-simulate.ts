@@ -21,7 +21,7 @@ function matchesNode(pattern: EventPattern, value: unknown): boolean {
   if (!isRecord(value)) return false;
   return Object.keys(pattern).every((key) => {
     const expected = pattern[key];
-    if (key === OR_KEY) return (expected as ReadonlyArray<EventPattern>).some((alt) => matchesNode(alt, value));
+    if (key === OR_KEY) return Array.isArray(expected) && (expected as ReadonlyArray<EventPattern>).some((alt) => matchesNode(alt, value));
     if (!Object.prototype.hasOwnProperty.call(value, key)) return false;
     const actual = value[key];
     const values = Array.isArray(actual) ? actual : [actual];
@@ -125,10 +125,18 @@ function fill(template: string, values: ReadonlyMap<string, unknown>): Either<st
       continue;
     }
     const value = values.get(m[1]);
-    const json = JSON.stringify(value);
+    const json = jsonOf(value);
     if (json === undefined) return left(`<${m[1]}> holds a value that is not JSON`);
     out += inString && typeof value === "string" ? value : json;
     i += m[0].length - 1;
   }
   return right(out);
+}
+
+function jsonOf(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
 }
