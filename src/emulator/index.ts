@@ -1,12 +1,12 @@
 /**
  * The emulator layer: a real HTTP server on loopback that speaks the Genesys
  * Cloud contracts this package uses (OAuth client credentials, the
- * event-streams API), with fault injection, a request journal and an admin API.
+ * event-streams API, the Integrations API, the caller's organization), with fault injection, a request journal and an admin API.
  */
 export type { EmulatorOptions, RunningEmulator } from "./server";
 export { startEmulator, defaultRouteModules } from "./server";
 export type { StateOptions } from "./state";
-export { EmulatorState, defaultCredentials } from "./state";
+export { EmulatorState, defaultCredentials, defaultOrganizationId } from "./state";
 export type { Access, EmulatorRequest, Route, RouteModule, Match } from "./router";
 export { Router } from "./router";
 export type { Reply, ErrorDetailBody } from "./http-io";
@@ -23,3 +23,9 @@ export { TokenIssuer } from "./tokens";
 export { oauthRoutes } from "./routes/oauth";
 export { eventStreamRoutes, EVENT_STREAMS } from "./routes/event-streams";
 export { adminRoutes } from "./routes/admin";
+export { integrationRoutes } from "./routes/integrations";
+export { integrationAdminRoutes } from "./routes/integrations-admin";
+export { organizationRoutes } from "./routes/organizations";
+export { INTEGRATIONS, StoredConfig, StoredIntegration, asIntegration, eventBridgePropertyProblems } from "./routes/integration-records";
+export type { LaggingRead } from "./routes/integration-lag";
+export { IntegrationReadLag } from "./routes/integration-lag";

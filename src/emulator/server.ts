@@ -7,11 +7,13 @@ import { JournalEntry } from "./journal";
 import { EmulatorRequest, RouteModule, Router } from "./router";
 import { adminRoutes } from "./routes/admin";
 import { eventStreamRoutes } from "./routes/event-streams";
+import { integrationRoutes } from "./routes/integrations";
+import { organizationRoutes } from "./routes/organizations";
 import { basicCredentials, oauthRoutes } from "./routes/oauth";
 import { EmulatorState, StateOptions } from "./state";
 
-/** The contracts the emulator speaks out of the box: OAuth, event streams, the admin API. */
-export const defaultRouteModules: ReadonlyArray<RouteModule> = [oauthRoutes, eventStreamRoutes, adminRoutes];
+/** The contracts the emulator speaks out of the box: OAuth, event streams, integrations, organizations, the admin API. */
+export const defaultRouteModules: ReadonlyArray<RouteModule> = [oauthRoutes, eventStreamRoutes, integrationRoutes, organizationRoutes, adminRoutes];
 
 /** Options of `startEmulator`. */
 export interface EmulatorOptions extends StateOptions {

@@ -24,7 +24,14 @@ export interface StateOptions {
   readonly rateLimit?: RateLimitSettings;
   /** A JSON file that keeps the stored objects between runs. */
   readonly storePath?: string;
+  /** The id `GET /api/v2/organizations/me` answers; default {@link defaultOrganizationId}. */
+  readonly organizationId?: string;
+  /** How many reads of a just-created (or just-deleted) integration still see the old state; default 0. */
+  readonly integrationReadLag?: number;
 }
+
+/** The fake organization id the emulator answers unless told otherwise. */
+export const defaultOrganizationId = "9d5c2f4e-1b7a-4c3e-8f60-2a1d0e5b7c91";
 
 /**
  * Everything the emulator's routes share: the stored collections, issued
@@ -38,18 +45,29 @@ export class EmulatorState {
   readonly rateLimiter: RateLimiter;
   /** Whether writes are permitted (the permission mode). */
   writable: boolean;
+  /** Reads of a just-created or just-deleted integration that still see the old state (read-after-write lag). */
+  integrationReadLag: number;
+  /** The organization id of `GET /api/v2/organizations/me`. */
+  readonly organizationId: string;
   private readonly collections = new Map<string, VersionedCollection>();
   private readonly writer: StateWriter | undefined;
-  private readonly initial: { writable: boolean; lifetime: number; rateLimit: RateLimitSettings | undefined };
+  private readonly initial: { writable: boolean; lifetime: number; rateLimit: RateLimitSettings | undefined; readLag: number };
 
   constructor(readonly options: StateOptions = {}) {
     const clients = new Map<string, string>(Object.entries(options.clients ?? {}));
     const id = options.clientId ?? defaultCredentials.clientId;
     clients.set(id, options.clientSecret ?? defaultCredentials.clientSecret);
-    this.initial = { writable: options.writable ?? true, lifetime: options.tokenLifetimeSeconds ?? 86_400, rateLimit: options.rateLimit };
+    this.initial = {
+      writable: options.writable ?? true,
+      lifetime: options.tokenLifetimeSeconds ?? 86_400,
+      rateLimit: options.rateLimit,
+      readLag: Math.max(0, Math.floor(options.integrationReadLag ?? 0)),
+    };
     this.tokens = new TokenIssuer(clients, this.initial.lifetime);
     this.rateLimiter = new RateLimiter(this.initial.rateLimit);
     this.writable = this.initial.writable;
+    this.integrationReadLag = this.initial.readLag;
+    this.organizationId = options.organizationId ?? defaultOrganizationId;
     this.writer = options.storePath === undefined ? undefined : new StateWriter(options.storePath);
   }
 
@@ -79,7 +97,7 @@ export class EmulatorState {
     await this.writer.save({ format: 1, collections });
   }
 
-  /** Back to the start: empty store, no faults, empty journal, no tokens, initial permission, lifetime and rate limit. */
+  /** Back to the start: empty store, no faults, empty journal, no tokens, initial permission, lifetime, rate limit and read lag. */
   async reset(): Promise<void> {
     for (const c of this.collections.values()) c.clear();
     this.faults.clear();
@@ -88,6 +106,7 @@ export class EmulatorState {
     this.tokens.lifetimeSeconds = this.initial.lifetime;
     this.rateLimiter.configure(this.initial.rateLimit);
     this.writable = this.initial.writable;
+    this.integrationReadLag = this.initial.readLag;
     await this.persist();
   }
 
