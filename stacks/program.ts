@@ -16,6 +16,7 @@ export interface ProgramOptions {
 /** The per-source stack outputs. */
 export interface SourceReport {
   sourceId: pulumi.Output<string>;
+  remoteId: pulumi.Output<string>;
   payloadHash: pulumi.Output<string>;
   payloadBytes: pulumi.Output<number>;
   etag: pulumi.Output<string>;
@@ -47,6 +48,7 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
     );
     report[id] = {
       sourceId: source.sourceId,
+      remoteId: source.remoteId,
       payloadHash: source.payloadHash,
       payloadBytes: source.payloadBytes,
       etag: source.etag,

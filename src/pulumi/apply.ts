@@ -13,7 +13,7 @@ import {
 } from "../definition";
 import { appendAuditEntry } from "../audit";
 import { describeError } from "../genesys";
-import type { ConflictPolicy, RemoteSource, WriteOutcome } from "../genesys/port";
+import type { ConflictPolicy, IntendedState, RemoteSource, WriteOptions, WriteOutcome } from "../genesys/port";
 import type { OperationContext } from "./context";
 import { definitionOf, SourceInputs } from "./inputs";
 import type { SourceMetrics, SourceOutputs } from "./outputs";
@@ -49,7 +49,8 @@ export async function applySource(
   const policy = (inputs.conflictPolicy as ConflictPolicy | undefined) ?? ctx.settings.defaultConflictPolicy;
   const action = mode.kind;
 
-  const written = await write(ctx, mode, definition, policy, inputs.adoptExisting === true);
+  const options: WriteOptions = { intendedState: (inputs.intendedState as IntendedState | undefined) ?? "ENABLED" };
+  const written = await write(ctx, mode, definition, policy, inputs.adoptExisting === true, options);
   if (E.isLeft(written)) {
     const message = describeError(written.left);
     await appendAuditEntry(ctx.settings.auditLogPath, {
@@ -104,20 +105,21 @@ async function write(
   definition: SourceDefinition,
   policy: ConflictPolicy,
   adopt: boolean,
+  options: WriteOptions,
 ) {
   if (mode.kind === "update") {
-    const r = await ctx.api.replace(mode.remoteId, definition, mode.etag, policy);
+    const r = await ctx.api.replace(mode.remoteId, definition, mode.etag, policy, options);
     return E.map((outcome: WriteOutcome) => ({ outcome, status: "updated" }))(r);
   }
   if (adopt) {
     const found = await ctx.api.find(definition.id);
     if (E.isLeft(found)) return found;
     if (found.right !== null) {
-      const r = await ctx.api.replace(found.right.remoteId, definition, found.right.etag, "overwrite");
+      const r = await ctx.api.replace(found.right.remoteId, definition, found.right.etag, "overwrite", options);
       return E.map((outcome: WriteOutcome) => ({ outcome, status: "adopted" }))(r);
     }
   }
-  const r = await ctx.api.create(definition);
+  const r = await ctx.api.create(definition, options);
   return E.map((outcome: WriteOutcome) => ({ outcome, status: "created" }))(r);
 }
 

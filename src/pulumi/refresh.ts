@@ -1,6 +1,7 @@
 import * as E from "fp-ts/Either";
 import type * as pulumi from "@pulumi/pulumi";
-import { SourceDefinition, validateDefinition } from "../definition";
+import { validateDefinition } from "../definition";
+import type { IntendedState, WriteOptions } from "../genesys/port";
 import { diffValues } from "../definition/value-diff";
 import { describeError } from "../genesys";
 import type { OperationContext } from "./context";
@@ -24,7 +25,8 @@ export async function refreshSource(
   if (read.right === null) return {};
   const remote = read.right;
   const applied = validateDefinition(definitionOf(props));
-  const drift = E.isRight(applied) ? driftPaths(ctx, applied.right, remote.state) : ["definition"];
+  const options: WriteOptions = { intendedState: (props.intendedState as IntendedState | undefined) ?? "ENABLED" };
+  const drift = E.isRight(applied) ? diffValues(ctx.api.desiredState(applied.right, options), remote.state) : ["definition"];
   return {
     id: remote.remoteId,
     props: {
@@ -35,8 +37,4 @@ export async function refreshSource(
       facts: { ...remote.facts },
     },
   };
-}
-
-function driftPaths(ctx: OperationContext, applied: SourceDefinition, remoteState: unknown): string[] {
-  return diffValues(ctx.api.desiredState(applied), remoteState);
 }
