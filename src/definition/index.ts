@@ -39,3 +39,4 @@ export { compileInputTransformer, INPUT_PATHS_MAX, INPUT_TEMPLATE_MAX_CHARS } fr
 export type { InputTransformer, InputTransformerResult } from "./input-transformer";
 export { matchesPattern, applyInputTransformer } from "./eventbridge-simulate";
 export type { Unexpressible } from "./unexpressible";
+export { changedPaths } from "./changed-paths";

@@ -58,7 +58,7 @@ export { clientCredentials, isTokenThrottling, refreshMarginMs, TokenResponse } 
 export type { ClientSettings, GenesysClient, ApiRequest } from "./client";
 export { createGenesysClient } from "./client";
 export { ErrorBody, ErrorDetail, OAuthErrorBody } from "./error-body";
-export { changedPaths } from "./changed-paths";
+export { changedPaths } from "../definition/changed-paths";
 export type { EventStreamsOptions } from "./event-streams";
 export { EventStreamsApi } from "./event-streams";
 export type { IntegrationsOptions, IntegrationState, EventBridgeProperties } from "./integrations";

@@ -1,8 +1,7 @@
 import * as E from "fp-ts/Either";
 import type * as pulumi from "@pulumi/pulumi";
-import { validateDefinition } from "../definition";
+import { changedPaths, validateDefinition } from "../definition";
 import type { IntendedState, WriteOptions } from "../genesys/port";
-import { diffValues } from "../definition/value-diff";
 import { describeError } from "../genesys";
 import type { OperationContext } from "./context";
 import { stateHash } from "./apply";
@@ -26,7 +25,7 @@ export async function refreshSource(
   const remote = read.right;
   const applied = validateDefinition(definitionOf(props));
   const options: WriteOptions = { intendedState: (props.intendedState as IntendedState | undefined) ?? "ENABLED" };
-  const drift = E.isRight(applied) ? diffValues(ctx.api.desiredState(applied.right, options), remote.state) : ["definition"];
+  const drift = E.isRight(applied) ? [...changedPaths(ctx.api.desiredState(applied.right, options), remote.state)] : ["definition"];
   return {
     id: remote.remoteId,
     props: {

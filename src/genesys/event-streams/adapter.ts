@@ -1,7 +1,7 @@
 import { Either, isLeft, left, right } from "fp-ts/Either";
 import { PathReporter } from "io-ts/PathReporter";
 import { buildPayload, canonicalJson, SourceDefinition } from "../../definition";
-import { changedPaths } from "../changed-paths";
+import { changedPaths } from "../../definition/changed-paths";
 import { correlationIdOf } from "../classify";
 import { GenesysClient } from "../client";
 import { GenesysError, conflict, contextOf, decodeError, notFound } from "../errors";

@@ -2,7 +2,7 @@ import { Either, isLeft, left, right } from "fp-ts/Either";
 import * as t from "io-ts";
 import { PathReporter } from "io-ts/PathReporter";
 import type { SourceDefinition } from "../../definition";
-import { changedPaths } from "../changed-paths";
+import { changedPaths } from "../../definition/changed-paths";
 import { correlationIdOf } from "../classify";
 import type { ApiRequest, GenesysClient } from "../client";
 import { GenesysError, conflict, contextOf, decodeError, notFound, serverError } from "../errors";
