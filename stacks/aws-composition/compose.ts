@@ -15,11 +15,11 @@ import { EventBridgeSource } from "../../src/pulumi/resource";
 export interface AwsCompositionOptions {
   /**
    * The partner event source Genesys creates for the integration,
-   * `aws.partner/genesys.com/cloud/<orgId>/<eventSourceSuffix>`. Given here
-   * until the Integrations adapter reports it in the source's `facts`; then
-   * it becomes an output and the compilation moves into an `apply`.
+   * `aws.partner/genesys.com/cloud/<orgId>/<eventSourceSuffix>`. When absent,
+   * the source's output `facts.partnerEventSourceName` is used (the
+   * Integrations API reports it after the write).
    */
-  readonly partnerEventSourceName: string;
+  readonly partnerEventSourceName?: string;
   /** Sample events the source projects at `check`. */
   readonly samples?: ReadonlyArray<unknown>;
   /** The event pattern size limit, when the account's quota was raised above 2048 characters. */
@@ -66,8 +66,10 @@ export function composeAws(definition: Readonly<Record<string, unknown>>, option
   const decoded = validateDefinition(definition);
   if (decoded._tag === "Left") throw new Error(`the definition is invalid:\n${decoded.left.map(formatIssue).join("\n")}`);
   const def = decoded.right;
-  const name = options.partnerEventSourceName;
-  const pattern = compileEventPattern(def, name, { maxChars: options.maxPatternChars });
+  // What the pattern cannot express does not depend on the source name: check it before declaring anything.
+  const pattern = compileEventPattern(def, options.partnerEventSourceName ?? "aws.partner/genesys.com/cloud/org/suffix", {
+    maxChars: options.maxPatternChars,
+  });
   if (pattern.unsupported.length > 0) {
     const lines = pattern.unsupported.map((u) => `${u.path === "" ? "(definition)" : u.path}: ${u.reason}`);
     throw new Error(`the event pattern cannot express the definition's filters:\n${lines.join("\n")}`);
@@ -79,10 +81,16 @@ export function composeAws(definition: Readonly<Record<string, unknown>>, option
     ...(definition as unknown as ConstructorParameters<typeof EventBridgeSource>[1]),
     ...(options.samples === undefined ? {} : { samples: options.samples as Record<string, unknown>[] }),
   });
+  const name: pulumi.Input<string> = options.partnerEventSourceName ?? source.facts.apply((facts) => {
+    if (!facts.partnerEventSourceName) {
+      throw new Error(`${def.id}: no partnerEventSourceName in the source's facts; use genesys:api integrations or pass partnerEventSourceName`);
+    }
+    return facts.partnerEventSourceName;
+  });
   const bus = new aws.cloudwatch.EventBus(`${def.id}-bus`, { name, eventSourceName: name, region }, { dependsOn: [source] });
   const rule = new aws.cloudwatch.EventRule(`${def.id}-rule`, {
     eventBusName: bus.name,
-    eventPattern: pattern.json,
+    eventPattern: pulumi.output(name).apply((n) => compileEventPattern(def, n, { maxChars: options.maxPatternChars }).json),
     description: `Genesys Cloud events of ${def.id}`,
     region,
   });

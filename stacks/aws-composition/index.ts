@@ -7,7 +7,8 @@
  * - `definition`, `samples`: file paths relative to the project folder
  *   (default: the example definition and its samples under `stacks/examples/`);
  * - `partnerEventSourceName`, or `genesysOrgId` to derive it from the
- *   definition's event source suffix.
+ *   definition's event source suffix; without either, the source's output
+ *   `facts.partnerEventSourceName` (Integrations API) names the bus.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { loadSources } from "../sources";
@@ -16,11 +17,12 @@ import { composeAws, partnerEventSourceNameOf } from "./compose";
 const config = new pulumi.Config();
 const [{ definition, samples }] = loadSources(
   [{ definition: config.get("definition") ?? "stacks/examples/definition.json", samples: config.get("samples") ?? "stacks/examples/samples" }],
-  process.cwd(),
+  pulumi.runtime.getRootDirectory(),
 );
+const orgId = config.get("genesysOrgId");
 const partnerEventSourceName =
   config.get("partnerEventSourceName") ??
-  partnerEventSourceNameOf(config.require("genesysOrgId"), definition as { id: string; eventSourceSuffix?: string });
+  (orgId === undefined ? undefined : partnerEventSourceNameOf(orgId, definition as { id: string; eventSourceSuffix?: string }));
 
 const composed = composeAws(definition, { partnerEventSourceName, samples });
 

@@ -16,9 +16,11 @@ pulumi.runtime.setMocks(
       registered.push({ type: args.type, name: args.name, inputs: args.inputs });
       // Stand in for the providers: echo the inputs, give every resource a name, an ARN and a URL.
       const name = (args.inputs.name as string | undefined) ?? `${args.name}-physical`;
+      // The EventBridgeSource reports its partner event source as the Integrations API would.
+      const facts = args.type.endsWith(":EventBridgeSource") ? { facts: { partnerEventSourceName: `aws.partner/genesys.com/cloud/org-from-facts/${args.name}` } } : {};
       return {
         id: `${args.name}-id`,
-        state: { ...args.inputs, name, arn: `arn:aws:mock:us-east-1:123456789012:${args.type}/${name}`, url: `https://sqs.mock/${name}` },
+        state: { ...args.inputs, ...facts, name, arn: `arn:aws:mock:us-east-1:123456789012:${args.type}/${name}`, url: `https://sqs.mock/${name}` },
       };
     },
     call: () => ({}),
@@ -107,6 +109,15 @@ describe("composeAws under mocks", () => {
       },
       { path: "transformations[2]", reason: "transform with iso8601 cannot be expressed: input transformers copy values into a template and cannot convert them" },
     ]);
+  });
+
+  it("names the bus after the source's reported partner event source when none is given", async () => {
+    const { definition } = example();
+    (definition as any).id = "from-facts";
+    const composed = composeAws(definition, {});
+    expect(await value(composed.bus.name)).toBe("aws.partner/genesys.com/cloud/org-from-facts/from-facts");
+    const pattern = JSON.parse(await value(composed.rule.eventPattern as pulumi.Output<string>));
+    expect(pattern.source).toEqual(["aws.partner/genesys.com/cloud/org-from-facts/from-facts"]);
   });
 
   it("refuses a definition whose conditions the event pattern cannot express", () => {
