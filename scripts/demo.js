@@ -90,7 +90,7 @@ async function main() {
 
     heading("Audit log .demo/audit.jsonl");
     const verdict = await verifyAuditLog(path.join(DEMO, "audit.jsonl"));
-    console.log(verdict.ok ? `intact: ${verdict.entries} entries` : `BROKEN: ${JSON.stringify(verdict)}`);
+    console.log(verdict.ok ? `intact: ${verdict.entries} ${verdict.entries === 1 ? "entry" : "entries"}` : `BROKEN: ${JSON.stringify(verdict)}`);
     if (!verdict.ok) process.exitCode = 1;
   } finally {
     await receiver.close();

@@ -7,7 +7,7 @@ import { parseArgs } from "./args";
  * hash chain of an audit log (default: `$GENESYS_EVENTBRIDGE_AUDIT_LOG`, else
  * `$GENESYS_AUDIT_LOG`, else `.genesys-eventbridge/audit.jsonl` in the
  * working directory). Exit 0 with
- * `audit log intact: N entries`; exit 1 with `line N: <reason>` (or a
+ * `audit log intact: N entries` (`1 entry`); exit 1 with `line N: <reason>` (or a
  * missing/unreadable file) on stderr; exit 2 on usage errors.
  */
 export const auditCommand: Command = {
@@ -23,7 +23,7 @@ export const auditCommand: Command = {
     const result = await verifyAuditLog(logPath);
     switch (result._tag) {
       case "Intact":
-        io.out(`audit log intact: ${result.entries} entries`);
+        io.out(`audit log intact: ${result.entries} ${result.entries === 1 ? "entry" : "entries"}`);
         return ExitCode.ok;
       case "Broken":
         io.err(`line ${result.line}: ${result.reason}`);

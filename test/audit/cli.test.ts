@@ -48,7 +48,7 @@ describe("genesys-eventbridge audit verify", () => {
     const saved = process.env.GENESYS_EVENTBRIDGE_AUDIT_LOG;
     process.env.GENESYS_EVENTBRIDGE_AUDIT_LOG = logPath;
     try {
-      expect(await run(["audit", "verify"])).toEqual({ code: 0, out: "audit log intact: 1 entries\n", err: "" });
+      expect(await run(["audit", "verify"])).toEqual({ code: 0, out: "audit log intact: 1 entry\n", err: "" });
     } finally {
       if (saved === undefined) delete process.env.GENESYS_EVENTBRIDGE_AUDIT_LOG;
       else process.env.GENESYS_EVENTBRIDGE_AUDIT_LOG = saved;
