@@ -1,13 +1,5 @@
-import { diffDefinitions, SourceDefinition, validateDefinition } from "../../src/definition";
-import { validJson } from "./fixtures";
-
-function definition(change: (d: any) => void = () => undefined): SourceDefinition {
-  const d = validJson();
-  change(d);
-  const r = validateDefinition(d);
-  if (r._tag === "Left") throw new Error(JSON.stringify(r.left));
-  return r.right;
-}
+import { diffDefinitions } from "../../src/definition";
+import { definition } from "./fixtures";
 
 describe("diffDefinitions", () => {
   it("finds nothing between equal definitions", () => {

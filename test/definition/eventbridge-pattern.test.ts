@@ -6,18 +6,9 @@ import {
   projectSamples,
   SampleEvent,
   SourceDefinition,
-  validateDefinition,
 } from "../../src/definition";
 import { envelope, PARTNER_SOURCE } from "./eventbridge-envelope";
-import { example, validJson } from "./fixtures";
-
-function definition(change: (d: any) => void = () => undefined): SourceDefinition {
-  const d = validJson();
-  change(d);
-  const r = validateDefinition(d);
-  if (r._tag === "Left") throw new Error(JSON.stringify(r.left));
-  return r.right;
-}
+import { createdSample as created, definition, summarySample as summary, withEvent } from "./fixtures";
 
 /** A definition with one filter on `conversation.created` holding these conditions. */
 function oneFilter(conditions: ReadonlyArray<Partial<Condition>>): SourceDefinition {
@@ -26,8 +17,6 @@ function oneFilter(conditions: ReadonlyArray<Partial<Condition>>): SourceDefinit
   });
 }
 
-const created = example("samples/conversation-created.json") as SampleEvent;
-const summary = example("samples/analytics-summary.json") as SampleEvent;
 
 describe("compileEventPattern", () => {
   it("puts filters whose conditions differ under $or, conditions nested under detail.eventBody", () => {
@@ -256,9 +245,3 @@ describe("the compiled pattern against events as EventBridge delivers them", () 
     expect([matchesPattern(pattern, envelope(tagged, "conversation.created")), matchesPattern(pattern, envelope(untagged, "conversation.created"))]).toEqual([true, false]);
   });
 });
-
-function withEvent(sample: SampleEvent, change: (e: any) => void): SampleEvent {
-  const copy = JSON.parse(JSON.stringify(sample));
-  change(copy.event);
-  return copy;
-}

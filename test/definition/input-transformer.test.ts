@@ -4,21 +4,10 @@ import {
   projectSamples,
   SampleEvent,
   SourceDefinition,
-  validateDefinition,
 } from "../../src/definition";
 import { envelope } from "./eventbridge-envelope";
-import { example, validJson } from "./fixtures";
+import { createdSample as created, definition, summarySample as summary } from "./fixtures";
 
-function definition(change: (d: any) => void = () => undefined): SourceDefinition {
-  const d = validJson();
-  change(d);
-  const r = validateDefinition(d);
-  if (r._tag === "Left") throw new Error(JSON.stringify(r.left));
-  return r.right;
-}
-
-const created = example("samples/conversation-created.json") as SampleEvent;
-const summary = example("samples/analytics-summary.json") as SampleEvent;
 const samples: ReadonlyArray<[string, SampleEvent, string]> = [
   ["conversation.created", created, "conversation.created"],
   ["analytics.conversations.summary", summary, "analytics.conversations.summary"],

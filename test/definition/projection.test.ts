@@ -1,22 +1,5 @@
-import { definitionIssue, projectSamples, SampleEvent, SourceDefinition, validateDefinition } from "../../src/definition";
-import { example, validJson } from "./fixtures";
-
-function definition(change: (d: any) => void = () => undefined): SourceDefinition {
-  const d = validJson();
-  change(d);
-  const r = validateDefinition(d);
-  if (r._tag === "Left") throw new Error(JSON.stringify(r.left));
-  return r.right;
-}
-
-const created = example("samples/conversation-created.json") as SampleEvent;
-const summary = example("samples/analytics-summary.json") as SampleEvent;
-
-function withEvent(sample: SampleEvent, change: (e: any) => void): SampleEvent {
-  const copy = JSON.parse(JSON.stringify(sample));
-  change(copy.event);
-  return copy;
-}
+import { definitionIssue, projectSamples } from "../../src/definition";
+import { createdSample as created, definition, summarySample as summary, withEvent } from "./fixtures";
 
 describe("projectSamples", () => {
   it("projects the corrected example into the nested target object", () => {
