@@ -3,6 +3,7 @@ import { EventPattern, OR_KEY, PatternMatcher } from "./event-pattern";
 import { fieldMatchers, PlacedCondition } from "./eventbridge-field-matcher";
 import { parseFieldPath } from "./field-path";
 import { Filter } from "./filter";
+import { NestedMap, nodeAt } from "./nested-map";
 import type { SourceDefinition } from "./source-definition";
 import { unexpressible, Unexpressible } from "./unexpressible";
 
@@ -95,7 +96,7 @@ function alternative(types: ReadonlyArray<string>, body: EventPattern | undefine
     : { "detail-type": types, detail: { eventBody: body } };
 }
 
-type Node = Map<string, Node | ReadonlyArray<PatternMatcher>>;
+type Node = NestedMap<ReadonlyArray<PatternMatcher>>;
 
 function filterBody(filter: Filter, index: number, unsupported: Unexpressible[]): EventPattern | undefined {
   const byField = new Map<string, PlacedCondition[]>();
@@ -118,18 +119,9 @@ function filterBody(filter: Filter, index: number, unsupported: Unexpressible[])
 }
 
 function place(root: Node, segments: ReadonlyArray<string>, matchers: ReadonlyArray<PatternMatcher>): string | undefined {
-  let node = root;
-  for (const segment of segments.slice(0, -1)) {
-    const next = node.get(segment);
-    if (next === undefined) {
-      const child: Node = new Map();
-      node.set(segment, child);
-      node = child;
-    } else if (next instanceof Map) {
-      node = next;
-    } else {
-      return `${segments.join(".")} lies inside a field another condition of this filter matches as a value; a pattern field is either a value or an object`;
-    }
+  const node = nodeAt(root, segments.slice(0, -1));
+  if (node === undefined) {
+    return `${segments.join(".")} lies inside a field another condition of this filter matches as a value; a pattern field is either a value or an object`;
   }
   const last = segments[segments.length - 1];
   if (node.has(last)) return `${segments.join(".")} is an object other conditions of this filter look inside; a pattern field is either a value or an object`;

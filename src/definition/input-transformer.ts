@@ -2,6 +2,7 @@ import { Either, left, right } from "fp-ts/Either";
 import { EVENT_BODY_PATH } from "./eventbridge-pattern";
 import { parseExtractPath } from "./extract-path";
 import { parseFieldPath } from "./field-path";
+import { NestedMap, nodeAt } from "./nested-map";
 import type { SourceDefinition } from "./source-definition";
 import { unexpressible, Unexpressible } from "./unexpressible";
 import { variableNames } from "./input-variable-names";
@@ -40,7 +41,7 @@ interface Write {
 }
 
 type Leaf = { readonly name: string; readonly quoted: boolean };
-type Node = Map<string, Node | Leaf>;
+type Node = NestedMap<Leaf>;
 
 /**
  * Compiles a definition's transformations and attribute mappings into an
@@ -136,19 +137,8 @@ function extractPath(source: Either<string, string>, path: string): Either<strin
 }
 
 function place(root: Node, target: ReadonlyArray<string>, leaf: Leaf): boolean {
-  let node = root;
-  for (const segment of target.slice(0, -1)) {
-    const next = node.get(segment);
-    if (next === undefined) {
-      const child: Node = new Map();
-      node.set(segment, child);
-      node = child;
-    } else if (next instanceof Map) {
-      node = next;
-    } else {
-      return false;
-    }
-  }
+  const node = nodeAt(root, target.slice(0, -1));
+  if (node === undefined) return false;
   const last = target[target.length - 1];
   if (node.has(last)) return false;
   node.set(last, leaf);
