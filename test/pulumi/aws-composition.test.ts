@@ -1,38 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import { composeAws, partnerEventSourceNameOf, sendFromRulePolicy } from "../../stacks/aws-composition/compose";
 import { loadSources } from "../../stacks/sources";
+import { mockResources, value } from "./mocks";
 
-interface Registered {
-  type: string;
-  name: string;
-  inputs: Record<string, unknown>;
-}
-
-const registered: Registered[] = [];
-
-pulumi.runtime.setMocks(
-  {
-    newResource(args) {
-      registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-      // Stand in for the providers: echo the inputs, give every resource a name, an ARN and a URL.
-      const name = (args.inputs.name as string | undefined) ?? `${args.name}-physical`;
-      // The EventBridgeSource reports its partner event source as the Integrations API would.
-      const facts = args.type.endsWith(":EventBridgeSource") ? { facts: { partnerEventSourceName: `aws.partner/genesys.com/cloud/org-from-facts/${args.name}` } } : {};
-      return {
-        id: `${args.name}-id`,
-        state: { ...args.inputs, ...facts, name, arn: `arn:aws:mock:us-east-1:123456789012:${args.type}/${name}`, url: `https://sqs.mock/${name}` },
-      };
-    },
-    call: () => ({}),
-  },
-  "genesys-eventbridge",
-  "unit",
-  false,
-);
-
-function value<T>(o: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => o.apply(resolve));
-}
+const registered = mockResources((args) => {
+  // Stand in for the providers: echo the inputs, give every resource a name, an ARN and a URL.
+  const name = (args.inputs.name as string | undefined) ?? `${args.name}-physical`;
+  // The EventBridgeSource reports its partner event source as the Integrations API would.
+  const facts = args.type.endsWith(":EventBridgeSource") ? { facts: { partnerEventSourceName: `aws.partner/genesys.com/cloud/org-from-facts/${args.name}` } } : {};
+  return {
+    id: `${args.name}-id`,
+    state: { ...args.inputs, ...facts, name, arn: `arn:aws:mock:us-east-1:123456789012:${args.type}/${name}`, url: `https://sqs.mock/${name}` },
+  };
+});
 
 /** The example definition and samples, with the shape they have under the engine (a JSON round trip: another realm's arrays). */
 function example(): ReturnType<typeof loadSources>[number] {

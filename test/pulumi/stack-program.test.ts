@@ -1,35 +1,14 @@
-import * as pulumi from "@pulumi/pulumi";
 import { deploySources } from "../../stacks/program";
 import { loadSources } from "../../stacks/sources";
+import { mockResources, value } from "./mocks";
 
-interface Registered {
-  type: string;
-  name: string;
-  inputs: Record<string, unknown>;
-}
-
-const registered: Registered[] = [];
-
-pulumi.runtime.setMocks(
-  {
-    newResource(args) {
-      registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-      // Stand in for the provider: echo the inputs and fill the computed outputs.
-      return {
-        id: `remote-${args.inputs.id}`,
-        state: { ...args.inputs, sourceId: args.inputs.id, etag: '"1"', payloadHash: "ab".repeat(32), metrics: { registrationStatus: "created" } },
-      };
-    },
-    call: () => ({}),
-  },
-  "genesys-eventbridge",
-  "unit",
-  false,
-);
-
-function value<T>(o: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => o.apply(resolve));
-}
+const registered = mockResources((args) => {
+  // Stand in for the provider: echo the inputs and fill the computed outputs.
+  return {
+    id: `remote-${args.inputs.id}`,
+    state: { ...args.inputs, sourceId: args.inputs.id, etag: '"1"', payloadHash: "ab".repeat(32), metrics: { registrationStatus: "created" } },
+  };
+});
 
 describe("the stack program under mocks", () => {
   it("declares one EventBridgeSource per definition file, with its samples and the stack's policy", async () => {

@@ -1,0 +1,35 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** A resource the program registered with the mocked engine. */
+export interface Registered {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+}
+
+/**
+ * Installs Pulumi mocks for the `genesys-eventbridge` project's `unit` stack
+ * that answer each new resource with `answer` and record it; returns the
+ * list the registered resources are appended to.
+ */
+export function mockResources(answer: (args: pulumi.runtime.MockResourceArgs) => pulumi.runtime.MockResourceResult): Registered[] {
+  const registered: Registered[] = [];
+  pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+        return answer(args);
+      },
+      call: () => ({}),
+    },
+    "genesys-eventbridge",
+    "unit",
+    false,
+  );
+  return registered;
+}
+
+/** The value an output resolves to. */
+export function value<T>(o: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => o.apply(resolve));
+}
