@@ -1,8 +1,6 @@
 import * as E from "fp-ts/Either";
-import { createHash } from "crypto";
 import {
   buildPayload,
-  canonicalJson,
   decodeSamples,
   formatIssue,
   payloadBytes,
@@ -42,12 +40,9 @@ export async function applySource(
   inputs: Record<string, unknown>,
 ): Promise<{ id: string; outs: SourceOutputs }> {
   const started = ctx.now();
-  const definition = decodeOrThrow(inputs);
-  const payload = buildPayload(definition);
-  const hash = payloadHash(payload);
-  const rate = projectOrThrow(definition, inputs.samples);
-  const policy = (inputs.conflictPolicy as ConflictPolicy | undefined) ?? ctx.settings.defaultConflictPolicy;
   const action = mode.kind;
+  const { definition, payload, hash, rate } = await validateOrAudit(ctx, action, inputs);
+  const policy = (inputs.conflictPolicy as ConflictPolicy | undefined) ?? ctx.settings.defaultConflictPolicy;
 
   const options: WriteOptions = { intendedState: (inputs.intendedState as IntendedState | undefined) ?? "ENABLED" };
   const written = await write(ctx, mode, definition, policy, inputs.adoptExisting === true, options);
@@ -152,7 +147,30 @@ export function outputsOf(
 
 /** SHA-256 hex of a remote state's canonical JSON. */
 export function stateHash(state: unknown): string {
-  return createHash("sha256").update(canonicalJson(state), "utf8").digest("hex");
+  return payloadHash(state);
+}
+
+/**
+ * Validates the definition and projects the samples. A failure is an attempt
+ * too: it is audited (nothing was written) before it is thrown.
+ */
+async function validateOrAudit(ctx: OperationContext, action: ApplyMode["kind"], inputs: Record<string, unknown>) {
+  let definition: SourceDefinition | undefined;
+  try {
+    definition = decodeOrThrow(inputs);
+    const payload = buildPayload(definition);
+    return { definition, payload, hash: payloadHash(payload), rate: projectOrThrow(definition, inputs.samples) };
+  } catch (e) {
+    await appendAuditEntry(ctx.settings.auditLogPath, {
+      action,
+      sourceId: String(inputs.sourceId ?? ""),
+      payloadHash: definition === undefined ? "" : payloadHash(buildPayload(definition)),
+      result: "failure",
+      error: e instanceof Error ? e.message : String(e),
+      details: { api: ctx.api.kind, stage: "validation" },
+    }).catch(() => undefined); // the validation error is the one to report
+    throw e;
+  }
 }
 
 function decodeOrThrow(inputs: Record<string, unknown>): SourceDefinition {

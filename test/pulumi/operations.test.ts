@@ -172,5 +172,7 @@ describe("provider operations against the emulator", () => {
     const broken = inputs({ samples: [{ eventType: "conversation.created", event: { conversation: { id: "c1" } } }] });
     await expect(ops.create(broken)).rejects.toThrow(/nothing was written/);
     expect(emulator.journal().filter((j) => j.method === "PUT")).toEqual([]);
+    const [entry] = await auditLines();
+    expect([entry.action, entry.result, entry.sourceId, (entry.details as any).stage]).toEqual(["create", "failure", example.id, "validation"]);
   });
 });
