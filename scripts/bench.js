@@ -120,9 +120,10 @@ async function main() {
       const noChangeUp = await timed(() => stack.up({ expectNoChanges: true }), memory);
       const noChangeRequests = requests(mark);
 
-      const floorUp = await timed(() => floor.up());
-      const floorPreview = await timed(() => floor.preview());
-      const floorNoChangeUp = await timed(() => floor.up({ expectNoChanges: true }));
+      const floorMemory = { peakKb: 0 };
+      const floorUp = await timed(() => floor.up(), floorMemory);
+      const floorPreview = await timed(() => floor.preview(), floorMemory);
+      const floorNoChangeUp = await timed(() => floor.up({ expectNoChanges: true }), floorMemory);
 
       const state = await stack.exportStack();
       const providers = state.deployment.resources.filter((r) => r.type.endsWith(":EventBridgeSource")).map((r) => Buffer.byteLength(String(r.inputs.__provider)));
@@ -131,6 +132,7 @@ async function main() {
         upRequests, previewRequests, noChangeRequests,
         providerBytes: Math.max(...providers),
         peakMb: memory.peakKb / 1024,
+        floorPeakMb: floorMemory.peakKb / 1024,
       });
       await stack.destroy();
       await floor.destroy();
@@ -146,9 +148,9 @@ function report(rows) {
   const f = (x) => x.toFixed(2);
   const req = (r) => `${r.token}/${r.reads}/${r.writes}`;
   const lines = [
-    "| sources | up s (floor) | ratio | no-change preview s (floor) | ratio | no-change up s (floor) | ratio | requests up: token/read/write | no-change preview | no-change up | __provider bytes | provider peak RSS MB |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...rows.map((r) => `| ${r.n} | ${f(r.up)} (${f(r.floorUp)}) | ${f(r.up / r.floorUp)} | ${f(r.preview)} (${f(r.floorPreview)}) | ${f(r.preview / r.floorPreview)} | ${f(r.noChangeUp)} (${f(r.floorNoChangeUp)}) | ${f(r.noChangeUp / r.floorNoChangeUp)} | ${req(r.upRequests)} | ${req(r.previewRequests)} | ${req(r.noChangeRequests)} | ${r.providerBytes} | ${r.peakMb.toFixed(1)} |`),
+    "| sources | up s (floor) | ratio | no-change preview s (floor) | ratio | no-change up s (floor) | ratio | requests up: token/read/write | no-change preview | no-change up | __provider bytes | provider peak RSS MB (floor) | ratio |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map((r) => `| ${r.n} | ${f(r.up)} (${f(r.floorUp)}) | ${f(r.up / r.floorUp)} | ${f(r.preview)} (${f(r.floorPreview)}) | ${f(r.preview / r.floorPreview)} | ${f(r.noChangeUp)} (${f(r.floorNoChangeUp)}) | ${f(r.noChangeUp / r.floorNoChangeUp)} | ${req(r.upRequests)} | ${req(r.previewRequests)} | ${req(r.noChangeRequests)} | ${r.providerBytes} | ${r.peakMb.toFixed(1)} (${r.floorPeakMb.toFixed(1)}) | ${f(r.peakMb / r.floorPeakMb)} |`),
   ];
   const table = lines.join("\n");
   console.log(table);
