@@ -6,9 +6,6 @@ import * as path from "node:path";
  */
 export const AUDIT_LOG_ENV = "GENESYS_EVENTBRIDGE_AUDIT_LOG";
 
-/** AUDIT_LOG_ENV_ALIAS is a shorter alias of {@link AUDIT_LOG_ENV}, used when that one is unset. */
-export const AUDIT_LOG_ENV_ALIAS = "GENESYS_AUDIT_LOG";
-
 /**
  * DEFAULT_AUDIT_LOG is the audit log location relative to the working
  * directory: `.genesys-eventbridge/audit.jsonl`, where the provider writes it
@@ -18,11 +15,10 @@ export const DEFAULT_AUDIT_LOG = path.join(".genesys-eventbridge", "audit.jsonl"
 
 /**
  * defaultAuditLogPath is where the audit log lives when no path is given:
- * `$GENESYS_EVENTBRIDGE_AUDIT_LOG`, else `$GENESYS_AUDIT_LOG`, else
- * `.genesys-eventbridge/audit.jsonl`, resolved against `cwd` (the Pulumi
+ * `$GENESYS_EVENTBRIDGE_AUDIT_LOG`, else `.genesys-eventbridge/audit.jsonl`, resolved against `cwd` (the Pulumi
  * project directory when run by `pulumi up`).
  */
 export function defaultAuditLogPath(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
-  const named = [env[AUDIT_LOG_ENV], env[AUDIT_LOG_ENV_ALIAS]].find((v) => v !== undefined && v !== "");
-  return path.resolve(cwd, named ?? DEFAULT_AUDIT_LOG);
+  const named = env[AUDIT_LOG_ENV];
+  return path.resolve(cwd, named === undefined || named === "" ? DEFAULT_AUDIT_LOG : named);
 }

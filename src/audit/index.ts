@@ -32,4 +32,4 @@ export {
   verifyAuditText,
 } from "./verify-lines";
 export { verifyAuditLog } from "./verify-file";
-export { AUDIT_LOG_ENV, AUDIT_LOG_ENV_ALIAS, DEFAULT_AUDIT_LOG, defaultAuditLogPath } from "./default-path";
+export { AUDIT_LOG_ENV, DEFAULT_AUDIT_LOG, defaultAuditLogPath } from "./default-path";

@@ -5,8 +5,7 @@ import { parseArgs } from "./args";
 /**
  * auditCommand is the `audit` sub-command. `audit verify [file]` checks the
  * hash chain of an audit log (default: `$GENESYS_EVENTBRIDGE_AUDIT_LOG`, else
- * `$GENESYS_AUDIT_LOG`, else `.genesys-eventbridge/audit.jsonl` in the
- * working directory). Exit 0 with
+ * `.genesys-eventbridge/audit.jsonl` in the working directory). Exit 0 with
  * `audit log intact: N entries` (`1 entry`); exit 1 with `line N: <reason>` (or a
  * missing/unreadable file) on stderr; exit 2 on usage errors.
  */

@@ -5,6 +5,6 @@
 export { EventBridgeSource, EventBridgeSourceArgs, EVENTBRIDGE_SOURCE_MODULE, EVENTBRIDGE_SOURCE_TYPE } from "./resource";
 export { eventBridgeSourceProvider } from "./provider";
 export { webhookHook, WebhookHookOptions } from "./webhook-hook";
-export { readSettings, ProviderSettings, ApiKind, DEFAULT_AUDIT_LOG_PATH } from "./settings";
+export { readSettings, ProviderSettings, ApiKind } from "./settings";
 export type { SourceOutputs, SourceMetrics } from "./outputs";
 export type { SourceInputs } from "./inputs";

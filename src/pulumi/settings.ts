@@ -20,9 +20,6 @@ export interface ProviderSettings {
   readonly defaultConflictPolicy: ConflictPolicy;
 }
 
-/** Where the audit log goes when neither `genesys:auditLogPath` nor its environment variable is set. */
-export const DEFAULT_AUDIT_LOG_PATH = DEFAULT_AUDIT_LOG;
-
 /** Reads one config value; `undefined` when absent. Keys are given without namespace. */
 export type ConfigGetter = (key: string) => string | undefined;
 
@@ -84,7 +81,7 @@ export function readSettings(
       apiBaseUrl,
       authBaseUrl,
       api,
-      auditLogPath: pick("auditLogPath", AUDIT_LOG_ENV) ?? DEFAULT_AUDIT_LOG_PATH,
+      auditLogPath: pick("auditLogPath", AUDIT_LOG_ENV) ?? DEFAULT_AUDIT_LOG,
       defaultConflictPolicy: policy,
     },
   };

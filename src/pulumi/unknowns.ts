@@ -13,9 +13,3 @@ export function unknownPaths(value: unknown, path = ""): string[] {
   }
   return [];
 }
-
-/** True when `path` is `prefix` or lies below it (`filters[0].x` is below `filters` and `filters[0]`). */
-export function isAtOrBelow(path: string, prefix: string): boolean {
-  if (prefix === "") return true;
-  return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
-}

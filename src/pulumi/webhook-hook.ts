@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { appendAuditEntry } from "../audit";
+import { appendAuditEntry, defaultAuditLogPath } from "../audit";
 import { sendWebhook, WebhookEvent } from "../webhook";
-import { DEFAULT_AUDIT_LOG_PATH } from "./settings";
 
 /** Where and how the data warehouse is told about deployments. */
 export interface WebhookHookOptions {
@@ -9,7 +8,7 @@ export interface WebhookHookOptions {
   readonly url: string;
   /** The HMAC-SHA256 key; a secret Output is fine. */
   readonly secret: pulumi.Input<string>;
-  /** The audit log that records a delivery that still failed after its retries. */
+  /** The audit log that records a delivery that still failed after its retries (default: the provider's, see `defaultAuditLogPath`). */
   readonly auditLogPath?: string;
 }
 
@@ -38,7 +37,7 @@ export function webhookHook(name: string, options: WebhookHookOptions): pulumi.R
     const result = await sendWebhook(options.url, event, key);
     if (result.ok) return;
     const reason = result.error ?? `HTTP ${result.status ?? "?"}`;
-    await appendAuditEntry(options.auditLogPath ?? DEFAULT_AUDIT_LOG_PATH, {
+    await appendAuditEntry(options.auditLogPath ?? defaultAuditLogPath(), {
       action: "webhook",
       sourceId: event.sourceId,
       payloadHash: event.payloadHash,

@@ -8,10 +8,10 @@ describe("defaultAuditLogPath", () => {
     expect(defaultAuditLogPath({}, cwd)).toBe(path.join(cwd, ".genesys-eventbridge", "audit.jsonl"));
   });
 
-  it("prefers GENESYS_EVENTBRIDGE_AUDIT_LOG, then GENESYS_AUDIT_LOG, resolving relative paths", () => {
+  it("takes GENESYS_EVENTBRIDGE_AUDIT_LOG (the provider's variable), resolving relative paths; empty counts as unset", () => {
     expect({
-      both: defaultAuditLogPath({ GENESYS_EVENTBRIDGE_AUDIT_LOG: "a.jsonl", GENESYS_AUDIT_LOG: "b.jsonl" }, cwd),
-      alias: defaultAuditLogPath({ GENESYS_EVENTBRIDGE_AUDIT_LOG: "", GENESYS_AUDIT_LOG: "logs/b.jsonl" }, cwd),
-    }).toEqual({ both: path.join(cwd, "a.jsonl"), alias: path.join(cwd, "logs", "b.jsonl") });
+      named: defaultAuditLogPath({ GENESYS_EVENTBRIDGE_AUDIT_LOG: "logs/a.jsonl" }, cwd),
+      empty: defaultAuditLogPath({ GENESYS_EVENTBRIDGE_AUDIT_LOG: "" }, cwd),
+    }).toEqual({ named: path.join(cwd, "logs", "a.jsonl"), empty: path.join(cwd, ".genesys-eventbridge", "audit.jsonl") });
   });
 });
