@@ -9,34 +9,31 @@ import { unknownPaths } from "./unknowns";
  * deployment applied (kept in the old outputs). A changed `id`, or a switch to
  * another API contract, replaces the source; every other change updates it in
  * place. Samples and the conflict policy steer the provider and change nothing
- * remotely, so they alone cause no update.
- *
- * Returns the changed property paths too, for the provider's own log.
+ * remotely, so they alone cause no update. Drift a refresh recorded is a
+ * change too: the update puts the declaration back.
  */
 export function diffInputs(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
   currentApi: string | undefined,
-): pulumi.dynamic.DiffResult & { paths: string[] } {
+): pulumi.dynamic.DiffResult {
   const replaces: string[] = [];
   if (news.sourceId !== olds.sourceId) replaces.push("sourceId");
   if (currentApi !== undefined && olds.api !== undefined && olds.api !== currentApi) replaces.push("api");
 
-  const unknown = unknownPaths(definitionOf(news));
-  if (unknown.length > 0) {
-    // Not known until the values arrive: say "maybe" so the engine shows an update.
-    return { changes: true, replaces, paths: unknown, deleteBeforeReplace: false };
-  }
-  const paths: string[] = [];
+  return { changes: replaces.length > 0 || changesInPlace(olds, news), replaces, deleteBeforeReplace: false };
+}
+
+function changesInPlace(olds: Record<string, unknown>, news: Record<string, unknown>): boolean {
+  // Not known until the values arrive: say "maybe" so the engine shows an update.
+  if (unknownPaths(definitionOf(news)).length > 0) return true;
   const before = validateDefinition(definitionOf(olds));
   const after = validateDefinition(definitionOf(news));
-  if (E.isRight(before) && E.isRight(after)) {
-    paths.push(...diffDefinitions(before.right, after.right));
-  } else {
-    // An old state this code cannot read: re-apply to be safe.
-    paths.push("definition");
-  }
-  if ((news.intendedState ?? "ENABLED") !== (olds.intendedState ?? "ENABLED")) paths.push("intendedState");
-  if (Array.isArray(olds.drift) && olds.drift.length > 0) paths.push(...(olds.drift as string[]).map((p) => `remote:${p}`));
-  return { changes: paths.length > 0 || replaces.length > 0, replaces, paths, deleteBeforeReplace: false };
+  // An old state this code cannot read is re-applied to be safe.
+  if (E.isLeft(before) || E.isLeft(after)) return true;
+  return (
+    diffDefinitions(before.right, after.right).length > 0 ||
+    (news.intendedState ?? "ENABLED") !== (olds.intendedState ?? "ENABLED") ||
+    (Array.isArray(olds.drift) && olds.drift.length > 0)
+  );
 }

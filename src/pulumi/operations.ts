@@ -17,11 +17,12 @@ import { readSettings, ConfigGetter, ProviderSettings } from "./settings";
  */
 let configured: { settings?: ProviderSettings; problems: string[] } | undefined;
 let api: SourceApi | undefined;
-let apiFactory: (settings: ProviderSettings) => SourceApi = (s) => {
-  const made = createSourceApi(s);
+
+function makeApi(settings: ProviderSettings): SourceApi {
+  const made = createSourceApi(settings);
   if (E.isLeft(made)) throw new Error(`Genesys Cloud provider settings: ${describeSettingsError(made.left)}`);
   return made.right;
-};
+}
 
 /** Receives the stack config (keys `genesys:*`); environment variables are the fallbacks. */
 export async function configure(config: { get(key: string): string | undefined }): Promise<void> {
@@ -35,17 +36,11 @@ export function configureWith(get: ConfigGetter, env: Readonly<Record<string, st
   api = undefined;
 }
 
-/** Replaces how the API client is made (tests inject counting or failing ports). */
-export function useSourceApiFactory(factory: (settings: ProviderSettings) => SourceApi): void {
-  apiFactory = factory;
-  api = undefined;
-}
-
 function context(): OperationContext {
   if (configured === undefined) configureWith(() => undefined, process.env);
   const { settings, problems } = configured!;
   if (settings === undefined) throw new Error(`Genesys Cloud provider settings are incomplete:\n${problems.join("\n")}`);
-  api ??= apiFactory(settings);
+  api ??= makeApi(settings);
   return { settings, api, now: () => performance.now() };
 }
 
@@ -60,8 +55,7 @@ export async function diff(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<pulumi.dynamic.DiffResult> {
-  const { changes, replaces, deleteBeforeReplace } = diffInputs(olds, news, configured?.settings?.api);
-  return { changes, replaces, deleteBeforeReplace };
+  return diffInputs(olds, news, configured?.settings?.api);
 }
 
 /** See {@link applySource}. */

@@ -1,0 +1,53 @@
+import { checkInputs } from "../../src/pulumi/check";
+import { diffInputs } from "../../src/pulumi/diff";
+import { UNKNOWN } from "../../src/pulumi/unknowns";
+
+const example = require("../../stacks/examples/definition.json");
+
+/** The resource's inputs for the example: the definition's id travels as `sourceId`. */
+function inputs(change: (i: any) => void = () => undefined): Record<string, unknown> {
+  const { id, ...definition } = JSON.parse(JSON.stringify(example));
+  const i = { ...definition, sourceId: id };
+  change(i);
+  return i;
+}
+
+describe("check", () => {
+  it("reports every problem by input property path, the definition's id as sourceId", () => {
+    const result = checkInputs(inputs((i) => {
+      delete i.sourceId;
+      i.filters[0].conditions[1].operator = "contains";
+      i.conflictPolicy = "merge";
+    }));
+    expect(result.failures!.map((f) => f.property).sort()).toEqual(["conflictPolicy", "filters[0].conditions[1].operator", "sourceId"]);
+  });
+
+  it("holds back problems under a property that is still unknown, and reports the rest", () => {
+    const result = checkInputs(inputs((i) => {
+      i.configuration.awsAccountId = UNKNOWN;
+      i.filters[0].conditions[1].operator = "contains";
+    }));
+    expect(result.failures!.map((f) => f.property)).toEqual(["filters[0].conditions[1].operator"]);
+  });
+
+  it("defaults the stream type in the inputs it returns", () => {
+    expect(checkInputs(inputs((i) => delete i.eventStreamType))).toEqual({ inputs: inputs((i) => (i.eventStreamType = "aws-eventbridge")) });
+  });
+});
+
+describe("diff", () => {
+  const olds = { ...inputs(), api: "event-streams", drift: [] };
+
+  it("says maybe when part of the definition is unknown", () => {
+    expect(diffInputs(olds, inputs((i) => (i.filters = UNKNOWN)), "event-streams")).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+  });
+
+  it("changes nothing for steering inputs alone, and updates after a refresh recorded drift", () => {
+    expect(diffInputs(olds, inputs((i) => (i.conflictPolicy = "fail")), "event-streams").changes).toBe(false);
+    expect(diffInputs({ ...olds, drift: ["configuration.region"] }, inputs(), "event-streams").changes).toBe(true);
+  });
+
+  it("replaces on a new id or another API contract", () => {
+    expect(diffInputs(olds, inputs((i) => (i.sourceId = "other")), "integrations").replaces).toEqual(["sourceId", "api"]);
+  });
+});
