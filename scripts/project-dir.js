@@ -2,7 +2,8 @@
 /**
  * A throw-away Pulumi project folder for this repository's stack program: a
  * copy of Pulumi.yaml (and optionally a stack config) plus links to the
- * compiled program (`dist/`), the examples (`stacks/`) and `node_modules/`.
+ * compiled program (`dist/`), the examples (`stacks/`), `node_modules/` and
+ * `package.json` (whose `main` names the program).
  *
  * The demo, the engine tests and the benchmark run the real engine in such a
  * folder, so stack config, state and audit logs they write never touch the
