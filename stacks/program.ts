@@ -21,6 +21,7 @@ export interface SourceReport {
   payloadBytes: pulumi.Output<number>;
   etag: pulumi.Output<string>;
   auditId: pulumi.Output<string>;
+  auditHead: pulumi.Output<string>;
   metrics: pulumi.Output<unknown>;
   facts: pulumi.Output<Record<string, string>>;
 }
@@ -53,6 +54,7 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
       payloadBytes: source.payloadBytes,
       etag: source.etag,
       auditId: source.auditId,
+      auditHead: source.auditHead,
       metrics: source.metrics,
       facts: source.facts,
     };

@@ -8,8 +8,11 @@ export const AuditAction = t.keyof({ create: null, update: null, delete: null, w
 /** AuditAction is the kind of provider operation an audit entry records. */
 export type AuditAction = t.TypeOf<typeof AuditAction>;
 
-/** AuditResult is whether the recorded attempt succeeded or failed. */
-export const AuditResult = t.keyof({ success: null, failure: null });
+/**
+ * AuditResult is what an entry records: an `intent` written before a remote
+ * write (write-ahead), or the attempt's outcome, `success` or `failure`.
+ */
+export const AuditResult = t.keyof({ intent: null, success: null, failure: null });
 /** AuditResult is whether the recorded attempt succeeded or failed. */
 export type AuditResult = t.TypeOf<typeof AuditResult>;
 
@@ -37,6 +40,7 @@ const required = t.type({
 });
 
 const optional = t.partial({
+  intentId: t.string,
   error: t.string,
   metrics: AuditMetrics,
   details: AuditDetails,

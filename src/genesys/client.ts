@@ -3,6 +3,7 @@ import { Clock, systemClock } from "./clock";
 import { GenesysError } from "./errors";
 import { HttpAnswer, HttpRequest, Logger, createTransport } from "./http";
 import { clientCredentials } from "./oauth";
+import { currentOperation } from "./operation-scope";
 import { Hosts, UnknownRegion, resolveHosts } from "./regions";
 import { RetryPolicy, retryPolicy } from "./retry-policy";
 import { TokenCache, sharedTokenCache } from "./token-cache";
@@ -45,6 +46,8 @@ export interface GenesysClient {
   readonly policy: RetryPolicy;
   /** The clock in use (adapters wait with it). */
   readonly clock: Clock;
+  /** Whose credentials these are: the OAuth client id (not a secret); caches keyed per identity use it. */
+  readonly identity: string;
   /**
    * Sends an authorised request. A 401 drops the cached token and repeats the
    * request once with a fresh one; `retries` counts that and the policy's repeats.
@@ -98,13 +101,15 @@ export function createGenesysClient(settings: ClientSettings): Either<UnknownReg
     const answer = await once(request, first.right.accessToken);
     if (!(isLeft(answer) && answer.left._tag === "Unauthorized")) return withRetries(answer, first.right.retries);
     source.invalidate(first.right.accessToken);
+    const scope = currentOperation();
+    if (scope !== undefined) scope.retries++;
     const second = await source.token();
     if (isLeft(second)) return second;
     const again = await once(request, second.right.accessToken);
     return withRetries(again, first.right.retries + second.right.retries + 1);
   }
 
-  return right({ hosts, policy, clock, request });
+  return right({ hosts, policy, clock, identity: settings.clientId, request });
 }
 
 function withRetries(answer: Either<GenesysError, HttpAnswer>, extra: number): Either<GenesysError, HttpAnswer> {

@@ -1,4 +1,5 @@
 import type { GenesysError } from "./errors";
+import type { WriteError } from "./port";
 import { redact } from "./redact";
 
 /**
@@ -13,6 +14,19 @@ export function describeError(e: GenesysError): string {
   const status = e.status === undefined ? "" : ` (HTTP ${e.status})`;
   const head = `${where}${status}${code}${said}`;
   const text = `${head}. ${advice(e)}${correlation(e)}`;
+  return redact(text);
+}
+
+/**
+ * The message for a failed write: a Genesys error as {@link describeError}
+ * says it, or the audit log that refused the write-ahead intent (then nothing
+ * was sent to Genesys).
+ */
+export function describeWriteError(e: WriteError): string {
+  if (e._tag !== "AuditUnavailable") return describeError(e);
+  const text = /succeeded/.test(e.reason)
+    ? e.reason
+    : `nothing was written to Genesys because the audit log refused the intent entry: ${e.reason}. Make the audit log writable (genesys:auditLogPath), then run \`pulumi up\` again.`;
   return redact(text);
 }
 
@@ -38,10 +52,12 @@ function advice(e: GenesysError): string {
     case "Conflict": {
       const paths = e.changedPaths ?? [];
       const changed = paths.length === 0 ? "" : ` Changed remotely: ${paths.join(", ")}.`;
-      return `The object was changed concurrently.${changed} Re-run to apply on top of the current version, or choose the 'overwrite' conflict policy.`;
+      // The protocol's conflicts carry their own fix in the message; a bare 409 gets the general one.
+      const fix = e.message === undefined ? " Run `pulumi refresh`, then `pulumi up` to apply on top of the current version." : "";
+      return `The object was changed concurrently.${changed}${fix}`;
     }
     case "PreconditionFailed":
-      return "The object's version no longer matches: it was changed concurrently. Re-run, or choose the 'overwrite' conflict policy.";
+      return "The object's version no longer matches: it was changed concurrently. Run `pulumi refresh`, then `pulumi up`.";
     case "BadRequest": {
       const fields = e.fields.map((f) => (f.message === undefined ? f.fieldName : `${f.fieldName} (${f.message})`));
       return fields.length === 0

@@ -3,6 +3,7 @@ import { ClientSettings, GenesysClient, createGenesysClient } from "./client";
 import { EventStreamsApi } from "./event-streams";
 import { IntegrationsApi } from "./integrations";
 import { SourceApi } from "./port";
+import { writeProtocol } from "./write-protocol";
 import { UnknownRegion, describeUnknownRegion } from "./regions";
 
 /** The API contracts an adapter exists for. */
@@ -35,15 +36,15 @@ export function createSourceApi(settings: SourceApiSettings): Either<SettingsErr
   return sourceApiFor(settings, client.right);
 }
 
-/** The adapter for `settings.api` on an existing client. */
+/** The write protocol over the adapter for `settings.api`, on an existing client. */
 export function sourceApiFor(settings: Pick<SourceApiSettings, "api" | "conflictAttempts">, client: GenesysClient): Either<SettingsError, SourceApi> {
   const api: string = settings.api ?? "event-streams";
-  const options = settings.conflictAttempts === undefined ? {} : { conflictAttempts: settings.conflictAttempts };
+  const options = { budgetMs: client.policy.budgetMs, ...(settings.conflictAttempts === undefined ? {} : { conflictAttempts: settings.conflictAttempts }) };
   switch (api) {
     case "event-streams":
-      return right(new EventStreamsApi(client, options));
+      return right(writeProtocol(new EventStreamsApi(client), options));
     case "integrations":
-      return right(new IntegrationsApi(client, options));
+      return right(writeProtocol(new IntegrationsApi(client), options));
     default:
       return left({ _tag: "UnsupportedApi", api });
   }

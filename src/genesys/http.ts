@@ -3,6 +3,8 @@ import { Either, left, right } from "fp-ts/Either";
 import { classifyAnswer, correlationIdOf } from "./classify";
 import { Clock, systemClock } from "./clock";
 import { GenesysError, contextOf, decodeError, network, rateLimited } from "./errors";
+import { gateFor } from "./limiter";
+import { currentOperation, reportProgress } from "./operation-scope";
 import { redact } from "./redact";
 import { AttemptResult, RetryPolicy, decide, defaultRetryPolicy, parseRetryAfter } from "./retry-policy";
 
@@ -85,9 +87,27 @@ export function createTransport(options: TransportOptions = {}): Transport {
     });
   }
 
+  /** How much of the current operation's time budget is left; `undefined` outside an operation. */
+  function remainingMs(): number | undefined {
+    const deadline = currentOperation()?.deadline;
+    return deadline === undefined ? undefined : deadline - clock.now();
+  }
+
+  /** Waits before a retry, counting it in the operation's tally and saying so when the wait is long. */
+  async function pause(request: HttpRequest, delayMs: number, why: string): Promise<void> {
+    const scope = currentOperation();
+    if (scope !== undefined) scope.retries++;
+    if (delayMs >= 2000) reportProgress(`${request.method} ${request.path}: ${why}; retrying in ${(delayMs / 1000).toFixed(1)} s`);
+    await clock.sleep(delayMs);
+  }
+
   async function send(request: HttpRequest): Promise<Either<GenesysError, HttpAnswer>> {
     const where = { method: request.method, path: request.path };
+    const gate = gateFor(request.baseUrl);
     for (let retries = 0; ; retries++) {
+      await gate.pass(clock);
+      const scope = currentOperation();
+      if (scope !== undefined) scope.requests++;
       const started = clock.now();
       let response: AxiosResponse<string>;
       try {
@@ -96,9 +116,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
         const reason = redact(failureReason(e), secrets());
         log?.(redact(`${request.method} ${request.path} failed (${reason}) ${clock.now() - started}ms attempt ${retries + 1}`, secrets()));
         const result: AttemptResult = { _tag: "Failed", reason };
-        const verdict = decide(result, retries, policy, clock.random());
+        const verdict = decide(result, retries, policy, clock.random(), remainingMs());
         if (verdict._tag === "Retry") {
-          await clock.sleep(verdict.delayMs);
+          await pause(request, verdict.delayMs, reason);
           continue;
         }
         return left(network(where, reason));
@@ -109,9 +129,11 @@ export function createTransport(options: TransportOptions = {}): Transport {
         ? parseRetryAfter(headers["retry-after"], clock.now())
         : undefined;
       const result: AttemptResult = { _tag: "Answered", status: response.status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
-      const verdict = decide(result, retries, policy, clock.random());
+      // Every request to this origin waits out a rate limit, not just the one that met it.
+      if (response.status === 429 && retryAfterMs !== undefined) gate.closeUntil(clock.now() + Math.min(retryAfterMs, policy.retryAfterCapMs));
+      const verdict = decide(result, retries, policy, clock.random(), remainingMs());
       if (verdict._tag === "Retry") {
-        await clock.sleep(verdict.delayMs);
+        await pause(request, verdict.delayMs, `HTTP ${response.status}`);
         continue;
       }
       const parsed = parseBody(response.data);

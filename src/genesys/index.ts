@@ -2,7 +2,35 @@
  * The Genesys layer: HTTP, OAuth and Genesys Cloud API adapters behind the
  * `SourceApi` port. Knows HTTP and Genesys, never Pulumi.
  */
-export type { SourceApi, RemoteSource, WriteOutcome, ConflictPolicy, IntendedState, WriteOptions } from "./port";
+export type {
+  SourceApi,
+  RemoteSource,
+  WriteOutcome,
+  WriteFailure,
+  WriteError,
+  WriteRecord,
+  WriteAudit,
+  WriteStatus,
+  AuditMark,
+  AuditUnavailable,
+  CreateRequest,
+  UpdateRequest,
+  DeleteRequest,
+  OperationRequest,
+  ConflictPolicy,
+  IntendedState,
+  WriteOptions,
+} from "./port";
+export type { SourcePrimitives, Created, Written } from "./primitives";
+export type { ProtocolOptions } from "./write-protocol";
+export { writeProtocol } from "./write-protocol";
+export { conditionalWrite } from "./conditional-write";
+export { pollUntil } from "./poll";
+export type { PollOptions } from "./poll";
+export { inOperation, currentOperation, reportProgress } from "./operation-scope";
+export type { OperationScope } from "./operation-scope";
+export { RequestGate, gateFor } from "./limiter";
+export { ownerMarker, ownerNote, ownerFromNote } from "./ownership";
 export type {
   GenesysError,
   GenesysErrorTag,
@@ -32,7 +60,7 @@ export {
   decodeError,
   contextOf,
 } from "./errors";
-export { describeError, toError } from "./describe";
+export { describeError, describeWriteError, toError } from "./describe";
 export { redact, REDACTED } from "./redact";
 export type { Hosts, HostSettings, UnknownRegion } from "./regions";
 export { regionDomains, resolveHosts, domainOf, describeUnknownRegion } from "./regions";

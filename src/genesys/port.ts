@@ -1,6 +1,7 @@
 import { Either } from "fp-ts/Either";
 import type { SourceDefinition } from "../definition";
 import type { GenesysError } from "./errors";
+import type { ApiKind } from "./factory";
 
 /**
  * What the Genesys side holds for one EventBridge source, as one adapter sees it.
@@ -19,19 +20,12 @@ export interface RemoteSource {
   readonly state: unknown;
   /** Adapter-specific read-only facts, e.g. `partnerEventSourceName`. */
   readonly facts: Readonly<Record<string, string>>;
+  /** The ownership marker the object carries when this package created it (see `ownerMarker`). */
+  readonly owner?: string;
 }
 
 /** What to do when a conditional write finds that the remote object changed underneath. */
 export type ConflictPolicy = "overwrite" | "fail";
-
-/** The result of a write: what the server holds afterwards (re-read) and what it took. */
-export interface WriteOutcome {
-  readonly source: RemoteSource;
-  /** Requests repeated by the HTTP policy (429, 5xx, resets, token refresh). */
-  readonly retries: number;
-  /** Concurrency conflicts met (stale ETag / version) and resolved or reported. */
-  readonly conflicts: number;
-}
 
 /** The state an integration is meant to be in: delivering events (`ENABLED`) or not (`DISABLED`). */
 export type IntendedState = "ENABLED" | "DISABLED";
@@ -46,28 +40,133 @@ export interface WriteOptions {
 }
 
 /**
- * The port between the provider and one Genesys API contract. The provider
- * depends on this interface only; each API contract is one adapter.
+ * One audit record the write protocol asks to have appended: an `intent`
+ * before the first remote write of an operation, a `success` or `failure`
+ * outcome after it (linked by `intentId`). Shaped like the audit layer's
+ * entry input; values in `details` are scalars and hold no secret.
+ */
+export interface WriteRecord {
+  readonly action: "create" | "update" | "delete";
+  readonly sourceId: string;
+  readonly payloadHash: string;
+  readonly result: "intent" | "success" | "failure";
+  /** The `auditId` of the intent this outcome closes. */
+  readonly intentId?: string;
+  /** Redacted error text of a failure. */
+  readonly error?: string;
+  readonly details: Readonly<Record<string, string | number | boolean | null>>;
+  readonly metrics?: Readonly<Record<string, number>>;
+}
+
+/** Where an appended record landed in the audit chain. */
+export interface AuditMark {
+  readonly auditId: string;
+  /** The entry's chain hash: the new head of the log. */
+  readonly hash: string;
+}
+
+/**
+ * The audit log as the write protocol sees it. `append` resolves to the
+ * written entry's mark, or to a `Left` reason when nothing could be written.
+ */
+export interface WriteAudit {
+  append(record: WriteRecord): Promise<Either<string, AuditMark>>;
+}
+
+/** Nothing was written remotely because the intent could not be audited. */
+export interface AuditUnavailable {
+  readonly _tag: "AuditUnavailable";
+  readonly reason: string;
+}
+
+/** Why an operation failed: a Genesys error, or an audit log that refused the intent. */
+export type WriteError = GenesysError | AuditUnavailable;
+
+/** What every operation shares: how to report long waits. */
+export interface OperationRequest {
+  /** Receives a line about a long wait (rate limits, read-after-write lag). */
+  readonly progress?: (message: string) => void;
+}
+
+/** A create: the definition, and who is creating it. */
+export interface CreateRequest extends OperationRequest {
+  readonly definition: SourceDefinition;
+  readonly options: WriteOptions;
+  /** SHA-256 of the canonical payload, recorded in the audit entries. */
+  readonly payloadHash: string;
+  /** The marker this resource stamps on what it creates, so that an interrupted create is recognised as its own. */
+  readonly owner: string;
+  /** Take over a same-named object this resource did not create. */
+  readonly adoptExisting: boolean;
+}
+
+/** An update of an object the stack already manages. */
+export interface UpdateRequest extends OperationRequest {
+  readonly remoteId: string;
+  readonly definition: SourceDefinition;
+  readonly options: WriteOptions;
+  readonly payloadHash: string;
+  /** The concurrency token recorded at the last write or refresh. */
+  readonly token: string;
+  readonly policy: ConflictPolicy;
+  /**
+   * SHA-256 of the remote state recorded at the last write or refresh: when
+   * the new definition asks for exactly that state, nothing is sent.
+   */
+  readonly recordedStateHash?: string;
+}
+
+/** A delete of a managed object. */
+export interface DeleteRequest extends OperationRequest {
+  readonly remoteId: string;
+  readonly sourceId: string;
+  readonly payloadHash: string;
+}
+
+/** How an operation ended remotely. */
+export type WriteStatus = "created" | "completed" | "adopted" | "updated" | "unchanged" | "deleted" | "absent";
+
+/** The result of an operation: what the server holds now and what it took. */
+export interface WriteOutcome {
+  /** The object as re-read after the write; `null` after a delete. */
+  readonly source: RemoteSource | null;
+  readonly status: WriteStatus;
+  /** Requests sent, every attempt counted. */
+  readonly requests: number;
+  /** Requests repeated by the HTTP policy (429, 5xx, resets, token refresh), lookups included. */
+  readonly retries: number;
+  /** Concurrency conflicts met (stale ETag / version) and resolved. */
+  readonly conflicts: number;
+  /** The outcome entry's mark: its hash is the audit head to anchor in state. */
+  readonly audit: AuditMark;
+}
+
+/** A failed operation: the error, the audit head it left, and the remote id when the object exists. */
+export interface WriteFailure {
+  readonly error: WriteError;
+  /** The hash of the last entry the operation appended, when it appended one. */
+  readonly auditHead?: string;
+  /** Set when an object was made before the failure (the next create completes it). */
+  readonly remoteId?: string;
+}
+
+/**
+ * The port between the provider and Genesys: one write protocol over one
+ * API contract's primitives. The provider depends on this interface only.
  */
 export interface SourceApi {
-  /** The adapter's name, e.g. `event-streams` or `integrations`. */
-  readonly kind: string;
+  /** The contract's name. */
+  readonly kind: ApiKind;
   /** Maps a definition to the representation `RemoteSource.state` uses, for drift checks. */
   desiredState(definition: SourceDefinition, options?: WriteOptions): unknown;
   /** Reads one source by remote id; `null` when it does not exist. */
-  read(remoteId: string): Promise<Either<GenesysError, RemoteSource | null>>;
-  /** Finds an existing source for a definition id (adoption); `null` when none exists. */
-  find(definitionId: string): Promise<Either<GenesysError, RemoteSource | null>>;
-  /** Creates the source if absent; an existing one is a `Conflict` error. */
-  create(definition: SourceDefinition, options?: WriteOptions): Promise<Either<GenesysError, WriteOutcome>>;
-  /** Replaces the source if its token still is `etag`; on conflict, `policy` decides. */
-  replace(
-    remoteId: string,
-    definition: SourceDefinition,
-    etag: string,
-    policy: ConflictPolicy,
-    options?: WriteOptions,
-  ): Promise<Either<GenesysError, WriteOutcome>>;
-  /** Deletes the source; one that is already gone is success. */
-  delete(remoteId: string): Promise<Either<GenesysError, void>>;
+  read(remoteId: string, request?: OperationRequest): Promise<Either<GenesysError, RemoteSource | null>>;
+  /** Every source named after `definitionId`. */
+  find(definitionId: string): Promise<Either<GenesysError, ReadonlyArray<RemoteSource>>>;
+  /** Creates (or completes its own interrupted create, or adopts) a source; audited. */
+  create(request: CreateRequest, audit: WriteAudit): Promise<Either<WriteFailure, WriteOutcome>>;
+  /** Updates a managed source with a conditional write; audited. */
+  update(request: UpdateRequest, audit: WriteAudit): Promise<Either<WriteFailure, WriteOutcome>>;
+  /** Deletes a managed source (one already gone is success); audited. */
+  delete(request: DeleteRequest, audit: WriteAudit): Promise<Either<WriteFailure, WriteOutcome>>;
 }

@@ -6,10 +6,13 @@
  * Go SDK retries 429 and 5xx other than 501, honouring `Retry-After` for 429
  * and 503 and otherwise backing off exponentially
  * (https://developer.genesys.cloud/platform/api/rate-limits). Backoff uses
- * full jitter so that parallel writers do not retry in lockstep.
+ * full jitter so that parallel writers do not retry in lockstep, and a
+ * `Retry-After` is a minimum that the jitter is added to. Rate limits are
+ * retried for as long as the operation's time budget lasts (they pass);
+ * other failures only `maxRetries` times (they may not).
  */
 export interface RetryPolicy {
-  /** How many times one request may be repeated after its first attempt. */
+  /** How many times one request may be repeated after a 5xx or a reset (429s are limited by the time budget instead). */
   readonly maxRetries: number;
   /** The first backoff ceiling; doubles with each retry. */
   readonly baseDelayMs: number;
@@ -19,15 +22,18 @@ export interface RetryPolicy {
   readonly retryAfterCapMs: number;
   /** The timeout of each attempt. */
   readonly timeoutMs: number;
+  /** How long one operation (create, update, delete, read) may keep retrying rate-limited requests. */
+  readonly budgetMs: number;
 }
 
-/** The defaults: 4 retries, 500 ms doubling to 30 s, `Retry-After` up to 60 s, 30 s per attempt. */
+/** The defaults: 4 retries, 500 ms doubling to 30 s, `Retry-After` up to 60 s, 30 s per attempt, 5 min per operation. */
 export const defaultRetryPolicy: RetryPolicy = {
   maxRetries: 4,
   baseDelayMs: 500,
   maxDelayMs: 30_000,
   retryAfterCapMs: 60_000,
   timeoutMs: 30_000,
+  budgetMs: 300_000,
 };
 
 /** A policy from partial options merged over `defaultRetryPolicy`; `undefined` fields keep the default. */
@@ -61,28 +67,36 @@ export function isRetryableFailure(reason: string): boolean {
 
 /**
  * Whether the attempt should be repeated, given how many retries were made
- * already: the failure must be retryable, the budget not spent, and a
- * `Retry-After` not beyond the cap.
+ * already and how much of the operation's time budget is left: the failure
+ * must be retryable, the count or the budget not spent, and a `Retry-After`
+ * not beyond the cap.
  */
-export function shouldRetry(result: AttemptResult, retriesSoFar: number, policy: RetryPolicy): boolean {
-  return decide(result, retriesSoFar, policy, 0)._tag === "Retry";
+export function shouldRetry(result: AttemptResult, retriesSoFar: number, policy: RetryPolicy, remainingMs?: number): boolean {
+  return decide(result, retriesSoFar, policy, 0, remainingMs)._tag === "Retry";
 }
 
 /**
- * How long to wait before retry number `retriesSoFar + 1`: the server's
- * `Retry-After` when it gave one, else full jitter over an exponentially
- * growing ceiling (`random` in [0, 1) picks the point).
+ * How long to wait before retry number `retriesSoFar + 1`: full jitter over
+ * an exponentially growing ceiling (`random` in [0, 1) picks the point),
+ * added to the server's `Retry-After` when it gave one: the server's wait is
+ * the minimum, and the jitter keeps clients that were told the same wait
+ * from coming back in the same instant.
  */
 export function delayMs(result: AttemptResult, retriesSoFar: number, policy: RetryPolicy, random: number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(retriesSoFar, 30));
+  const jitter = Math.floor(Math.max(0, Math.min(1, random)) * ceiling);
   if (result._tag === "Answered" && result.retryAfterMs !== undefined) {
-    return Math.min(result.retryAfterMs, policy.retryAfterCapMs);
+    return Math.min(result.retryAfterMs, policy.retryAfterCapMs) + Math.min(jitter, policy.baseDelayMs);
   }
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retriesSoFar);
-  return Math.floor(Math.max(0, Math.min(1, random)) * ceiling);
+  return jitter;
 }
 
-/** The full verdict: retry after a delay, or stop and why. */
-export function decide(result: AttemptResult, retriesSoFar: number, policy: RetryPolicy, random: number): RetryDecision {
+/**
+ * The full verdict: retry after a delay, or stop and why. A 429 is retried
+ * while the delay fits in `remainingMs` (the operation's budget; without one,
+ * `maxRetries` counts); anything else retryable at most `maxRetries` times.
+ */
+export function decide(result: AttemptResult, retriesSoFar: number, policy: RetryPolicy, random: number, remainingMs?: number): RetryDecision {
   if (result._tag === "Answered") {
     if (result.status < 400) return { _tag: "Stop", why: "done" };
     if (!isRetryableStatus(result.status)) return { _tag: "Stop", why: "not-retryable" };
@@ -92,8 +106,14 @@ export function decide(result: AttemptResult, retriesSoFar: number, policy: Retr
   } else if (!isRetryableFailure(result.reason)) {
     return { _tag: "Stop", why: "not-retryable" };
   }
+  const delay = delayMs(result, retriesSoFar, policy, random);
+  const rateLimited = result._tag === "Answered" && result.status === 429;
+  if (rateLimited && remainingMs !== undefined) {
+    return delay <= remainingMs ? { _tag: "Retry", delayMs: delay } : { _tag: "Stop", why: "exhausted" };
+  }
   if (retriesSoFar >= policy.maxRetries) return { _tag: "Stop", why: "exhausted" };
-  return { _tag: "Retry", delayMs: delayMs(result, retriesSoFar, policy, random) };
+  if (remainingMs !== undefined && delay > remainingMs) return { _tag: "Stop", why: "exhausted" };
+  return { _tag: "Retry", delayMs: delay };
 }
 
 /**

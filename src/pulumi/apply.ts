@@ -9,30 +9,24 @@ import {
   SourceDefinition,
   validateDefinition,
 } from "../definition";
-import { appendAuditEntry } from "../audit";
-import { describeError } from "../genesys";
-import type { ConflictPolicy, IntendedState, RemoteSource, WriteOptions, WriteOutcome } from "../genesys/port";
+import { appendAuditEntry, describeAuditError, tryAppendAuditEntry } from "../audit";
+import { describeWriteError } from "../genesys";
+import type { ConflictPolicy, IntendedState, RemoteSource, WriteAudit, WriteOptions } from "../genesys/port";
 import type { OperationContext } from "./context";
 import { definitionOf, SourceInputs } from "./inputs";
 import type { SourceMetrics, SourceOutputs } from "./outputs";
 
-/** How a create or update reached the API. */
-export type ApplyMode = { kind: "create" } | { kind: "update"; remoteId: string; etag: string };
-
-/** The error shape the dynamic provider turns into "created, but failed to initialise": the resource is recorded. */
-export interface InitFailure {
-  readonly id: string;
-  readonly properties: Record<string, unknown>;
-  readonly message: string;
-  readonly reasons: string[];
-}
+/** How a create or update reaches the API: a create, or an update of what the old outputs recorded. */
+export type ApplyMode =
+  | { kind: "create" }
+  | { kind: "update"; remoteId: string; olds: Readonly<Record<string, unknown>> };
 
 /**
  * Creates or updates one source: validate, project the samples (before any
- * write), write through the port with the concurrency token, append the
- * audit entry, return the outputs. A failed write is audited and thrown as an
- * `Error`; a failure after a successful write throws an `InitFailure` so the
- * engine still records the remote object.
+ * write), then hand the write to the write protocol, which audits the intent
+ * before any remote write and the outcome after it, writes with the
+ * concurrency token, and re-reads. A failure is thrown as an `Error` whose
+ * message says what happened and how to fix it.
  */
 export async function applySource(
   ctx: OperationContext,
@@ -42,80 +36,68 @@ export async function applySource(
   const started = ctx.now();
   const action = mode.kind;
   const { definition, payload, hash, rate } = await validateOrAudit(ctx, action, inputs);
-  const policy = (inputs.conflictPolicy as ConflictPolicy | undefined) ?? ctx.settings.defaultConflictPolicy;
-
   const options: WriteOptions = { intendedState: (inputs.intendedState as IntendedState | undefined) ?? "ENABLED" };
-  const written = await write(ctx, mode, definition, policy, inputs.adoptExisting === true, options);
-  if (E.isLeft(written)) {
-    const message = describeError(written.left);
-    await appendAuditEntry(ctx.settings.auditLogPath, {
-      action,
-      sourceId: definition.id,
+  const audit = auditWriter(ctx.settings.auditLogPath);
+  const progress = (line: string): void => ctx.progress(`${definition.id}: ${line}`);
+  const result = mode.kind === "create"
+    ? await ctx.api.create({
+      definition,
+      options,
       payloadHash: hash,
-      result: "failure",
-      error: message,
-      details: { api: ctx.api.kind },
-    }).catch(() => undefined); // the write error is the one to report
-    throw new Error(`${action} of EventBridge source '${definition.id}' failed: ${message}`);
+      owner: typeof inputs.owner === "string" ? inputs.owner : "",
+      adoptExisting: inputs.adoptExisting === true,
+      progress,
+    }, audit)
+    : await ctx.api.update({
+      remoteId: mode.remoteId,
+      definition,
+      options,
+      payloadHash: hash,
+      token: typeof mode.olds.etag === "string" ? mode.olds.etag : "",
+      policy: (inputs.conflictPolicy as ConflictPolicy | undefined) ?? ctx.settings.defaultConflictPolicy,
+      ...(typeof mode.olds.remoteStateHash === "string" ? { recordedStateHash: mode.olds.remoteStateHash } : {}),
+      progress,
+    }, audit);
+  if (E.isLeft(result)) {
+    const { error, remoteId } = result.left;
+    const left = mode.kind === "create" && remoteId !== undefined
+      ? ` The remote source ${remoteId} exists and carries this resource's marker: the next \`pulumi up\` completes it.`
+      : "";
+    throw new Error(`${action} of EventBridge source '${definition.id}' failed: ${describeWriteError(error)}${left}`);
   }
-  const { outcome, status } = written.right;
+  const outcome = result.right;
   const metrics: SourceMetrics = {
     configurationLatencyMs: Math.round(ctx.now() - started),
     validationSuccessRate: rate,
-    registrationStatus: status,
+    registrationStatus: outcome.status,
     retries: outcome.retries,
     conflicts: outcome.conflicts,
   };
-  const base = outputsOf(inputs, definition, outcome.source, ctx.api.kind, hash, payloadBytes(payload), metrics);
-  try {
-    const entry = await appendAuditEntry(ctx.settings.auditLogPath, {
-      action,
-      sourceId: definition.id,
-      payloadHash: hash,
-      result: "success",
-      metrics: {
-        configurationLatencyMs: metrics.configurationLatencyMs,
-        validationSuccessRate: metrics.validationSuccessRate,
-        retries: metrics.retries,
-        conflicts: metrics.conflicts,
-      },
-      details: { api: ctx.api.kind, remoteId: outcome.source.remoteId, etag: outcome.source.etag, status },
-    });
-    return { id: outcome.source.remoteId, outs: { ...base, auditId: entry.auditId } };
-  } catch (e) {
-    const reason = `the audit log could not be written: ${e instanceof Error ? e.message : String(e)}`;
-    const failure: InitFailure = {
-      id: outcome.source.remoteId,
-      properties: { ...base, __provider: inputs.__provider },
-      message: `EventBridge source '${definition.id}' was written (etag ${outcome.source.etag}) but ${reason}`,
-      reasons: [reason],
-    };
-    throw failure;
-  }
+  // An update that needed no remote write keeps what the server was last seen to hold.
+  const source: RemoteSource = outcome.source ?? {
+    remoteId: mode.kind === "update" ? mode.remoteId : "",
+    etag: mode.kind === "update" && typeof mode.olds.etag === "string" ? mode.olds.etag : "",
+    state: undefined,
+    facts: mode.kind === "update" ? ((mode.olds.facts as Record<string, string> | undefined) ?? {}) : {},
+  };
+  const base = outputsOf(inputs, definition, source, ctx.api.kind, hash, payloadBytes(payload), metrics);
+  const remoteStateHash = outcome.source === null && mode.kind === "update" && typeof mode.olds.remoteStateHash === "string"
+    ? mode.olds.remoteStateHash
+    : base.remoteStateHash;
+  return {
+    id: source.remoteId,
+    outs: { ...base, remoteStateHash, auditId: outcome.audit.auditId, auditHead: outcome.audit.hash },
+  };
 }
 
-async function write(
-  ctx: OperationContext,
-  mode: ApplyMode,
-  definition: SourceDefinition,
-  policy: ConflictPolicy,
-  adopt: boolean,
-  options: WriteOptions,
-) {
-  if (mode.kind === "update") {
-    const r = await ctx.api.replace(mode.remoteId, definition, mode.etag, policy, options);
-    return E.map((outcome: WriteOutcome) => ({ outcome, status: "updated" }))(r);
-  }
-  if (adopt) {
-    const found = await ctx.api.find(definition.id);
-    if (E.isLeft(found)) return found;
-    if (found.right !== null) {
-      const r = await ctx.api.replace(found.right.remoteId, definition, found.right.etag, "overwrite", options);
-      return E.map((outcome: WriteOutcome) => ({ outcome, status: "adopted" }))(r);
-    }
-  }
-  const r = await ctx.api.create(definition, options);
-  return E.map((outcome: WriteOutcome) => ({ outcome, status: "created" }))(r);
+/** The audit log as the write protocol writes to it. */
+export function auditWriter(logPath: string): WriteAudit {
+  return {
+    async append(record) {
+      const result = await tryAppendAuditEntry(logPath, record);
+      return result.ok ? E.right({ auditId: result.entry.auditId, hash: result.entry.hash }) : E.left(describeAuditError(result.error));
+    },
+  };
 }
 
 /** Builds the recorded outputs: the inputs (needed by later diffs) plus what the server holds. */
@@ -138,6 +120,7 @@ export function outputsOf(
     payloadHash: hash,
     payloadBytes: bytes,
     auditId: "",
+    auditHead: "",
     remoteStateHash: stateHash(source.state),
     drift: [],
     facts: { ...source.facts },

@@ -7,4 +7,6 @@ export interface OperationContext {
   readonly api: SourceApi;
   /** Milliseconds since an arbitrary origin, for latency metrics. */
   readonly now: () => number;
+  /** Shows a line about a long wait to the person running the deployment. */
+  readonly progress: (line: string) => void;
 }

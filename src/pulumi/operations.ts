@@ -41,7 +41,8 @@ function context(): OperationContext {
   const { settings, problems } = configured!;
   if (settings === undefined) throw new Error(`Genesys Cloud provider settings are incomplete:\n${problems.join("\n")}`);
   api ??= makeApi(settings);
-  return { settings, api, now: () => performance.now() };
+  // The engine shows what the provider process writes to stderr as diagnostics of the resource.
+  return { settings, api, now: () => performance.now(), progress: (line) => process.stderr.write(`${line}\n`) };
 }
 
 /** See {@link checkInputs}. */
@@ -69,8 +70,7 @@ export async function update(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<pulumi.dynamic.UpdateResult> {
-  const etag = typeof olds.etag === "string" ? olds.etag : "";
-  const { outs } = await applySource(context(), { kind: "update", remoteId: id, etag }, news);
+  const { outs } = await applySource(context(), { kind: "update", remoteId: id, olds }, news);
   return { outs };
 }
 

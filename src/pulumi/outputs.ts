@@ -6,7 +6,7 @@ export interface SourceMetrics {
   readonly configurationLatencyMs: number;
   /** Share of sample events whose directives and mappings all resolved (1 when no samples were given). */
   readonly validationSuccessRate: number;
-  /** `created`, `updated`, `adopted`, `unchanged` or `failed`. */
+  /** `created`, `completed` (an interrupted create finished), `adopted`, `updated` or `unchanged` (no remote write was needed). */
   readonly registrationStatus: string;
   /** Requests the HTTP policy repeated (429, 5xx, resets, token refresh). */
   readonly retries: number;
@@ -31,6 +31,8 @@ export interface SourceOutputs extends SourceInputs {
   readonly payloadBytes: number;
   /** The audit entry of the last create or update. */
   readonly auditId: string;
+  /** The hash of that entry: the audit log's head when it was written, to check the log against (`audit verify --head`). */
+  readonly auditHead: string;
   /** SHA-256 hex of what the server held after the last write or refresh, in the adapter's representation. */
   readonly remoteStateHash: string;
   /** Paths where the server differs from the applied definition (filled by refresh). */

@@ -1,24 +1,19 @@
 import * as E from "fp-ts/Either";
-import { appendAuditEntry } from "../audit";
-import { describeError } from "../genesys";
+import { describeWriteError } from "../genesys";
+import { auditWriter } from "./apply";
 import type { OperationContext } from "./context";
 
 /**
- * The provider's `delete`: removes the remote source (one already gone is
- * success) and audits the attempt either way.
+ * The provider's `delete`: removes the remote source through the write
+ * protocol (intent audited before the request, outcome after; one already
+ * gone is success).
  */
 export async function removeSource(ctx: OperationContext, id: string, props: Record<string, unknown>): Promise<void> {
   const sourceId = typeof props.sourceId === "string" ? props.sourceId : id;
   const payloadHash = typeof props.payloadHash === "string" ? props.payloadHash : "";
-  const removed = await ctx.api.delete(id);
-  const failed = E.isLeft(removed) ? describeError(removed.left) : undefined;
-  await appendAuditEntry(ctx.settings.auditLogPath, {
-    action: "delete",
-    sourceId,
-    payloadHash,
-    result: failed === undefined ? "success" : "failure",
-    ...(failed === undefined ? {} : { error: failed }),
-    details: { api: ctx.api.kind, remoteId: id },
-  });
-  if (failed !== undefined) throw new Error(`delete of EventBridge source '${sourceId}' failed: ${failed}`);
+  const removed = await ctx.api.delete(
+    { remoteId: id, sourceId, payloadHash, progress: (line) => ctx.progress(`${sourceId}: ${line}`) },
+    auditWriter(ctx.settings.auditLogPath),
+  );
+  if (E.isLeft(removed)) throw new Error(`delete of EventBridge source '${sourceId}' failed: ${describeWriteError(removed.left.error)}`);
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ConflictPolicy } from "../genesys/port";
+import { ownerMarker } from "../genesys/ownership";
 import type { SourceMetrics } from "./outputs";
 import { eventBridgeSourceProvider } from "./provider";
 
@@ -57,6 +58,8 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
   declare readonly payloadBytes: pulumi.Output<number>;
   /** The audit entry of the last create or update. */
   declare readonly auditId: pulumi.Output<string>;
+  /** That entry's hash: anchor the audit log with it (`genesys-eventbridge audit verify --head <hash>`). */
+  declare readonly auditHead: pulumi.Output<string>;
   /** Paths where the remote source differs from the declaration (after a refresh). */
   declare readonly drift: pulumi.Output<string[]>;
   /** Adapter facts such as `partnerEventSourceName`. */
@@ -72,6 +75,7 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
       payloadHash: undefined,
       payloadBytes: undefined,
       auditId: undefined,
+      auditHead: undefined,
       drift: undefined,
       facts: undefined,
       metrics: undefined,
@@ -81,7 +85,8 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
     super(
       eventBridgeSourceProvider,
       name,
-      { ...definition, sourceId: id, ...outputs },
+      // `owner` marks what this resource creates remotely, so that an interrupted create is completed, not duplicated.
+      { ...definition, sourceId: id, owner: ownerMarker(pulumi.getProject(), pulumi.getStack(), name), ...outputs },
       opts,
       EVENTBRIDGE_SOURCE_MODULE,
       EVENTBRIDGE_SOURCE_TYPE,

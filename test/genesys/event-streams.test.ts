@@ -1,82 +1,147 @@
-import { Either, isLeft, left, right } from "fp-ts/Either";
+import { isLeft, right } from "fp-ts/Either";
 import { EVENT_STREAMS } from "../../src/emulator";
 import { WriteOutcome } from "../../src/genesys";
-import { apiFor, calls, definition, definitionJson, emulatorFixture } from "./support";
+import {
+  apiFor,
+  calls,
+  createRequest,
+  definition,
+  definitionJson,
+  deleteRequest,
+  emulatorFixture,
+  failed,
+  memoryAudit,
+  ok,
+  recordKinds,
+  updateRequest,
+} from "./support";
 
 const emulator = emulatorFixture();
 const path = "/api/v2/configuration/event-streams/orders-source";
 const stored = () => emulator.get().state.collection(EVENT_STREAMS).get("orders-source");
 
-function summary(result: Either<unknown, WriteOutcome>) {
-  return isLeft(result) ? result : right({ etag: result.right.source.etag, state: result.right.source.state, retries: result.right.retries, conflicts: result.right.conflicts });
+function summary(outcome: WriteOutcome) {
+  return { status: outcome.status, etag: outcome.source?.etag, state: outcome.source?.state, retries: outcome.retries, conflicts: outcome.conflicts };
 }
 
-describe("EventStreamsApi", () => {
-  it("creates with If-None-Match: * and returns what the server now holds", async () => {
+describe("event-streams through the write protocol", () => {
+  it("creates with one If-None-Match: * PUT (no lookup first) and returns what the server now holds", async () => {
     const api = apiFor(emulator.get());
-    const created = await api.create(definition());
-    expect(summary(created)).toEqual(right({ etag: stored()?.etag, state: definitionJson(), retries: 0, conflicts: 0 }));
+    const audit = memoryAudit();
+    const created = ok(await api.create(createRequest(), audit));
+    expect(summary(created)).toEqual({ status: "created", etag: stored()?.etag, state: definitionJson(), retries: 0, conflicts: 0 });
     expect(api.desiredState(definition())).toEqual(definitionJson());
     expect(calls(emulator.get())).toEqual(["POST /oauth/token 200", `PUT ${path} 201`, `GET ${path} 200`]);
+    // The token request counts too: it is part of this operation's chain (later operations reuse the token).
+    expect(created.requests).toBe(3);
   });
 
-  it("refuses to create over an existing source", async () => {
+  it("appends the intent before the write and the outcome after it, linked by intentId", async () => {
     const api = apiFor(emulator.get());
-    await api.create(definition());
-    const again = await api.create(definition());
-    expect(isLeft(again) && { tag: again.left._tag, status: again.left.status, message: again.left.message }).toEqual({
-      tag: "Conflict",
-      status: 409,
-      message: "an event stream with id 'orders-source' already exists; adopt it instead of creating it",
-    });
+    const audit = memoryAudit();
+    const created = ok(await api.create(createRequest(), audit));
+    expect(audit.records).toEqual([
+      { action: "create", sourceId: "orders-source", payloadHash: "hash", result: "intent", details: { api: "event-streams", owner: "project/stack/orders", expectedToken: null } },
+      {
+        action: "create",
+        sourceId: "orders-source",
+        payloadHash: "hash",
+        result: "success",
+        intentId: "a1",
+        details: { api: "event-streams", status: "created", remoteWrite: true, remoteId: "orders-source", etag: stored()?.etag },
+        metrics: { requests: 3, retries: 0, conflicts: 0 },
+      },
+    ]);
+    expect(created.audit).toEqual({ auditId: "a2", hash: "h2" });
+  });
+
+  it("writes nothing when the audit log refuses the intent", async () => {
+    const api = apiFor(emulator.get());
+    const result = failed(await api.create(createRequest(), memoryAudit({ refuse: true })));
+    expect(result.error).toEqual({ _tag: "AuditUnavailable", reason: "the log is read-only" });
+    expect(calls(emulator.get())).toEqual([]);
+    expect(stored()).toBeUndefined();
+  });
+
+  it("completes its own earlier create (the marker matches) without writing again", async () => {
+    const api = apiFor(emulator.get());
+    ok(await api.create(createRequest(), memoryAudit()));
+    const again = ok(await api.create(createRequest(), memoryAudit()));
+    expect(again.status).toBe("completed");
+    expect(stored()?.version).toBe(1);
+  });
+
+  it("refuses to take over a same-named source it did not create, and says how to adopt it", async () => {
+    const api = apiFor(emulator.get());
+    ok(await api.create(createRequest(definition(), { owner: "someone/else/x" }), memoryAudit()));
+    const audit = memoryAudit();
+    const refused = failed(await api.create(createRequest(), audit));
+    expect([refused.error._tag, "message" in refused.error && refused.error.message]).toEqual([
+      "Conflict",
+      "a source named 'orders-source' already exists (orders-source) and was not created by this resource; set adoptExisting: true on the resource to take it over, or choose another id",
+    ]);
+    expect(recordKinds(audit)).toEqual(["intent:create", "failure:create"]);
+  });
+
+  it("adopts a foreign source when asked, overwriting it with the definition", async () => {
+    const api = apiFor(emulator.get());
+    ok(await api.create(createRequest(definition("orders-source", "kiosk"), { owner: "someone/else/x" }), memoryAudit()));
+    const adopted = ok(await api.create(createRequest(definition(), { adoptExisting: true }), memoryAudit()));
+    expect(summary(adopted)).toEqual({ status: "adopted", etag: stored()?.etag, state: definitionJson(), retries: 0, conflicts: 0 });
   });
 
   it("reads a missing source as null, and find is read by definition id", async () => {
     const api = apiFor(emulator.get());
     expect(await api.read("nothing-here")).toEqual(right(null));
-    await api.create(definition());
-    expect(await api.find("orders-source")).toEqual(right({ remoteId: "orders-source", etag: stored()?.etag, state: definitionJson(), facts: {} }));
+    ok(await api.create(createRequest(), memoryAudit()));
+    expect(await api.find("orders-source")).toEqual(right([{ remoteId: "orders-source", etag: stored()?.etag, state: definitionJson(), facts: {}, owner: "project/stack/orders" }]));
   });
 
-  it("replaces with If-Match when the ETag is current", async () => {
+  it("updates with If-Match when the ETag is current", async () => {
     const api = apiFor(emulator.get());
-    const created = await api.create(definition());
-    if (isLeft(created)) throw new Error("create failed");
-    const replaced = await api.replace("orders-source", definition("orders-source", "mobile"), created.right.source.etag, "fail");
-    expect(summary(replaced)).toEqual(right({ etag: stored()?.etag, state: definitionJson("orders-source", "mobile"), retries: 0, conflicts: 0 }));
+    const created = ok(await api.create(createRequest(), memoryAudit()));
+    const updated = ok(await api.update(updateRequest("orders-source", created.source?.etag ?? "", definition("orders-source", "mobile")), memoryAudit()));
+    expect(summary(updated)).toEqual({ status: "updated", etag: stored()?.etag, state: definitionJson("orders-source", "mobile"), retries: 0, conflicts: 0 });
     expect(stored()?.version).toBe(2);
+  });
+
+  it("sends nothing for an update whose remote state would not change", async () => {
+    const api = apiFor(emulator.get());
+    const created = ok(await api.create(createRequest(), memoryAudit()));
+    const before = calls(emulator.get()).length;
+    const { payloadHash } = await import("../../src/definition");
+    const audit = memoryAudit();
+    const updated = ok(await api.update(updateRequest("orders-source", created.source?.etag ?? "", definition(), { recordedStateHash: payloadHash(definitionJson()) }), audit));
+    expect([updated.status, updated.source, updated.requests, calls(emulator.get()).length - before]).toEqual(["unchanged", null, 0, 0]);
+    expect(audit.records.map((r) => [r.result, r.details.remoteWrite])).toEqual([["success", false]]);
   });
 
   describe("a 409 race (changed behind the client's back)", () => {
     async function raced() {
       const api = apiFor(emulator.get());
-      const created = await api.create(definition());
-      if (isLeft(created)) throw new Error("create failed");
+      const created = ok(await api.create(createRequest(), memoryAudit()));
       emulator.get().state.collection(EVENT_STREAMS).write("orders-source", definitionJson("orders-source", "phone"));
-      return { api, staleEtag: created.right.source.etag };
+      return { api, staleEtag: created.source?.etag ?? "" };
     }
 
-    it("fails with the paths that changed remotely under the 'fail' policy", async () => {
+    it("fails under the 'fail' policy with the paths that changed remotely and the fix", async () => {
       const { api, staleEtag } = await raced();
-      const result = await api.replace("orders-source", definition("orders-source", "mobile"), staleEtag, "fail");
-      expect(result).toEqual(left({
+      const result = failed(await api.update(updateRequest("orders-source", staleEtag, definition("orders-source", "mobile")), memoryAudit()));
+      expect(result.error).toEqual({
         _tag: "Conflict",
         method: "PUT",
-        path,
-        status: 409,
-        code: "conflict",
-        message: `event stream 'orders-source' changed remotely (ETag ${staleEtag} is stale, the server holds ${stored()?.etag})`,
-        correlationId: expect.any(String),
+        path: "orders-source",
+        message: `source 'orders-source' changed remotely (token ${staleEtag} is stale, the server holds ${stored()?.etag}); run \`pulumi refresh\`, then \`pulumi up\` to apply on top of the current version, or set conflictPolicy 'overwrite'`,
         changedPaths: ["filters[0].conditions[0].value"],
         currentEtag: stored()?.etag,
-      }));
+      });
       expect(stored()?.body).toEqual(definitionJson("orders-source", "phone"));
     });
 
     it("re-applies the desired definition with the fresh ETag under the 'overwrite' policy", async () => {
       const { api, staleEtag } = await raced();
-      const result = await api.replace("orders-source", definition("orders-source", "mobile"), staleEtag, "overwrite");
-      expect(summary(result)).toEqual(right({ etag: stored()?.etag, state: definitionJson("orders-source", "mobile"), retries: 0, conflicts: 1 }));
+      const result = ok(await api.update(updateRequest("orders-source", staleEtag, definition("orders-source", "mobile"), { policy: "overwrite" }), memoryAudit()));
+      expect(summary(result)).toEqual({ status: "updated", etag: stored()?.etag, state: definitionJson("orders-source", "mobile"), retries: 0, conflicts: 1 });
       expect(calls(emulator.get()).slice(-4)).toEqual([`PUT ${path} 409`, `GET ${path} 200`, `PUT ${path} 200`, `GET ${path} 200`]);
     });
 
@@ -84,25 +149,31 @@ describe("EventStreamsApi", () => {
       const { staleEtag } = await raced();
       const api = apiFor(emulator.get(), { conflictAttempts: 2 });
       emulator.get().addFault({ method: "PUT", path, times: 5, action: { status: 409, body: { message: "conflict", code: "conflict", status: 409 } } });
-      const result = await api.replace("orders-source", definition("orders-source", "mobile"), staleEtag, "overwrite");
-      expect(isLeft(result) && [result.left._tag, result.left.message]).toEqual(["Conflict", "event stream 'orders-source' kept changing remotely: gave up after 2 conditional writes"]);
+      const result = failed(await api.update(updateRequest("orders-source", staleEtag, definition("orders-source", "mobile"), { policy: "overwrite" }), memoryAudit()));
+      expect([result.error._tag, "message" in result.error && result.error.message]).toEqual([
+        "Conflict",
+        "source 'orders-source' kept changing remotely: gave up after 2 conditional writes; run `pulumi up` again when the other writer is done",
+      ]);
     });
 
-    it("reports a source deleted during the update as NotFound", async () => {
+    it("reports a source deleted during the update as NotFound, with the fix", async () => {
       const { api, staleEtag } = await raced();
       emulator.get().state.collection(EVENT_STREAMS).remove("orders-source");
-      const result = await api.replace("orders-source", definition(), staleEtag, "overwrite");
-      expect(isLeft(result) && [result.left._tag, result.left.message]).toEqual(["NotFound", "event stream 'orders-source' was deleted while it was being updated"]);
+      const result = failed(await api.update(updateRequest("orders-source", staleEtag, definition(), { policy: "overwrite" }), memoryAudit()));
+      expect([result.error._tag, "message" in result.error && result.error.message]).toEqual([
+        "NotFound",
+        "source 'orders-source' (orders-source) was deleted remotely while it was being written; run `pulumi refresh`, then `pulumi up`",
+      ]);
     });
   });
 
   it("deletes, and counts an already deleted source as success", async () => {
     const api = apiFor(emulator.get());
-    await api.create(definition());
-    expect(await api.delete("orders-source")).toEqual(right(undefined));
-    expect(await api.delete("orders-source")).toEqual(right(undefined));
+    ok(await api.create(createRequest(), memoryAudit()));
+    expect(ok(await api.delete(deleteRequest("orders-source"), memoryAudit())).status).toBe("deleted");
+    expect(ok(await api.delete(deleteRequest("orders-source"), memoryAudit())).status).toBe("absent");
     expect(await api.read("orders-source")).toEqual(right(null));
-    expect(calls(emulator.get()).slice(-3)).toEqual([`DELETE ${path} 204`, `DELETE ${path} 404`, `GET ${path} 404`]);
+    expect(calls(emulator.get()).slice(-5)).toEqual([`DELETE ${path} 204`, `GET ${path} 404`, `DELETE ${path} 404`, `GET ${path} 404`, `GET ${path} 404`]);
   });
 
   it("decodes every body: a read without an id is a Decode error", async () => {
@@ -112,11 +183,13 @@ describe("EventStreamsApi", () => {
     expect(isLeft(result) && result.left._tag).toBe("Decode");
   });
 
-  it("counts the HTTP policy's retries in the write outcome", async () => {
+  it("counts the HTTP policy's retries in the write outcome and its audit record", async () => {
     const api = apiFor(emulator.get());
     emulator.get().addFault({ method: "PUT", path, action: { status: 503, body: { message: "busy", code: "service.unavailable", status: 503 } } });
     emulator.get().addFault({ method: "GET", path, action: { reset: true } });
-    const created = await api.create(definition());
-    expect(summary(created)).toEqual(right({ etag: stored()?.etag, state: definitionJson(), retries: 2, conflicts: 0 }));
+    const audit = memoryAudit();
+    const created = ok(await api.create(createRequest(), audit));
+    expect(summary(created)).toEqual({ status: "created", etag: stored()?.etag, state: definitionJson(), retries: 2, conflicts: 0 });
+    expect(audit.records[1].metrics).toEqual({ requests: 5, retries: 2, conflicts: 0 });
   });
 });

@@ -1,6 +1,15 @@
-import { isLeft } from "fp-ts/Either";
+import { Either, isLeft, left, right } from "fp-ts/Either";
 import { Clock, GenesysClient, SourceApi, TokenCache, createGenesysClient, createSourceApi } from "../../src/genesys";
-import type { ClientSettings } from "../../src/genesys";
+import type {
+  ClientSettings,
+  CreateRequest,
+  DeleteRequest,
+  UpdateRequest,
+  WriteAudit,
+  WriteFailure,
+  WriteOutcome,
+  WriteRecord,
+} from "../../src/genesys";
 import { RunningEmulator, defaultCredentials, startEmulator } from "../../src/emulator";
 import { SourceDefinition, validateDefinition } from "../../src/definition";
 
@@ -94,4 +103,49 @@ export function shiftedClock(): Clock & { advance(ms: number): void } {
 /** The method, path and status of each journal entry. */
 export function calls(emulator: RunningEmulator): string[] {
   return emulator.journal().map((e) => `${e.method} ${e.path} ${e.status}`);
+}
+
+/** An audit log in memory: what the write protocol appended, in order. */
+export function memoryAudit(options: { refuse?: boolean } = {}): WriteAudit & { records: WriteRecord[] } {
+  const records: WriteRecord[] = [];
+  return {
+    records,
+    async append(record) {
+      if (options.refuse === true) return left("the log is read-only");
+      records.push(record);
+      return right({ auditId: `a${records.length}`, hash: `h${records.length}` });
+    },
+  };
+}
+
+/** A create request for `def` by the test owner; `extra` overrides. */
+export function createRequest(def: SourceDefinition = definition(), extra: Partial<CreateRequest> = {}): CreateRequest {
+  return { definition: def, options: {}, payloadHash: "hash", owner: "project/stack/orders", adoptExisting: false, ...extra };
+}
+
+/** An update request of `remoteId` with the recorded `token`; `extra` overrides. */
+export function updateRequest(remoteId: string, token: string, def: SourceDefinition = definition(), extra: Partial<UpdateRequest> = {}): UpdateRequest {
+  return { remoteId, definition: def, options: {}, payloadHash: "hash", token, policy: "fail", ...extra };
+}
+
+/** A delete request of `remoteId`. */
+export function deleteRequest(remoteId: string, sourceId = "orders-source"): DeleteRequest {
+  return { remoteId, sourceId, payloadHash: "hash" };
+}
+
+/** The outcome's right side, or a thrown error naming the failure (for tests that expect success). */
+export function ok(result: Either<WriteFailure, WriteOutcome>): WriteOutcome {
+  if (isLeft(result)) throw new Error(`expected success, got ${JSON.stringify(result.left)}`);
+  return result.right;
+}
+
+/** The failure's error, or a thrown error (for tests that expect failure). */
+export function failed(result: Either<WriteFailure, WriteOutcome>): WriteFailure {
+  if (!isLeft(result)) throw new Error(`expected failure, got ${result.right.status}`);
+  return result.left;
+}
+
+/** The `result` and `action` of each record, as `intent:create`. */
+export function recordKinds(audit: { records: WriteRecord[] }): string[] {
+  return audit.records.map((r) => `${r.result}:${r.action}`);
 }

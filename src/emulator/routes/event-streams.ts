@@ -10,6 +10,9 @@ export const EVENT_STREAMS = "event-streams";
 
 const base = "/api/v2/configuration/event-streams";
 
+/** The request header that carries the creator's ownership marker (lower case, as requests arrive). */
+export const OWNER_HEADER = "genesys-eventbridge-owner";
+
 function present(doc: StoredDocument): Reply {
   const body = doc.body !== null && typeof doc.body === "object" && !Array.isArray(doc.body)
     ? { ...(doc.body as Record<string, unknown>), selfUri: `${base}/${encodeURIComponent(doc.id)}` }
@@ -37,7 +40,11 @@ async function put(state: EmulatorState, request: EmulatorRequest): Promise<Repl
   }
   const ifMatch = parseEtagList(request.headers["if-match"]);
   const ifNoneMatch = parseEtagList(request.headers["if-none-match"]) === "*" ? ("*" as const) : undefined;
-  const result = state.collection(EVENT_STREAMS).write(id, request.body, {
+  // The ownership marker a creator sends is kept with the object (and shown as `owner`), across later writes too.
+  const previous = state.collection(EVENT_STREAMS).get(id)?.body as { owner?: unknown } | undefined;
+  const marker = ifNoneMatch === "*" ? request.headers[OWNER_HEADER] : previous?.owner;
+  const stored = typeof marker === "string" && marker !== "" ? { ...(request.body as Record<string, unknown>), owner: marker } : request.body;
+  const result = state.collection(EVENT_STREAMS).write(id, stored, {
     ...(ifMatch === undefined ? {} : { ifMatch }),
     ...(ifNoneMatch === undefined ? {} : { ifNoneMatch }),
   });

@@ -1,44 +1,53 @@
 import { Either, isLeft, left, right } from "fp-ts/Either";
 import { PathReporter } from "io-ts/PathReporter";
 import { buildPayload, canonicalJson, SourceDefinition } from "../../definition";
-import { changedPaths } from "../../definition/changed-paths";
 import { correlationIdOf } from "../classify";
-import { GenesysClient } from "../client";
-import { GenesysError, conflict, contextOf, decodeError, notFound } from "../errors";
-import { HttpAnswer } from "../http";
-import { ConflictPolicy, RemoteSource, SourceApi, WriteOutcome } from "../port";
-import { EventStreamBody, eventStreamPath, normaliseBody } from "./codec";
+import type { GenesysClient } from "../client";
+import { GenesysError, decodeError } from "../errors";
+import type { HttpAnswer } from "../http";
+import type { RemoteSource } from "../port";
+import type { Created, SourcePrimitives, Written } from "../primitives";
+import { EventStreamBody, OWNER_FIELD, eventStreamPath, normaliseBody } from "./codec";
 
 /** Options of the event-streams adapter. */
 export interface EventStreamsOptions {
-  /** How many conditional writes `overwrite` tries before giving up; default 3. */
-  readonly conflictAttempts?: number;
-  /** How many times a write's re-read is repeated while the object is not yet visible; default 3. */
-  readonly readAfterWriteAttempts?: number;
+  /** How long a written object may stay unreadable, and a deleted one readable (ms); default 1000. */
+  readonly settleMs?: number;
+  /** The pause between two reads while waiting (ms); default 250. */
+  readonly pollIntervalMs?: number;
 }
 
 type Result<A> = Either<GenesysError, A>;
 
+/** The request header that carries the ownership marker of a create. */
+export const OWNER_HEADER = "Genesys-EventBridge-Owner";
+
 /**
- * The `SourceApi` adapter for the event-streams contract of the original
- * design: `GET/PUT/DELETE /api/v2/configuration/event-streams/{id}`, with
- * strong ETags for optimistic concurrency. Create is `PUT` with
- * `If-None-Match: *`; replace is `PUT` with `If-Match: <etag>`; a stale ETag
- * answers 409 (412 is accepted too). Every write is followed by a read, so
- * the outcome shows what the server now holds.
+ * The primitives of the event-streams contract of the original design:
+ * `GET/PUT/DELETE /api/v2/configuration/event-streams/{id}`, with strong
+ * ETags for optimistic concurrency. Create is one atomic `PUT` with
+ * `If-None-Match: *` (so no lookup precedes it) that carries the ownership
+ * marker in a header; a write is `PUT` with `If-Match: <etag>`, and a stale
+ * ETag answers 409 (412 is accepted too).
  */
-export class EventStreamsApi implements SourceApi {
+export class EventStreamsApi implements SourcePrimitives {
   /** The adapter name. */
-  readonly kind = "event-streams";
-  private readonly conflictAttempts: number;
-  private readonly readAttempts: number;
+  readonly kind = "event-streams" as const;
+  readonly exclusiveCreate = true;
+  readonly settleMs: number;
+  readonly pollIntervalMs: number;
 
   constructor(
     private readonly client: GenesysClient,
     options: EventStreamsOptions = {},
   ) {
-    this.conflictAttempts = Math.max(1, options.conflictAttempts ?? 3);
-    this.readAttempts = Math.max(1, options.readAfterWriteAttempts ?? 3);
+    this.settleMs = Math.max(0, options.settleMs ?? 1000);
+    this.pollIntervalMs = Math.max(1, options.pollIntervalMs ?? 250);
+  }
+
+  /** The clock the client waits with. */
+  get clock() {
+    return this.client.clock;
   }
 
   /** The canonical event-streams payload of a definition (`buildPayload`). */
@@ -48,106 +57,67 @@ export class EventStreamsApi implements SourceApi {
 
   /** Reads one event stream; `null` when the server answers 404. */
   async read(remoteId: string): Promise<Result<RemoteSource | null>> {
-    const read = await this.readCounting(remoteId);
-    return isLeft(read) ? read : right(read.right.source);
+    const path = eventStreamPath(remoteId);
+    const answer = await this.client.request({ method: "GET", path });
+    if (isLeft(answer)) return answer.left._tag === "NotFound" ? right(null) : answer;
+    return toRemoteSource(path, answer.right);
   }
 
   /** Event streams are addressed by the definition id, so finding is reading. */
-  find(definitionId: string): Promise<Result<RemoteSource | null>> {
-    return this.read(definitionId);
+  async find(definitionId: string): Promise<Result<ReadonlyArray<RemoteSource>>> {
+    const read = await this.read(definitionId);
+    return isLeft(read) ? read : right(read.right === null ? [] : [read.right]);
   }
 
-  /** Creates the event stream with `If-None-Match: *`; an existing one is a `Conflict`. */
-  async create(definition: SourceDefinition): Promise<Result<WriteOutcome>> {
-    const id = definition.id;
-    const path = eventStreamPath(id);
+  /** `PUT` with `If-None-Match: *`: the whole definition at once, or `Exists`. */
+  async create(definition: SourceDefinition, _options: unknown, owner: string): Promise<Result<Created>> {
     const written = await this.client.request({
       method: "PUT",
-      path,
-      headers: { "If-None-Match": "*" },
+      path: eventStreamPath(definition.id),
+      headers: { "If-None-Match": "*", [OWNER_HEADER]: owner },
       json: this.desiredState(definition),
     });
-    if (isLeft(written)) {
-      const e = written.left;
-      if (e._tag === "Conflict" || e._tag === "PreconditionFailed") {
-        return left(conflict({ ...contextOf(e), message: `an event stream with id '${id}' already exists; adopt it instead of creating it` }));
-      }
-      return written;
-    }
-    return this.settle(id, written.right.retries, 0);
+    if (isLeft(written)) return isStale(written.left) ? right({ _tag: "Exists" }) : written;
+    return right({ _tag: "Complete", remoteId: definition.id });
   }
 
-  /**
-   * Replaces the event stream if its ETag still is `etag`. On a conflict the
-   * object is re-read: `overwrite` re-applies the desired payload with the
-   * fresh ETag (bounded attempts); `fail` reports the paths that differ.
-   */
-  async replace(remoteId: string, definition: SourceDefinition, etag: string, policy: ConflictPolicy): Promise<Result<WriteOutcome>> {
-    const path = eventStreamPath(remoteId);
-    const desired = this.desiredState(definition);
-    let token = etag;
-    let retries = 0;
-    let conflicts = 0;
-    for (let attempt = 1; ; attempt++) {
-      const written = await this.client.request({ method: "PUT", path, headers: { "If-Match": token }, json: desired });
-      if (!isLeft(written)) return this.settle(remoteId, retries + written.right.retries, conflicts);
-      const e = written.left;
-      if (e._tag !== "Conflict" && e._tag !== "PreconditionFailed") return written;
-      conflicts++;
-      const current = await this.readCounting(remoteId);
-      if (isLeft(current)) return current;
-      retries += current.right.retries;
-      const now = current.right.source;
-      if (now === null) {
-        return left(notFound({ method: "PUT", path, message: `event stream '${remoteId}' was deleted while it was being updated` }));
-      }
-      if (policy === "fail" || attempt >= this.conflictAttempts) {
-        const why = policy === "fail"
-          ? `event stream '${remoteId}' changed remotely (ETag ${token} is stale, the server holds ${now.etag})`
-          : `event stream '${remoteId}' kept changing remotely: gave up after ${attempt} conditional writes`;
-        return left(conflict({ ...contextOf(e), message: why }, changedPaths(desired, now.state), now.etag));
-      }
-      token = now.etag;
-    }
+  /** `PUT` with `If-Match: token`. */
+  async write(remoteId: string, definition: SourceDefinition, _options: unknown, token: string): Promise<Result<Written>> {
+    const written = await this.client.request({
+      method: "PUT",
+      path: eventStreamPath(remoteId),
+      headers: { "If-Match": token },
+      json: this.desiredState(definition),
+    });
+    if (isLeft(written)) return isStale(written.left) ? right({ _tag: "Stale" }) : written;
+    return right({ _tag: "Written" });
   }
 
-  /** Deletes the event stream; a 404 counts as success. */
-  async delete(remoteId: string): Promise<Result<void>> {
+  /** `DELETE`; a 404 means it was already gone. */
+  async remove(remoteId: string): Promise<Result<boolean>> {
     const answer = await this.client.request({ method: "DELETE", path: eventStreamPath(remoteId) });
-    if (isLeft(answer)) return answer.left._tag === "NotFound" ? right(undefined) : answer;
-    return right(undefined);
-  }
-
-  /** Re-reads after a write (repeating while the object is not yet visible) and builds the outcome. */
-  private async settle(id: string, retries: number, conflicts: number): Promise<Result<WriteOutcome>> {
-    let total = retries;
-    for (let attempt = 1; ; attempt++) {
-      const read = await this.readCounting(id);
-      if (isLeft(read)) return read;
-      total += read.right.retries;
-      if (read.right.source !== null) return right({ source: read.right.source, retries: total, conflicts });
-      if (attempt >= this.readAttempts) {
-        return left(notFound({ method: "GET", path: eventStreamPath(id), message: `event stream '${id}' is not readable after it was written` }));
-      }
-      await this.client.clock.sleep(250 * attempt);
-    }
-  }
-
-  private async readCounting(id: string): Promise<Result<{ source: RemoteSource | null; retries: number }>> {
-    const path = eventStreamPath(id);
-    const answer = await this.client.request({ method: "GET", path });
-    if (isLeft(answer)) return answer.left._tag === "NotFound" ? right({ source: null, retries: 0 }) : answer;
-    const source = toRemoteSource(id, path, answer.right);
-    return isLeft(source) ? source : right({ source: source.right, retries: answer.right.retries });
+    if (isLeft(answer)) return answer.left._tag === "NotFound" ? right(false) : answer;
+    return right(true);
   }
 }
 
-function toRemoteSource(id: string, path: string, answer: HttpAnswer): Result<RemoteSource> {
+function isStale(e: GenesysError): boolean {
+  return e._tag === "Conflict" || e._tag === "PreconditionFailed";
+}
+
+function toRemoteSource(path: string, answer: HttpAnswer): Result<RemoteSource> {
   const correlationId = correlationIdOf(answer.headers);
   const where = { method: "GET", path, status: answer.status, ...(correlationId === undefined ? {} : { correlationId }) };
   const decoded = EventStreamBody.decode(answer.body);
   if (isLeft(decoded)) return left(decodeError(where, PathReporter.report(decoded).join("; ")));
   const etag = answer.headers["etag"];
   if (etag === undefined || etag === "") return left(decodeError(where, "the answer has no ETag header"));
-  return right({ remoteId: decoded.right.id, etag, state: normaliseBody(decoded.right), facts: {} });
+  const owner = decoded.right[OWNER_FIELD];
+  return right({
+    remoteId: decoded.right.id,
+    etag,
+    state: normaliseBody(decoded.right),
+    facts: {},
+    ...(typeof owner === "string" ? { owner } : {}),
+  });
 }

@@ -11,8 +11,11 @@ export const EventStreamBody = t.intersection([t.type({ id: t.string }), t.Unkno
 /** An event-stream object as the event-streams API answers it. */
 export type EventStreamBody = t.TypeOf<typeof EventStreamBody>;
 
+/** The field in which the server shows the ownership marker its creator sent. */
+export const OWNER_FIELD = "owner";
+
 /** Fields the server adds to what was written; dropped so that reads compare with the desired payload. */
-export const serverFields: ReadonlyArray<string> = ["selfUri", "version", "dateModified", "dateCreated"];
+export const serverFields: ReadonlyArray<string> = ["selfUri", "version", "dateModified", "dateCreated", OWNER_FIELD];
 
 /** The body without server-added fields: the representation `RemoteSource.state` uses. */
 export function normaliseBody(body: EventStreamBody): Record<string, unknown> {

@@ -1,0 +1,53 @@
+import { Either, isLeft, left, right } from "fp-ts/Either";
+import type { SourceDefinition } from "../definition";
+import { changedPaths } from "../definition/changed-paths";
+import { GenesysError, conflict, notFound } from "./errors";
+import type { ConflictPolicy, RemoteSource, WriteOptions } from "./port";
+import type { SourcePrimitives } from "./primitives";
+
+/** What a conditional write needs: the object, its expected token and the conflict policy. */
+export interface ConditionalWrite {
+  readonly remoteId: string;
+  readonly definition: SourceDefinition;
+  readonly options: WriteOptions;
+  readonly token: string;
+  readonly policy: ConflictPolicy;
+  /** Conditional writes `overwrite` tries before giving up. */
+  readonly attempts: number;
+  /** The object as last read, when known. */
+  readonly current?: RemoteSource;
+}
+
+/**
+ * Writes the definition with the expected token and applies the conflict
+ * policy to a stale one: the object is re-read; `overwrite` writes again
+ * with the fresh token (a bounded number of times), `fail` stops and names
+ * the paths where the server differs, with the fix. Resolves to the number
+ * of conflicts met.
+ */
+export async function conditionalWrite(p: SourcePrimitives, w: ConditionalWrite): Promise<Either<GenesysError, number>> {
+  const desired = p.desiredState(w.definition, w.options);
+  let token = w.token;
+  let current = w.current;
+  for (let attempt = 1; ; attempt++) {
+    const written = await p.write(w.remoteId, w.definition, w.options, token, current);
+    if (isLeft(written)) {
+      if (written.left._tag !== "NotFound") return written;
+      return left(notFound({ ...written.left, message: `source '${w.definition.id}' (${w.remoteId}) was deleted remotely; run \`pulumi refresh\`, then \`pulumi up\` to create it again` }));
+    }
+    if (written.right._tag === "Written") return right(attempt - 1);
+    const now = await p.read(w.remoteId);
+    if (isLeft(now)) return now;
+    if (now.right === null) {
+      return left(notFound({ method: "GET", path: w.remoteId, message: `source '${w.definition.id}' (${w.remoteId}) was deleted remotely while it was being written; run \`pulumi refresh\`, then \`pulumi up\`` }));
+    }
+    if (w.policy === "fail" || attempt >= w.attempts) {
+      const why = w.policy === "fail"
+        ? `source '${w.definition.id}' changed remotely (token ${token} is stale, the server holds ${now.right.etag}); run \`pulumi refresh\`, then \`pulumi up\` to apply on top of the current version, or set conflictPolicy 'overwrite'`
+        : `source '${w.definition.id}' kept changing remotely: gave up after ${attempt} conditional writes; run \`pulumi up\` again when the other writer is done`;
+      return left(conflict({ method: "PUT", path: w.remoteId, message: why }, changedPaths(desired, now.right.state), now.right.etag));
+    }
+    token = now.right.etag;
+    current = now.right;
+  }
+}

@@ -1,0 +1,57 @@
+import type { Either } from "fp-ts/Either";
+import type { SourceDefinition } from "../definition";
+import type { Clock } from "./clock";
+import type { GenesysError } from "./errors";
+import type { RemoteSource, WriteOptions } from "./port";
+
+type Result<A> = Either<GenesysError, A>;
+
+/** What a create primitive made: the new object's id, and whether it already holds the whole definition. */
+export type Created =
+  /** The object exists and holds the definition (one atomic request did it all). */
+  | { readonly _tag: "Complete"; readonly remoteId: string }
+  /** The object exists but its configuration still has to be written with a conditional write. */
+  | { readonly _tag: "Shell"; readonly remoteId: string }
+  /** An object of that name already exists: nothing was made. */
+  | { readonly _tag: "Exists" };
+
+/** The answer of a conditional write: done, or refused because the token is stale. */
+export type Written = { readonly _tag: "Written" } | { readonly _tag: "Stale" };
+
+/**
+ * The primitives one Genesys API contract offers; everything above them
+ * (audit, conflict policy, re-read, read-after-write wait, idempotent create)
+ * is the write protocol's, the same for every contract. An adapter maps
+ * each primitive to as few requests as its API allows.
+ */
+export interface SourcePrimitives {
+  /** The contract's name, e.g. `event-streams` or `integrations`. */
+  readonly kind: "event-streams" | "integrations";
+  /** The clock the adapter's client waits with. */
+  readonly clock: Clock;
+  /**
+   * `true` when `create` itself refuses an existing object of the same name
+   * (an atomic create-if-absent), so that no lookup is needed before it.
+   */
+  readonly exclusiveCreate: boolean;
+  /** How long a just-written object may stay unreadable, and how long a deleted one may stay readable (ms). */
+  readonly settleMs: number;
+  /** The pause between two reads while waiting for the server to catch up (ms). */
+  readonly pollIntervalMs: number;
+  /** Maps a definition to the representation `RemoteSource.state` uses. */
+  desiredState(definition: SourceDefinition, options?: WriteOptions): unknown;
+  /** Reads one object by remote id; `null` when it does not exist (yet, or any more). */
+  read(remoteId: string): Promise<Result<RemoteSource | null>>;
+  /** Every object that carries the definition id as its name (adoption, crash recovery). */
+  find(definitionId: string): Promise<Result<ReadonlyArray<RemoteSource>>>;
+  /** Makes the object, marked as owned by `owner`; see {@link Created}. */
+  create(definition: SourceDefinition, options: WriteOptions, owner: string): Promise<Result<Created>>;
+  /**
+   * Writes the definition if the object's token still is `token`. `current`
+   * is the object as last read, when the protocol has it, so that the adapter
+   * can leave out a request whose effect is already there.
+   */
+  write(remoteId: string, definition: SourceDefinition, options: WriteOptions, token: string, current?: RemoteSource): Promise<Result<Written>>;
+  /** Deletes the object; `false` when it was already gone. */
+  remove(remoteId: string): Promise<Result<boolean>>;
+}
