@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { isLeft } from "fp-ts/Either";
 import { EVENT_STREAMS, startEmulator } from "../../src/emulator";
 import { canonicalJson } from "../../src/definition";
-import { apiFor, clientFor, definition, definitionJson, emulatorFixture } from "../genesys/support";
+import { apiFor, clientFor, createRequest, definitionJson, emulatorFixture, memoryAudit } from "../genesys/support";
 
 const emulator = emulatorFixture();
 const streamPath = "/api/v2/configuration/event-streams/orders-source";
@@ -88,7 +88,7 @@ describe("emulator", () => {
 
   it("edits and deletes stored sources behind the client's back (drift)", async () => {
     const api = apiFor(emulator.get());
-    await api.create(definition());
+    await api.create(createRequest(), memoryAudit());
     const url = `${emulator.get().url}/__emulator/event-streams/orders-source`;
     await fetch(url, { method: "PUT", body: JSON.stringify(definitionJson("orders-source", "kiosk")) });
     const drifted = await api.read("orders-source");
@@ -103,7 +103,7 @@ describe("emulator persistence", () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "emulator-store-"));
     const storePath = path.join(dir, "state.json");
     const first = await startEmulator({ storePath });
-    const created = await apiFor(first).create(definition());
+    const created = await apiFor(first).create(createRequest(), memoryAudit());
     await first.close();
     const second = await startEmulator({ storePath });
     const read = await apiFor(second).read("orders-source");

@@ -18,7 +18,7 @@ const answered = (status: number, retryAfterMs?: number): AttemptResult =>
 describe("retry policy (pure)", () => {
   it("merges options over the defaults and ignores undefined or invalid values", () => {
     expect(retryPolicy({ maxRetries: 1, timeoutMs: undefined, baseDelayMs: -5 })).toEqual({ ...defaultRetryPolicy, maxRetries: 1 });
-    expect(defaultRetryPolicy).toEqual({ maxRetries: 4, baseDelayMs: 500, maxDelayMs: 30000, retryAfterCapMs: 60000, timeoutMs: 30000 });
+    expect(defaultRetryPolicy).toEqual({ maxRetries: 4, baseDelayMs: 500, maxDelayMs: 30000, retryAfterCapMs: 60000, timeoutMs: 30000, budgetMs: 300000 });
   });
 
   it("retries 429, 5xx other than 501, and connection resets; never other 4xx or timeouts", () => {
@@ -44,9 +44,10 @@ describe("retry policy (pure)", () => {
     expect(delayMs(answered(500), 2, policy, 0.5)).toBe(200);
   });
 
-  it("honours Retry-After and gives up when it exceeds the cap", () => {
-    expect(decide(answered(429, 2000), 0, policy, 0.3)).toEqual({ _tag: "Retry", delayMs: 2000 });
-    expect(decide(answered(503, 1000), 1, policy, 0.3)).toEqual({ _tag: "Retry", delayMs: 1000 });
+  it("honours Retry-After as a minimum, adds jitter, and gives up when it exceeds the cap", () => {
+    expect(decide(answered(429, 2000), 0, policy, 0.3)).toEqual({ _tag: "Retry", delayMs: 2030 });
+    expect(decide(answered(503, 1000), 1, policy, 0.3)).toEqual({ _tag: "Retry", delayMs: 1060 });
+    expect(decide(answered(429, 2000), 0, policy, 0)).toEqual({ _tag: "Retry", delayMs: 2000 });
     expect(decide(answered(429, 6000), 0, policy, 0.3)).toEqual({ _tag: "Stop", why: "retry-after-exceeds-cap" });
   });
 
@@ -81,6 +82,28 @@ describe("transport with a fake clock", () => {
     server.close();
     expect(isLeft(answer) ? answer.left : { status: answer.right.status, body: answer.right.body, retries: answer.right.retries })
       .toEqual({ status: 200, body: { ok: true }, retries: 2 });
-    expect(slept).toEqual([30000, 30000]);
+    // Retry-After (30 s) plus full jitter over 500 ms and then 1000 ms (capped at the base delay), at random 0.5.
+    expect(slept).toEqual([30250, 30500]);
+  });
+});
+
+describe("rate limits and the operation's time budget", () => {
+  it("retries a 429 past maxRetries while the budget lasts, and stops when the next wait does not fit", () => {
+    expect(decide(answered(429, 1000), 10, policy, 0, 60_000)).toEqual({ _tag: "Retry", delayMs: 1000 });
+    expect(decide(answered(429, 1000), 10, policy, 0, 999)).toEqual({ _tag: "Stop", why: "exhausted" });
+    expect(decide(answered(503), 3, policy, 0, 60_000)).toEqual({ _tag: "Stop", why: "exhausted" });
+  });
+
+  it("holds every request to the origin while one waits out a 429 (one gate per origin)", async () => {
+    const { gateFor } = await import("../../src/genesys");
+    const gate = gateFor("http://gate-test.invalid");
+    let now = 1000;
+    const slept: number[] = [];
+    const clock: Clock = { now: () => now, sleep: async (ms) => { slept.push(ms); now += ms; }, random: () => 0 };
+    gate.closeUntil(4000);
+    gate.closeUntil(2000); // an earlier time never shortens the hold
+    await gate.pass(clock);
+    await gate.pass(clock);
+    expect([slept, now, gateFor("http://gate-test.invalid") === gate]).toEqual([[3000], 4000, true]);
   });
 });

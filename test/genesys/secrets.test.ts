@@ -1,6 +1,6 @@
 import { isLeft } from "fp-ts/Either";
 import { describeError, toError } from "../../src/genesys";
-import { apiFor, definition, emulatorFixture } from "./support";
+import { apiFor, createRequest, definition, deleteRequest, emulatorFixture, memoryAudit, updateRequest } from "./support";
 
 const secret = "very-secret-client-value-42";
 const emulator = emulatorFixture({ clientId: "secret-test-client", clientSecret: secret });
@@ -14,14 +14,16 @@ describe("secrets", () => {
     const wrong = apiFor(emulator.get(), { clientId: "secret-test-client", clientSecret: `${secret}-wrong`, logger });
     const collect = (result: { _tag: string; left?: unknown }) => {
       if (isLeft(result as never)) {
-        const e = (result as { left: Parameters<typeof describeError>[0] }).left;
+        const raw = (result as { left: unknown }).left as { error?: unknown };
+        // Protocol operations fail with { error }, reads with the error itself.
+        const e = (typeof raw === "object" && raw !== null && "error" in raw ? raw.error : raw) as Parameters<typeof describeError>[0];
         printed.push(describeError(e), toError(e).message, JSON.stringify(e));
       }
     };
     const e = emulator.get();
     const echo = (status: number) => ({ status, body: { message: `echo Bearer ${e.state.tokens.issuedTokens().at(-1) ?? ""} and ${secret}`, code: "echo", status } });
 
-    collect(await api.create(definition()));
+    collect(await api.create(createRequest(), memoryAudit()));
     collect(await wrong.read("orders-source"));
     e.addFault({ method: "GET", path, times: 2, action: { status: 429, headers: { "Retry-After": "0" }, body: echo(429).body } });
     collect(await api.read("orders-source"));
@@ -36,12 +38,12 @@ describe("secrets", () => {
     e.addFault({ method: "GET", path, action: { malformedJson: true } });
     collect(await api.read("orders-source"));
     e.addFault({ method: "PUT", path, action: echo(400) });
-    collect(await api.replace("orders-source", definition("orders-source", "x"), '"stale"', "fail"));
-    collect(await api.replace("orders-source", definition("orders-source", "x"), '"stale"', "fail"));
+    collect(await api.update(updateRequest("orders-source", '"stale"', definition("orders-source", "x")), memoryAudit()));
+    collect(await api.update(updateRequest("orders-source", '"stale"', definition("orders-source", "x")), memoryAudit()));
     e.state.tokens.revokeAll();
     collect(await api.read("orders-source"));
     await fetch(`${e.url}/__emulator/permissions`, { method: "POST", body: JSON.stringify({ write: false }) });
-    collect(await api.delete("orders-source"));
+    collect(await api.delete(deleteRequest("orders-source"), memoryAudit()));
 
     const tokens = e.state.tokens.issuedTokens();
     expect(tokens.length).toBeGreaterThanOrEqual(2);

@@ -52,7 +52,7 @@ afterEach(async () => {
 });
 
 describe("provider operations against the emulator", () => {
-  it("creates the source, records the audit entry and reports the payload hash", async () => {
+  it("creates the source, audits the intent before and the outcome after, and reports the payload hash and audit head", async () => {
     const created = await ops.create(inputs());
     expect(created.id).toBe(example.id);
     const outs = created.outs;
@@ -64,9 +64,11 @@ describe("provider operations against the emulator", () => {
     const stored = await axios.get(admin(example.id));
     expect(stored.status).toBe(200);
     const lines = await auditLines();
-    expect(lines.map((l) => [l.action, l.result, l.sourceId, l.auditId])).toEqual([
-      ["create", "success", example.id, outs.auditId],
+    expect(lines.map((l) => [l.action, l.result, l.sourceId, l.intentId])).toEqual([
+      ["create", "intent", example.id, undefined],
+      ["create", "success", example.id, lines[0].auditId],
     ]);
+    expect([outs.auditId, outs.auditHead]).toEqual([lines[1].auditId, lines[1].hash]);
     expect(await verifyAuditLog(auditLog)).toMatchObject({ ok: true });
   });
 
@@ -117,7 +119,9 @@ describe("provider operations against the emulator", () => {
     await expect(ops.update(example.id, outs, changed)).rejects.toThrow(/update of EventBridge source 'eventbridge-source-prod-01' failed: .*filters/s);
     const lines = await auditLines();
     expect(lines.map((l) => [l.action, l.result])).toEqual([
+      ["create", "intent"],
       ["create", "success"],
+      ["update", "intent"],
       ["update", "failure"],
     ]);
   });
@@ -146,26 +150,38 @@ describe("provider operations against the emulator", () => {
     await ops.delete(example.id, outs);
     await ops.delete(example.id, outs);
     await expect(axios.get(admin(example.id))).rejects.toMatchObject({ response: { status: 404 } });
-    expect((await auditLines()).map((l) => [l.action, l.result])).toEqual([
-      ["create", "success"],
-      ["delete", "success"],
-      ["delete", "success"],
+    expect((await auditLines()).map((l) => [l.action, l.result, (l.details as any).status])).toEqual([
+      ["create", "intent", undefined],
+      ["create", "success", "created"],
+      ["delete", "intent", undefined],
+      ["delete", "success", "deleted"],
+      ["delete", "intent", undefined],
+      ["delete", "success", "absent"],
     ]);
   });
 
-  it("records a source whose write succeeded when the audit log then fails", async () => {
-    // A file where the audit log's folder should be: the append fails after the write.
+  it("writes nothing to Genesys when the audit log cannot take the intent, and says which log", async () => {
+    // A file where the audit log's folder should be: no entry can be appended.
     const blocker = path.join(dir, "not-a-folder");
     await fs.writeFile(blocker, "");
-    configure({ auditLogPath: path.join(blocker, "audit.jsonl") });
-    const failure = await ops.create({ ...inputs(), __provider: "serialized-provider" }).then(
-      () => undefined,
-      (e) => e,
-    );
-    expect(failure).toMatchObject({ id: example.id, reasons: [expect.stringContaining("audit log")] });
-    expect(failure.properties.__provider).toBe("serialized-provider");
-    expect(failure.properties.etag).toMatch(/^"/);
-    expect((await axios.get(admin(example.id))).status).toBe(200);
+    const unwritable = path.join(blocker, "audit.jsonl");
+    configure({ auditLogPath: unwritable });
+    await expect(ops.create(inputs())).rejects.toThrow(/nothing was written to Genesys because the audit log refused the intent entry: .*not-a-folder/s);
+    expect(emulator.journal().filter((j) => j.method !== "GET" && !j.path.startsWith("/oauth"))).toEqual([]);
+  });
+
+  it("sends nothing to Genesys for a change the API does not carry, and still audits it", async () => {
+    configure({ api: "integrations" });
+    const { outs } = await ops.create(inputs());
+    const before = emulator.journal().length;
+    const changed = inputs();
+    (changed.filters as any)[0].conditions[0].value = "mobile";
+    expect((await ops.diff(outs.remoteId, outs, changed)).changes).toBe(true);
+    const updated = await ops.update(outs.remoteId, outs, changed);
+    expect(emulator.journal().length - before).toBe(0);
+    expect([updated.outs!.metrics.registrationStatus, updated.outs!.etag, updated.outs!.remoteStateHash]).toEqual(["unchanged", outs.etag, outs.remoteStateHash]);
+    const last = (await auditLines()).at(-1)!;
+    expect([last.action, last.result, (last.details as any).remoteWrite, updated.outs!.auditHead]).toEqual(["update", "success", false, last.hash]);
   });
 
   it("fails before any write when a sample does not resolve", async () => {
