@@ -36,14 +36,14 @@ export async function conditionalWrite(p: SourcePrimitives, w: ConditionalWrite)
       return left(notFound({ ...written.left, message: `source '${w.definition.id}' (${w.remoteId}) was deleted remotely; run \`pulumi refresh\`, then \`pulumi up\` to create it again` }));
     }
     if (written.right._tag === "Written") return right(attempt - 1);
-    const now = await p.read(w.remoteId);
+    const now = written.right.current === undefined ? await p.read(w.remoteId) : right(written.right.current);
     if (isLeft(now)) return now;
     if (now.right === null) {
       return left(notFound({ method: "GET", path: w.remoteId, message: `source '${w.definition.id}' (${w.remoteId}) was deleted remotely while it was being written; run \`pulumi refresh\`, then \`pulumi up\`` }));
     }
     if (w.policy === "fail" || attempt >= w.attempts) {
       const why = w.policy === "fail"
-        ? `source '${w.definition.id}' changed remotely (token ${token} is stale, the server holds ${now.right.etag}); run \`pulumi refresh\`, then \`pulumi up\` to apply on top of the current version, or set conflictPolicy 'overwrite'`
+        ? `source '${w.definition.id}' changed remotely (${now.right.etag === token ? `the server refused token ${token} as stale` : `token ${token} is stale, the server holds ${now.right.etag}`}); run \`pulumi refresh\`, then \`pulumi up\` to apply on top of the current version, or set conflictPolicy 'overwrite'`
         : `source '${w.definition.id}' kept changing remotely: gave up after ${attempt} conditional writes; run \`pulumi up\` again when the other writer is done`;
       return left(conflict({ method: "PUT", path: w.remoteId, message: why }, changedPaths(desired, now.right.state), now.right.etag));
     }

@@ -15,8 +15,12 @@ export type Created =
   /** An object of that name already exists: nothing was made. */
   | { readonly _tag: "Exists" };
 
-/** The answer of a conditional write: done, or refused because the token is stale. */
-export type Written = { readonly _tag: "Written" } | { readonly _tag: "Stale" };
+/**
+ * The answer of a conditional write: done, or refused because the token is
+ * stale (with the object as the adapter just read it, when it did, so that
+ * the protocol need not read it again).
+ */
+export type Written = { readonly _tag: "Written" } | { readonly _tag: "Stale"; readonly current?: RemoteSource };
 
 /**
  * The primitives one Genesys API contract offers; everything above them

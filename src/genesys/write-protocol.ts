@@ -40,7 +40,7 @@ interface Subject {
 }
 
 /** A remote step's result, and what the operation learned that its records should say. */
-type Step = Result<{ readonly source: RemoteSource | null; readonly status: WriteStatus; readonly conflicts: number }>;
+type Step = Result<{ readonly source: RemoteSource | null; readonly status: WriteStatus; readonly conflicts: number; readonly wrote: boolean }>;
 
 /**
  * The one write protocol every Genesys API contract goes through. Adapters
@@ -135,7 +135,7 @@ export function writeProtocol(p: SourcePrimitives, options: ProtocolOptions = {}
       const head = isLeft(failed) ? (intent === undefined || isLeft(intent) ? undefined : intent.right.hash) : failed.right.hash;
       return left({ error, ...(head === undefined ? {} : { auditHead: head }), ...(remoteId === undefined ? {} : { remoteId }) });
     }
-    const { source, status, conflicts } = step.right;
+    const { source, status, conflicts, wrote } = step.right;
     const closed = await record(audit, {
       ...subject,
       result: "success",
@@ -143,7 +143,7 @@ export function writeProtocol(p: SourcePrimitives, options: ProtocolOptions = {}
       details: {
         api: p.kind,
         status,
-        remoteWrite: intent !== undefined,
+        remoteWrite: wrote,
         ...(source === null ? (remoteId === undefined ? {} : { remoteId }) : { remoteId: source.remoteId, etag: source.etag }),
       },
       metrics: { ...metrics, conflicts },
@@ -160,7 +160,8 @@ export function writeProtocol(p: SourcePrimitives, options: ProtocolOptions = {}
   async function takeOver(request: CreateRequest, existing: RemoteSource, ours: boolean): Promise<Step> {
     const desired = p.desiredState(request.definition, request.options);
     let conflicts = 0;
-    if (hashOf(desired) !== hashOf(existing.state)) {
+    const needed = hashOf(desired) !== hashOf(existing.state);
+    if (needed) {
       const written = await conditionalWrite(p, {
         remoteId: existing.remoteId,
         definition: request.definition,
@@ -174,7 +175,7 @@ export function writeProtocol(p: SourcePrimitives, options: ProtocolOptions = {}
       conflicts = written.right;
     }
     const source = await settle(existing.remoteId, request.definition.id);
-    return isLeft(source) ? source : right({ source: source.right, status: ours ? "completed" : "adopted", conflicts });
+    return isLeft(source) ? source : right({ source: source.right, status: ours ? "completed" : "adopted", conflicts, wrote: needed });
   }
 
   /** Picks the object a create should continue with, or says why it may not. */
@@ -228,14 +229,14 @@ export function writeProtocol(p: SourcePrimitives, options: ProtocolOptions = {}
           case "Complete": {
             remoteId = made.right.remoteId;
             const source = await settle(remoteId, request.definition.id);
-            return isLeft(source) ? source : right({ source: source.right, status: "created" as const, conflicts: 0 });
+            return isLeft(source) ? source : right({ source: source.right, status: "created" as const, conflicts: 0, wrote: true });
           }
           case "Shell": {
             remoteId = made.right.remoteId;
             const shell = await settle(remoteId, request.definition.id);
             if (isLeft(shell)) return shell;
             const step = await takeOver(request, shell.right, true);
-            return isLeft(step) ? step : right({ ...step.right, status: "created" as const });
+            return isLeft(step) ? step : right({ ...step.right, status: "created" as const, wrote: true });
           }
         }
       });
@@ -249,13 +250,13 @@ export function writeProtocol(p: SourcePrimitives, options: ProtocolOptions = {}
     const { value, scope } = await run(request, async () => {
       if (request.recordedStateHash !== undefined && hashOf(desired) === request.recordedStateHash) {
         // The change lies in parts this API does not carry: nothing to send.
-        return { step: right({ source: null, status: "unchanged" as const, conflicts: 0 }) as Step };
+        return { step: right({ source: null, status: "unchanged" as const, conflicts: 0, wrote: false }) as Step };
       }
       return audited(audit, subject, { remoteId: request.remoteId, expectedToken: request.token, policy: request.policy }, async (): Promise<Step> => {
         const written = await conditionalWrite(p, { ...request, attempts });
         if (isLeft(written)) return written;
         const source = await settle(request.remoteId, request.definition.id);
-        return isLeft(source) ? source : right({ source: source.right, status: "updated" as const, conflicts: written.right });
+        return isLeft(source) ? source : right({ source: source.right, status: "updated" as const, conflicts: written.right, wrote: true });
       });
     });
     return conclude(audit, subject, value, scope, request.remoteId);
@@ -277,7 +278,7 @@ export function writeProtocol(p: SourcePrimitives, options: ProtocolOptions = {}
         if (gone.right !== null) {
           return left(serverError({ method: "GET", path: request.remoteId, message: `source '${request.sourceId}' is still readable ${Math.ceil(p.settleMs / 1000)} s after it was deleted` }));
         }
-        return right({ source: null, status: removed.right ? ("deleted" as const) : ("absent" as const), conflicts: 0 });
+        return right({ source: null, status: removed.right ? ("deleted" as const) : ("absent" as const), conflicts: 0, wrote: removed.right });
       }),
     );
     return conclude(audit, subject, value, scope, request.remoteId);

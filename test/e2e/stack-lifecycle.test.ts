@@ -64,7 +64,12 @@ describeEngine("pulumi up / preview / refresh / destroy of an EventBridgeSource"
     expect(out.metrics.registrationStatus).toBe("created");
     expect((await axios.get(admin())).headers.etag).toBe(out.etag);
     expect(receiver.received().map((r) => [r.event.event, r.event.sourceId, r.event.etag])).toEqual([["source.created", id, out.etag]]);
-    expect(auditEntries(s.auditLog).map((e) => [e.action, e.result, e.auditId])).toEqual([["create", "success", out.auditId]]);
+    const entries = auditEntries(s.auditLog);
+    expect(entries.map((e) => [e.action, e.result, e.auditId, e.intentId])).toEqual([
+      ["create", "intent", entries[0].auditId, undefined],
+      ["create", "success", out.auditId, entries[0].auditId],
+    ]);
+    expect(out.auditHead).toBe(entries[1].hash);
   }, T);
 
   test("a second up reports no changes and sends no write to the API", async () => {

@@ -9,7 +9,7 @@ describe("error messages", () => {
     );
     expect(describeError(forbidden({ ...where, status: 403 }))).toMatch(/integrations:integration:.*AWS side/);
     expect(describeError(conflict({ ...where, status: 409 }, ["filters[0].conditions[0].value"]))).toMatch(
-      /changed concurrently\. Changed remotely: filters\[0\]\.conditions\[0\]\.value\. Re-run .* 'overwrite' conflict policy/,
+      /changed concurrently\. Changed remotely: filters\[0\]\.conditions\[0\]\.value\. Run `pulumi refresh`, then `pulumi up`/,
     );
     expect(describeError(badRequest({ ...where, status: 400 }, [{ fieldName: "configuration.region", message: "expected an AWS region" }]))).toMatch(
       /rejected these fields: configuration\.region \(expected an AWS region\)/,

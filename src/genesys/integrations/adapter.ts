@@ -136,6 +136,10 @@ export class IntegrationsApi implements SourcePrimitives {
       if (isLeft(read)) return read;
       if (read.right === null) return left({ _tag: "NotFound", method: "GET", path: integrationPath(remoteId) });
       held = read.right;
+      if (held.config.version !== version) {
+        const fresh = await this.toRemote(held);
+        return isLeft(fresh) ? fresh : right({ _tag: "Stale", current: fresh.right });
+      }
     }
     if (held.config.version !== version) return right({ _tag: "Stale" });
     const written = await this.send({
