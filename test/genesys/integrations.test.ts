@@ -560,7 +560,7 @@ describe("the Integrations API through the write protocol", () => {
     }
 
     const failMessage = (token: string, held: string) =>
-      `source 'orders-source' changed remotely (token ${token} is stale, the server holds ${held}); run \`pulumi refresh\`, then \`pulumi up\` to apply on top of the current version, or set conflictPolicy 'overwrite'`;
+      `source 'orders-source' changed remotely (${token === held ? `the server refused token ${token} as stale` : `token ${token} is stale, the server holds ${held}`}); run \`pulumi refresh\`, then \`pulumi up\` to apply on top of the current version, or set conflictPolicy 'overwrite'`;
 
     it("fails under 'fail' without a PUT, naming the paths that changed remotely and the server's version", async () => {
       const { a, id } = await changedRemotely();
