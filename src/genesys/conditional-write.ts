@@ -45,7 +45,8 @@ export async function conditionalWrite(p: SourcePrimitives, w: ConditionalWrite)
       const why = w.policy === "fail"
         ? `source '${w.definition.id}' changed remotely (${now.right.etag === token ? `the server refused token ${token} as stale` : `token ${token} is stale, the server holds ${now.right.etag}`}); run \`pulumi refresh\`, then \`pulumi up\` to apply on top of the current version, or set conflictPolicy 'overwrite'`
         : `source '${w.definition.id}' kept changing remotely: gave up after ${attempt} conditional writes; run \`pulumi up\` again when the other writer is done`;
-      return left(conflict({ method: "PUT", path: w.remoteId, message: why }, changedPaths(desired, now.right.state), now.right.etag));
+      const paths = [...new Set(changedPaths(desired, now.right.state).map((sp) => p.definitionPath(sp)))];
+      return left(conflict({ method: "PUT", path: w.remoteId, message: why }, paths, now.right.etag));
     }
     token = now.right.etag;
     current = now.right;

@@ -159,6 +159,8 @@ export interface SourceApi {
   readonly kind: ApiKind;
   /** Maps a definition to the representation `RemoteSource.state` uses, for drift checks. */
   desiredState(definition: SourceDefinition, options?: WriteOptions): unknown;
+  /** The definition path (e.g. `configuration.region`) a path of that representation comes from. */
+  definitionPath(statePath: string): string;
   /** Reads one source by remote id; `null` when it does not exist. */
   read(remoteId: string, request?: OperationRequest): Promise<Either<GenesysError, RemoteSource | null>>;
   /** Every source named after `definitionId`. */

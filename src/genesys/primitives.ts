@@ -44,6 +44,8 @@ export interface SourcePrimitives {
   readonly pollIntervalMs: number;
   /** Maps a definition to the representation `RemoteSource.state` uses. */
   desiredState(definition: SourceDefinition, options?: WriteOptions): unknown;
+  /** The definition path (as the user wrote it) that a path of the state representation comes from. */
+  definitionPath(statePath: string): string;
   /** Reads one object by remote id; `null` when it does not exist (yet, or any more). */
   read(remoteId: string): Promise<Result<RemoteSource | null>>;
   /** Every object that carries the definition id as its name (adoption, crash recovery). */

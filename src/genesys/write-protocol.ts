@@ -287,6 +287,7 @@ export function writeProtocol(p: SourcePrimitives, options: ProtocolOptions = {}
   return {
     kind: p.kind,
     desiredState: (definition, writeOptions) => p.desiredState(definition, writeOptions),
+    definitionPath: (statePath) => p.definitionPath(statePath),
     read: async (remoteId, request = {}) => (await run(request, () => p.read(remoteId))).value,
     find: (definitionId) => p.find(definitionId),
     create,

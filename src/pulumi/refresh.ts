@@ -5,7 +5,7 @@ import type { IntendedState, WriteOptions } from "../genesys/port";
 import { describeError } from "../genesys";
 import type { OperationContext } from "./context";
 import { stateHash } from "./apply";
-import { definitionOf } from "./inputs";
+import { definitionOf, inputPathOf } from "./inputs";
 
 /**
  * The provider's `read` (`pulumi refresh`): re-reads the remote source. A
@@ -25,7 +25,10 @@ export async function refreshSource(
   const remote = read.right;
   const applied = validateDefinition(definitionOf(props));
   const options: WriteOptions = { intendedState: (props.intendedState as IntendedState | undefined) ?? "ENABLED" };
-  const drift = E.isRight(applied) ? [...changedPaths(ctx.api.desiredState(applied.right, options), remote.state)] : ["definition"];
+  // Reported in the names the user wrote: `configuration.region`, not the API's `properties.awsAccountRegion`.
+  const drift = E.isRight(applied)
+    ? [...new Set(changedPaths(ctx.api.desiredState(applied.right, options), remote.state).map((p) => inputPathOf(ctx.api.definitionPath(p))))]
+    : ["definition"];
   return {
     id: remote.remoteId,
     props: {

@@ -82,7 +82,7 @@ describeEngine("an EventBridgeSource on the Integrations API", () => {
     await s.stack.refresh();
     const state = await s.stack.exportStack();
     const source = state.deployment.resources.find((r: { type: string }) => r.type.endsWith(":EventBridgeSource"));
-    expect(source.outputs.drift).toEqual(["properties.awsAccountRegion"]);
+    expect(source.outputs.drift).toEqual(["configuration.region"]);
 
     const destroyed = await s.stack.destroy();
     expect(destroyed.summary.resourceChanges).toEqual({ delete: 2 });

@@ -567,7 +567,7 @@ describe("the Integrations API through the write protocol", () => {
       const from = mark();
       const result = failed(await a.update(updateRequest(id, "2", definition()), memoryAudit()));
       expect(result).toEqual({
-        error: { _tag: "Conflict", method: "PUT", path: id, message: failMessage("2", "3"), changedPaths: ["properties.awsAccountRegion"], currentEtag: "3" },
+        error: { _tag: "Conflict", method: "PUT", path: id, message: failMessage("2", "3"), changedPaths: ["configuration.region"], currentEtag: "3" },
         auditHead: "h2",
         remoteId: id,
       });
@@ -593,7 +593,7 @@ describe("the Integrations API through the write protocol", () => {
         result = failed(await a.update(updateRequest(id, "2", definition()), memoryAudit()));
       });
       expect(result).toEqual({
-        error: { _tag: "Conflict", method: "PUT", path: id, message: failMessage("2", "3"), changedPaths: ["properties.awsAccountRegion"], currentEtag: "3" },
+        error: { _tag: "Conflict", method: "PUT", path: id, message: failMessage("2", "3"), changedPaths: ["configuration.region"], currentEtag: "3" },
         auditHead: "h2",
         remoteId: id,
       });
@@ -651,7 +651,7 @@ describe("the Integrations API through the write protocol", () => {
           method: "PUT",
           path: id,
           message: failMessage("2", "2"),
-          changedPaths: ["properties.eventFilter[0]"],
+          changedPaths: ["filters[].eventType"],
           currentEtag: "2",
         });
       });

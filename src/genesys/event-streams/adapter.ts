@@ -55,6 +55,11 @@ export class EventStreamsApi implements SourcePrimitives {
     return JSON.parse(canonicalJson(buildPayload(definition))) as unknown;
   }
 
+  /** The state is the definition's own payload: its paths are the definition's. */
+  definitionPath(statePath: string): string {
+    return statePath;
+  }
+
   /** Reads one event stream; `null` when the server answers 404. */
   async read(remoteId: string): Promise<Result<RemoteSource | null>> {
     const path = eventStreamPath(remoteId);

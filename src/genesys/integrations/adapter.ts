@@ -11,7 +11,7 @@ import type { Created, SourcePrimitives, Written } from "../primitives";
 import { Integration, IntegrationConfiguration, IntegrationListing } from "./codec";
 import { organizationIdOf } from "./organization";
 import { EVENTBRIDGE_INTEGRATION_TYPE, configPath, integrationPath, integrationsPath, listingPath } from "./paths";
-import { IntegrationState, desiredIntegrationState, partnerEventSourceName, remoteIntegrationState } from "./state";
+import { IntegrationState, definitionPathOf, desiredIntegrationState, partnerEventSourceName, remoteIntegrationState } from "./state";
 import { isVersionConflict } from "./version-conflict";
 
 /** Options of the integrations adapter. */
@@ -75,6 +75,11 @@ export class IntegrationsApi implements SourcePrimitives {
   /** The integration's name, intended state and config properties a definition asks for (see `IntegrationState`). */
   desiredState(definition: SourceDefinition, options?: WriteOptions): IntegrationState {
     return desiredIntegrationState(definition, options);
+  }
+
+  /** The definition path a state path comes from (see `definitionPathOf`). */
+  definitionPath(statePath: string): string {
+    return definitionPathOf(statePath);
   }
 
   /** Reads an integration and its current config; `null` when either answers 404. */

@@ -90,3 +90,25 @@ export function remoteIntegrationState(integration: Integration, config: Integra
 export function partnerEventSourceName(organizationId: string, eventSourceSuffix: string): string {
   return `aws.partner/genesys.com/cloud/${organizationId}/${eventSourceSuffix}`;
 }
+
+/** Where each path of {@link IntegrationState} comes from in a definition (and its resource inputs). */
+const definitionPaths: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^name$/, "id"],
+  [/^intendedState$/, "intendedState"],
+  [/^properties\.awsAccountId$/, "configuration.awsAccountId"],
+  [/^properties\.awsAccountRegion$/, "configuration.region"],
+  [/^properties\.eventSourceSuffix$/, "eventSourceSuffix"],
+  // Topics are the filters' event types, sorted: an index here is not a filter's index.
+  [/^properties\.eventFilter(\[\d+\])?$/, "filters[].eventType"],
+];
+
+/**
+ * The definition path a path of the integration's state comes from, so that
+ * drift and conflicts are reported in the names the user wrote
+ * (`configuration.region`, not `properties.awsAccountRegion`). A path with
+ * no counterpart is returned as it is.
+ */
+export function definitionPathOf(statePath: string): string {
+  for (const [pattern, path] of definitionPaths) if (pattern.test(statePath)) return path;
+  return statePath;
+}

@@ -14,6 +14,8 @@ export interface EngineStack {
   readonly output: string[];
   /** Writes a definition file into the project and points the stack at it. */
   useDefinition(definition: unknown, samples?: unknown[]): Promise<void>;
+  /** Writes one definition file per definition (named by its id) and points the stack at all of them. */
+  useDefinitions(definitions: ReadonlyArray<{ id: string }>): Promise<void>;
   remove(): Promise<void>;
 }
 
@@ -62,6 +64,15 @@ export async function createEngineStack(
       }
       await stack.setConfig("genesys-eventbridge:sources", { value: JSON.stringify([entry]) });
     },
+    async useDefinitions(definitions) {
+      fs.mkdirSync(path.join(dir, "definitions"), { recursive: true });
+      const entries = definitions.map((d) => {
+        const file = path.join("definitions", `${d.id}.json`);
+        fs.writeFileSync(path.join(dir, file), JSON.stringify(d));
+        return { definition: file };
+      });
+      await stack.setConfig("genesys-eventbridge:sources", { value: JSON.stringify(entries) });
+    },
     async remove() {
       await stack.workspace.removeStack(name, { force: true }).catch(() => undefined);
       fs.rmSync(dir, { recursive: true, force: true });
@@ -73,6 +84,38 @@ export async function createEngineStack(
 export function auditEntries(file: string): Array<Record<string, any>> {
   if (!fs.existsSync(file)) return [];
   return fs.readFileSync(file, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+}
+
+/** `count` copies of the example definition with ids `<prefix>-<n>` (each its own partner event source suffix). */
+export function manyDefinitions(prefix: string, count: number): Array<{ id: string } & Record<string, any>> {
+  return Array.from({ length: count }, (_, i) => {
+    const d = exampleDefinition();
+    d.id = `${prefix}-${String(i + 1).padStart(3, "0")}`;
+    d.eventSourceSuffix = d.id;
+    return d as { id: string } & Record<string, any>;
+  });
+}
+
+/**
+ * Kills (SIGKILL) the dynamic-provider processes the engine started for the
+ * project in `dir` (their working folder), as a crash or an OOM kill would.
+ * Returns how many were killed.
+ */
+export function killProviders(dir: string): number {
+  const want = fs.realpathSync(dir);
+  let killed = 0;
+  for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if (!cmdline.includes("dynamic-provider")) continue;
+      if (fs.realpathSync(`/proc/${pid}/cwd`) !== want) continue;
+      process.kill(Number(pid), "SIGKILL");
+      killed++;
+    } catch {
+      // The process ended meanwhile, or is not ours to read.
+    }
+  }
+  return killed;
 }
 
 /** Every file below `dir`, as text. */
