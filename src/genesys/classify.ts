@@ -13,7 +13,7 @@ import {
   serverError,
   unauthorized,
 } from "./errors";
-import { redact } from "./redact";
+import { redact } from "../http";
 
 /** An HTTP answer with an error status, as the transport saw it. */
 export interface ErrorAnswer {

@@ -5,7 +5,7 @@ import { HttpAnswer, HttpRequest, Logger, createTransport } from "./http";
 import { clientCredentials } from "./oauth";
 import { currentOperation } from "./operation-scope";
 import { Hosts, UnknownRegion, resolveHosts } from "./regions";
-import { RetryPolicy, retryPolicy } from "./retry-policy";
+import { RetryPolicy, retryPolicy } from "../http";
 import { TokenCache, sharedTokenCache } from "./token-cache";
 
 /** How to reach Genesys Cloud and as whom. */

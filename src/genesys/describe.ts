@@ -1,6 +1,6 @@
 import type { GenesysError } from "./errors";
 import type { WriteError } from "./port";
-import { redact } from "./redact";
+import { redact } from "../http";
 
 /**
  * The one-paragraph message for a `GenesysError`: what happened, where, and

@@ -1,12 +1,11 @@
 import axios, { AxiosInstance, AxiosResponse } from "axios";
 import { Either, left, right } from "fp-ts/Either";
+import { AttemptResult, RetryPolicy, decide, defaultRetryPolicy, parseRetryAfter, redact } from "../http";
 import { classifyAnswer, correlationIdOf } from "./classify";
 import { Clock, systemClock } from "./clock";
 import { GenesysError, contextOf, decodeError, network, rateLimited } from "./errors";
 import { gateFor } from "./limiter";
 import { currentOperation, reportProgress } from "./operation-scope";
-import { redact } from "./redact";
-import { AttemptResult, RetryPolicy, decide, defaultRetryPolicy, parseRetryAfter } from "./retry-policy";
 
 /** One HTTP request, before the policy repeats it. */
 export interface HttpRequest {

@@ -61,10 +61,10 @@ export {
   contextOf,
 } from "./errors";
 export { describeError, describeWriteError, toError } from "./describe";
-export { redact, REDACTED } from "./redact";
+export { redact, REDACTED } from "../http";
 export type { Hosts, HostSettings, UnknownRegion } from "./regions";
 export { regionDomains, resolveHosts, domainOf, describeUnknownRegion } from "./regions";
-export type { RetryPolicy, AttemptResult, RetryDecision } from "./retry-policy";
+export type { RetryPolicy, AttemptResult, RetryDecision, TransportFailure } from "../http";
 export {
   defaultRetryPolicy,
   retryPolicy,
@@ -74,7 +74,8 @@ export {
   parseRetryAfter,
   isRetryableStatus,
   isRetryableFailure,
-} from "./retry-policy";
+  failureKind,
+} from "../http";
 export type { Clock } from "./clock";
 export { systemClock } from "./clock";
 export type { Transport, TransportOptions, HttpRequest, HttpAnswer, Logger } from "./http";

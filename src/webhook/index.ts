@@ -10,8 +10,9 @@ export { idempotencyKey, signWebhook, signedRequest, signedString } from "./sign
 export type { SignedRequest } from "./sign";
 export { describeRejection, verifyWebhookSignature } from "./verify";
 export type { SignatureRejection, SignatureVerdict, VerifyOptions } from "./verify";
-export { defaultWebhookRetryPolicy, parseRetryAfter, shouldRetryWebhook, webhookDelayMs } from "./retry";
-export type { AttemptOutcome, WebhookRetryPolicy } from "./retry";
+export { defaultWebhookRetryPolicy } from "./retry";
+export { parseRetryAfter } from "../http";
+export type { RetryPolicy } from "../http";
 export { sendWebhook } from "./send";
 export type { SendWebhookOptions, WebhookSendResult } from "./send";
 export { startWebhookReceiver } from "./receiver";

@@ -1,24 +1,20 @@
 import axios, { AxiosInstance } from "axios";
 import { isLeft } from "fp-ts/Either";
+import { AttemptResult, RetryDecision, RetryPolicy, decide, failureKind, parseRetryAfter, retryPolicy } from "../http";
 import { WebhookEvent } from "./event";
-import {
-  AttemptOutcome,
-  WebhookRetryPolicy,
-  defaultWebhookRetryPolicy,
-  parseRetryAfter,
-  shouldRetryWebhook,
-  webhookDelayMs,
-} from "./retry";
+import { defaultWebhookRetryPolicy } from "./retry";
 import { idempotencyKey, signedRequest } from "./sign";
 
 /** SendWebhookOptions tunes {@link sendWebhook}; every field has a default. */
 export interface SendWebhookOptions {
-  /** Per-attempt timeout in ms (default 5000). */
+  /** Per-attempt timeout in ms (default 5000); wins over `retry.timeoutMs`. */
   readonly timeoutMs?: number;
-  /** Retry policy overrides (default 4 attempts, 500 ms doubling, capped at 8 s). */
-  readonly retry?: Partial<WebhookRetryPolicy>;
+  /** Retry policy overrides, merged over `defaultWebhookRetryPolicy` (4 attempts in all, 500 ms doubling to 8 s). */
+  readonly retry?: Partial<RetryPolicy>;
   /** The pause between attempts; inject to make tests instant. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** A number in [0, 1) that places each backoff within its ceiling (default `Math.random`); inject to make waits exact. */
+  readonly random?: () => number;
   /** The clock, in ms since the epoch; used for the signing timestamp. */
   readonly now?: () => number;
   /** The HTTP client (default: the shared axios instance). */
@@ -43,18 +39,24 @@ export type WebhookSendResult =
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function describeOutcome(outcome: AttemptOutcome, timeoutMs: number): string {
-  switch (outcome._tag) {
-    case "Response":
-      return `receiver answered HTTP ${outcome.status}`;
-    case "Timeout":
-      return `no answer within ${timeoutMs} ms`;
-    case "NetworkError":
-      return `network error ${outcome.code}`;
+/** What went wrong, for the result: the status, the timeout or the error code, and a `Retry-After` the sender would not wait for. */
+function describeFailure(result: AttemptResult, verdict: RetryDecision, policy: RetryPolicy): string {
+  if (result._tag === "Failed") {
+    return failureKind(result.reason) === "timeout" ? `no answer within ${policy.timeoutMs} ms` : `network error ${result.reason}`;
   }
+  const answered = `receiver answered HTTP ${result.status}`;
+  if (verdict._tag === "Stop" && verdict.why === "retry-after-exceeds-cap" && result.retryAfterMs !== undefined) {
+    return `${answered} and asked to wait ${Math.ceil(result.retryAfterMs / 1000)} s, more than the ${Math.ceil(policy.retryAfterCapMs / 1000)} s a delivery waits`;
+  }
+  return answered;
 }
 
-async function attempt(client: AxiosInstance, url: string, body: string, headers: Record<string, string>, timeoutMs: number, nowMs: number): Promise<AttemptOutcome> {
+/**
+ * One POST, as the policy sees it: the status with the `Retry-After` of a 429
+ * or 503 (where the Genesys transport reads it too), or the failure's error
+ * code.
+ */
+async function attempt(client: AxiosInstance, url: string, body: string, headers: Record<string, string>, timeoutMs: number, nowMs: number): Promise<AttemptResult> {
   try {
     const response = await client.post<string>(url, body, {
       headers,
@@ -68,13 +70,14 @@ async function attempt(client: AxiosInstance, url: string, body: string, headers
       validateStatus: () => true,
     });
     const retryAfter = response.headers["retry-after"];
-    const retryAfterMs = parseRetryAfter(typeof retryAfter === "string" ? retryAfter : undefined, nowMs);
-    return { _tag: "Response", status: response.status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+    const retryAfterMs = response.status === 429 || response.status === 503
+      ? parseRetryAfter(typeof retryAfter === "string" ? retryAfter : undefined, nowMs)
+      : undefined;
+    return { _tag: "Answered", status: response.status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   } catch (e) {
     const code = (e as { code?: unknown }).code;
-    if (code === "ECONNABORTED" || code === "ETIMEDOUT") return { _tag: "Timeout" };
     // Only the error code: axios messages may quote the URL, which can carry credentials.
-    return { _tag: "NetworkError", code: typeof code === "string" ? code : "unknown" };
+    return { _tag: "Failed", reason: typeof code === "string" ? code : "unknown" };
   }
 }
 
@@ -93,9 +96,12 @@ function checkUrl(url: string): string | undefined {
  *
  * The body is the exact text of `webhookBody(event)`. Every attempt carries
  * the same body and `Idempotency-Key` and a fresh timestamp and signature.
- * Network errors, timeouts, 5xx and 429 are retried with exponential backoff
- * (honouring `Retry-After`) up to `retry.maxAttempts`; any other non-2xx
- * status ends the delivery at once.
+ * Retries follow the shared HTTP policy (`decide`) with
+ * `defaultWebhookRetryPolicy`: resets, refused connections, timeouts, 429
+ * and 5xx except 501 are retried with jittered exponential backoff, a
+ * `Retry-After` as the minimum wait, up to `retry.maxRetries` times; any
+ * other non-2xx status, and a `Retry-After` above the cap, end the delivery
+ * at once.
  */
 export async function sendWebhook(url: string, event: WebhookEvent, secret: string, options: SendWebhookOptions = {}): Promise<WebhookSendResult> {
   const decoded = WebhookEvent.decode(event);
@@ -105,29 +111,35 @@ export async function sendWebhook(url: string, event: WebhookEvent, secret: stri
   const key = idempotencyKey(decoded.right);
   if (secret === "") return { ok: false, attempts: 0, error: "webhook secret is empty", idempotencyKey: key };
 
-  const policy: WebhookRetryPolicy = { ...defaultWebhookRetryPolicy, ...options.retry };
-  const timeoutMs = options.timeoutMs ?? 5000;
+  const policy = retryPolicy(
+    { ...options.retry, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) },
+    defaultWebhookRetryPolicy,
+  );
   const sleep = options.sleep ?? realSleep;
+  const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const client = options.client ?? axios;
 
-  for (let n = 1; ; n++) {
+  for (let retries = 0; ; retries++) {
+    const attempts = retries + 1;
     const nowMs = now();
     const request = signedRequest(decoded.right, secret, Math.floor(nowMs / 1000));
-    const outcome = await attempt(client, url, request.body, { ...request.headers }, timeoutMs, nowMs);
-    if (outcome._tag === "Response" && outcome.status >= 200 && outcome.status < 300) {
-      return { ok: true, attempts: n, status: outcome.status, idempotencyKey: key };
+    const result = await attempt(client, url, request.body, { ...request.headers }, policy.timeoutMs, nowMs);
+    if (result._tag === "Answered" && result.status >= 200 && result.status < 300) {
+      return { ok: true, attempts, status: result.status, idempotencyKey: key };
     }
-    if (!shouldRetryWebhook(outcome) || n >= policy.maxAttempts) {
-      const tried = n === 1 ? "" : ` (after ${n} attempts)`;
-      return {
-        ok: false,
-        attempts: n,
-        ...(outcome._tag === "Response" ? { status: outcome.status } : {}),
-        error: `webhook not delivered: ${describeOutcome(outcome, timeoutMs)}${tried}`,
-        idempotencyKey: key,
-      };
+    const verdict = decide(result, retries, policy, random());
+    if (verdict._tag === "Retry") {
+      await sleep(verdict.delayMs);
+      continue;
     }
-    await sleep(webhookDelayMs(policy, n + 1, outcome));
+    const tried = attempts === 1 ? "" : ` (after ${attempts} attempts)`;
+    return {
+      ok: false,
+      attempts,
+      ...(result._tag === "Answered" ? { status: result.status } : {}),
+      error: `webhook not delivered: ${describeFailure(result, verdict, policy)}${tried}`,
+      idempotencyKey: key,
+    };
   }
 }

@@ -7,16 +7,19 @@
 import axios from "axios";
 import { engineOrSkip } from "../../scripts/engine-env";
 import { startEmulator, RunningEmulator, defaultOrganizationId } from "../../src/emulator";
+import { startWebhookReceiver, WebhookReceiver } from "../../src/webhook";
 import { auditEntries, createEngineStack, EngineStack, exampleDefinition } from "./support/engine-stack";
 
 const engine = engineOrSkip();
 const describeEngine = engine ? describe : describe.skip;
 const T = 180_000;
 const CLIENT = { clientId: "e2e-client", clientSecret: "e2e-client-secret-Int9" };
+const WEBHOOK_KEY = "e2e-webhook-key-Int7";
 
 describeEngine("an EventBridgeSource on the Integrations API", () => {
   let emulator: RunningEmulator;
   let s: EngineStack;
+  let receiver: WebhookReceiver;
   const definition = exampleDefinition();
   const id = definition.id as string;
   const adminUrl = (remoteId = "") => `${emulator.url}/__emulator/integrations${remoteId ? `/${remoteId}` : ""}`;
@@ -26,12 +29,20 @@ describeEngine("an EventBridgeSource on the Integrations API", () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, ...CLIENT });
-    s = await createEngineStack(engine!, "integrations", { apiBaseUrl: emulator.url, ...CLIENT, api: "integrations" });
+    receiver = await startWebhookReceiver({ secret: WEBHOOK_KEY });
+    s = await createEngineStack(engine!, "integrations", {
+      apiBaseUrl: emulator.url,
+      ...CLIENT,
+      api: "integrations",
+      extraConfig: { "genesys:webhookUrl": receiver.url },
+    });
+    await s.stack.setConfig("genesys:webhookSecret", { value: WEBHOOK_KEY, secret: true });
     await s.useDefinition(definition);
   }, T);
 
   afterAll(async () => {
     await s?.remove();
+    await receiver?.close();
     await emulator?.close();
   }, T);
 
@@ -52,6 +63,26 @@ describeEngine("an EventBridgeSource on the Integrations API", () => {
     const up = await s.stack.up({ expectNoChanges: true });
     expect(up.summary.resourceChanges).toEqual({ same: 2 });
     expect(writes().length).toBe(before);
+  }, T);
+
+  test("a change confined to conditions makes no request to Genesys; the outputs, the audit log and the webhook say so", async () => {
+    const before = emulator.journal().length;
+    const hooksBefore = receiver.received().length;
+    const changed = exampleDefinition();
+    changed.filters[0].conditions[0].value = "mobile";
+    await s.useDefinition(changed);
+    const preview = await s.stack.preview({ diff: true });
+    expect(preview.stdout).toMatch(/filters.*conditions|value.*mobile/s);
+    const up = await s.stack.up();
+    expect(up.summary.resourceChanges).toEqual({ same: 1, update: 1 });
+    expect(emulator.journal().slice(before)).toEqual([]);
+    const out = up.outputs.sources.value[id];
+    expect(out.metrics.registrationStatus).toBe("unchanged");
+    const last = auditEntries(s.auditLog).at(-1)!;
+    expect([last.action, last.result, last.details.remoteWrite, last.hash]).toEqual(["update", "success", false, out.auditHead]);
+    expect(receiver.received().slice(hooksBefore).map((r) => [r.event.event, r.event.status])).toEqual([["source.updated", "unchanged"]]);
+    await s.useDefinition(definition);
+    await s.stack.up();
   }, T);
 
   test("a stale config version stops a fail-policy update, and overwrite applies it on the fresh version", async () => {

@@ -23,6 +23,8 @@ let sleeps: number[];
 const sleep = async (ms: number) => {
   sleeps.push(ms);
 };
+/** Places every backoff halfway under its ceiling, so waits are exact. */
+const random = () => 0.5;
 
 beforeEach(async () => {
   sleeps = [];
@@ -53,8 +55,8 @@ describe("sendWebhook to a real receiver", () => {
 
   it("retries after a 500 with the same Idempotency-Key, and the deployment is recorded exactly once", async () => {
     receiver.failNext(1);
-    const result = await sendWebhook(receiver.url, event, SECRET, { sleep });
-    expect({ result, sleeps }).toEqual({ result: { ok: true, attempts: 2, status: 200, idempotencyKey: key }, sleeps: [500] });
+    const result = await sendWebhook(receiver.url, event, SECRET, { sleep, random });
+    expect({ result, sleeps }).toEqual({ result: { ok: true, attempts: 2, status: 200, idempotencyKey: key }, sleeps: [250] });
     expect(receiver.requests()).toEqual([
       { status: 500, outcome: "failed-on-purpose", idempotencyKey: key },
       { status: 200, outcome: "recorded", idempotencyKey: key },
@@ -121,10 +123,10 @@ describe("sendWebhook retry behaviour", () => {
   it("gives up after four attempts when nothing listens, naming only the error code", async () => {
     const { server, url } = await listen(() => undefined);
     await close(server);
-    const result = await sendWebhook(url, event, SECRET, { sleep });
+    const result = await sendWebhook(url, event, SECRET, { sleep, random });
     expect({ result, sleeps }).toEqual({
       result: { ok: false, attempts: 4, error: "webhook not delivered: network error ECONNREFUSED (after 4 attempts)", idempotencyKey: key },
-      sleeps: [500, 1000, 2000],
+      sleeps: [250, 500, 1000],
     });
     expect(JSON.stringify(result)).not.toContain(SECRET);
   });
@@ -132,12 +134,10 @@ describe("sendWebhook retry behaviour", () => {
   it("times out a receiver that never answers", async () => {
     const { server, url } = await listen(() => undefined);
     try {
-      const result = await sendWebhook(url, event, SECRET, { sleep, timeoutMs: 100, retry: { maxAttempts: 2 } });
-      expect(result).toEqual({
-        ok: false,
-        attempts: 2,
-        error: "webhook not delivered: no answer within 100 ms (after 2 attempts)",
-        idempotencyKey: key,
+      const result = await sendWebhook(url, event, SECRET, { sleep, random, timeoutMs: 100, retry: { maxRetries: 1 } });
+      expect({ result, sleeps }).toEqual({
+        result: { ok: false, attempts: 2, error: "webhook not delivered: no answer within 100 ms (after 2 attempts)", idempotencyKey: key },
+        sleeps: [250],
       });
     } finally {
       await close(server);
@@ -158,9 +158,52 @@ describe("sendWebhook retry behaviour", () => {
       });
     });
     try {
-      const result = await sendWebhook(url, event, SECRET, { sleep });
-      expect({ result, sleeps }).toEqual({ result: { ok: true, attempts: 2, status: 204, idempotencyKey: key }, sleeps: [2000] });
+      const result = await sendWebhook(url, event, SECRET, { sleep, random });
+      // Retry-After is the minimum; jitter (half the 500 ms base) comes on top.
+      expect({ result, sleeps }).toEqual({ result: { ok: true, attempts: 2, status: 204, idempotencyKey: key }, sleeps: [2250] });
       expect(bodies).toEqual([JSON.stringify(event), JSON.stringify(event)]);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it("stops at once, saying why, when a Retry-After asks for more than the 8 s a delivery waits", async () => {
+    let calls = 0;
+    const { server, url } = await listen((_req, res) => {
+      calls++;
+      res.writeHead(429, { "Retry-After": "60" }).end();
+    });
+    try {
+      const result = await sendWebhook(url, event, SECRET, { sleep, random });
+      expect({ result, sleeps, calls }).toEqual({
+        result: {
+          ok: false,
+          attempts: 1,
+          status: 429,
+          error: "webhook not delivered: receiver answered HTTP 429 and asked to wait 60 s, more than the 8 s a delivery waits",
+          idempotencyKey: key,
+        },
+        sleeps: [],
+        calls: 1,
+      });
+    } finally {
+      await close(server);
+    }
+  });
+
+  it("does not repeat a 501, which never changes", async () => {
+    let calls = 0;
+    const { server, url } = await listen((_req, res) => {
+      calls++;
+      res.writeHead(501).end();
+    });
+    try {
+      const result = await sendWebhook(url, event, SECRET, { sleep, random });
+      expect({ result, sleeps, calls }).toEqual({
+        result: { ok: false, attempts: 1, status: 501, error: "webhook not delivered: receiver answered HTTP 501", idempotencyKey: key },
+        sleeps: [],
+        calls: 1,
+      });
     } finally {
       await close(server);
     }

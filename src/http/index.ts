@@ -1,0 +1,21 @@
+/**
+ * The HTTP layer shared by every outbound call (the Genesys client and the
+ * webhook sender): one retry policy (retryable statuses and failures as data,
+ * one `Retry-After` parser, full jitter) and one redactor. Knows neither
+ * Genesys nor Pulumi.
+ */
+export type { RetryPolicy, AttemptResult, RetryDecision, TransportFailure } from "./retry-policy";
+export {
+  defaultRetryPolicy,
+  defaultRetryableStatuses,
+  transportFailures,
+  retryPolicy,
+  shouldRetry,
+  delayMs,
+  decide,
+  parseRetryAfter,
+  isRetryableStatus,
+  isRetryableFailure,
+  failureKind,
+} from "./retry-policy";
+export { redact, REDACTED } from "./redact";
