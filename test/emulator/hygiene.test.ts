@@ -131,4 +131,16 @@ describe("ids in the store", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("refuses a store that is not a regular file or not a state file, naming it", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ebs-store-"));
+    try {
+      await expect(startEmulator({ port: 0, storePath: dir })).rejects.toThrow(`${dir}: not a regular file (a directory); expected a JSON file`);
+      fs.writeFileSync(path.join(dir, "null.json"), "null");
+      await expect(startEmulator({ port: 0, storePath: path.join(dir, "null.json") })).rejects.toThrow("null.json is not an emulator state file");
+      await expect(startEmulator({ port: 0, storePath: "/dev/zero" })).rejects.toThrow("/dev/zero: not a regular file (a character device)");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
