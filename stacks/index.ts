@@ -11,7 +11,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { webhookHook } from "../src/pulumi/webhook-hook";
-import { deploySources } from "./program";
+import { deploySources, reportOutputs } from "./program";
 import { loadSources, SourceFiles } from "./sources";
 
 const project = new pulumi.Config();
@@ -19,9 +19,10 @@ const genesys = new pulumi.Config("genesys");
 // Definition paths in config are relative to the project folder (where Pulumi.yaml is).
 const root = pulumi.runtime.getRootDirectory();
 
-const entries = project.getObject<SourceFiles[]>("sources") ?? [
-  { definition: "stacks/examples/definition.json", samples: "stacks/examples/samples" },
-];
+const defaultSources: SourceFiles[] = [{ definition: "stacks/examples/definition.json", samples: "stacks/examples/samples" }];
+// Problems with the files end the program with a RunError: its message, no stack trace.
+const loaded = loadSources(project.getObject<unknown>("sources") ?? defaultSources, root);
+
 const webhookUrl = genesys.get("webhookUrl");
 const hooks = webhookUrl === undefined
   ? []
@@ -31,8 +32,8 @@ const hooks = webhookUrl === undefined
       auditLogPath: genesys.get("auditLogPath"),
     })];
 
-export const sources = deploySources(loadSources(entries, root), {
+export const sources = reportOutputs(deploySources(loaded, {
   conflictPolicy: project.get("conflictPolicy") as "overwrite" | "fail" | undefined,
   adoptExisting: project.getBoolean("adoptExisting"),
   afterDeploy: hooks,
-});
+}));

@@ -28,15 +28,15 @@ export interface SourceReport {
 
 /**
  * Declares one `EventBridgeSource` per loaded definition and returns the
- * outputs keyed by definition id: audit hash, etag and metrics.
+ * outputs keyed by definition id (a `Map`: ids are data, never object keys
+ * that could reach a prototype): audit hash, etag and metrics.
  */
-export function deploySources(sources: ReadonlyArray<LoadedSource>, options: ProgramOptions = {}): Record<string, SourceReport> {
+export function deploySources(sources: ReadonlyArray<LoadedSource>, options: ProgramOptions = {}): Map<string, SourceReport> {
   const hooks = options.afterDeploy && options.afterDeploy.length > 0
     ? { afterCreate: options.afterDeploy, afterUpdate: options.afterDeploy }
     : undefined;
-  const report: Record<string, SourceReport> = {};
-  for (const { definition, samples } of sources) {
-    const id = String(definition.id);
+  const report = new Map<string, SourceReport>();
+  for (const { id, definition, samples } of sources) {
     const source = new EventBridgeSource(
       id,
       {
@@ -47,7 +47,7 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
       },
       hooks === undefined ? {} : { hooks },
     );
-    report[id] = {
+    report.set(id, {
       sourceId: source.sourceId,
       remoteId: source.remoteId,
       payloadHash: source.payloadHash,
@@ -57,7 +57,16 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
       auditHead: source.auditHead,
       metrics: source.metrics,
       facts: source.facts,
-    };
+    });
   }
   return report;
+}
+
+/**
+ * The per-source outputs as the plain object a stack exports. Every key is an
+ * own data property (`Object.fromEntries`), and `readSources` has refused ids
+ * that name a prototype, so no source can vanish from the outputs.
+ */
+export function reportOutputs(report: ReadonlyMap<string, SourceReport>): Record<string, SourceReport> {
+  return Object.fromEntries(report);
 }

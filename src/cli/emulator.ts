@@ -1,4 +1,4 @@
-import { startEmulator } from "../emulator";
+import { bindRefusal, startEmulator } from "../emulator";
 import { parseArgs } from "./args";
 import { CliIo, Command, ExitCode, UsageError } from "./command";
 
@@ -22,26 +22,40 @@ function portOf(value: string | true | undefined): number {
   return port;
 }
 
+/** The environment variable that may hold the emulator's admin token (instead of `--admin-token`). */
+export const ADMIN_TOKEN_ENV = "GENESYS_EMULATOR_ADMIN_TOKEN";
+
 const text = (value: string | true | undefined): string | undefined => (typeof value === "string" ? value : undefined);
 
 /**
  * Runs the emulator until `until` resolves: prints the base URL as the first
  * line on stdout once it listens, then serves login and API paths on that
  * origin. Credentials fall back to `GENESYSCLOUD_OAUTHCLIENT_ID` /
- * `GENESYSCLOUD_OAUTHCLIENT_SECRET`, then to the fake defaults.
+ * `GENESYSCLOUD_OAUTHCLIENT_SECRET`, then to the fake defaults. Listens on
+ * loopback only unless `--allow-remote` is given with an admin token
+ * (`--admin-token` or `GENESYS_EMULATOR_ADMIN_TOKEN`), which the admin API
+ * then requires.
  */
 export async function runEmulator(args: ReadonlyArray<string>, io: CliIo, until: () => Promise<unknown> = untilSignal): Promise<number> {
-  const { positional, options } = parseArgs(args, ["port", "host", "client-id", "client-secret", "store"]);
+  const { positional, options } = parseArgs(args, ["port", "host", "client-id", "client-secret", "store", "admin-token"], ["allow-remote"]);
   if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
   const env = process.env;
   const clientId = text(options["client-id"]) ?? env.GENESYSCLOUD_OAUTHCLIENT_ID;
   const clientSecret = text(options["client-secret"]) ?? env.GENESYSCLOUD_OAUTHCLIENT_SECRET;
   const storePath = text(options["store"]);
+  const adminToken = text(options["admin-token"]) ?? (env[ADMIN_TOKEN_ENV] === "" ? undefined : env[ADMIN_TOKEN_ENV]);
+  const bind = {
+    host: text(options["host"]) ?? "127.0.0.1",
+    allowRemote: options["allow-remote"] === true,
+    ...(adminToken === undefined ? {} : { adminToken }),
+  };
+  const refusal = bindRefusal(bind);
+  if (refusal !== undefined) throw new UsageError(refusal);
   // Register before listening so that a signal right after the URL is printed is not lost.
   const stopped = until();
   const emulator = await startEmulator({
     port: portOf(options["port"]),
-    host: text(options["host"]) ?? "127.0.0.1",
+    ...bind,
     ...(clientId === undefined || clientId === "" ? {} : { clientId }),
     ...(clientSecret === undefined || clientSecret === "" ? {} : { clientSecret }),
     ...(storePath === undefined ? {} : { storePath }),
@@ -55,6 +69,6 @@ export async function runEmulator(args: ReadonlyArray<string>, io: CliIo, until:
 /** `genesys-eventbridge emulator`: a local Genesys Cloud emulator for demos, tests and pipelines. */
 export const emulatorCommand: Command = {
   name: "emulator",
-  usage: "emulator [--port N] [--host 127.0.0.1] [--client-id ID] [--client-secret SECRET] [--store FILE]",
+  usage: "emulator [--port N] [--host 127.0.0.1 | --host ADDR --allow-remote --admin-token TOKEN] [--client-id ID] [--client-secret SECRET] [--store FILE]",
   run: (args, io) => runEmulator(args, io),
 };

@@ -40,3 +40,6 @@ export type { InputTransformer, InputTransformerResult } from "./input-transform
 export { matchesPattern, applyInputTransformer } from "./eventbridge-simulate";
 export type { Unexpressible } from "./unexpressible";
 export { changedPaths } from "./changed-paths";
+export { parseStrictJson, describeJsonProblem, JSON_MAX_DEPTH, TOP_LEVEL } from "./strict-json";
+export type { JsonProblem, TextPosition } from "./strict-json";
+export { firstLoneSurrogate, valueHygieneIssues, loneSurrogateMessage } from "./well-formed";

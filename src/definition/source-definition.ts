@@ -3,6 +3,7 @@ import { Finding, list, oneOf, struct, text, withDefault } from "./codec-kit";
 import { AttributeMapping } from "./attribute-mapping";
 import { MAX_PAYLOAD_BYTES, payloadBytes } from "./canonical-json";
 import { Configuration } from "./configuration";
+import { FORBIDDEN_SEGMENTS } from "./field-path";
 import { Filter } from "./filter";
 import { buildPayload } from "./payload";
 import { preview } from "./preview";
@@ -11,11 +12,15 @@ import { Transformation } from "./transformation";
 
 /**
  * Codec of a definition id: 1..128 characters of letters, digits, `.`, `_`
- * and `-` (safe in URLs, resource names and EventBridge source names).
+ * and `-` (safe in URLs, resource names and EventBridge source names), and
+ * not one of {@link FORBIDDEN_SEGMENTS}: ids key maps of sources (stack
+ * outputs, stores), where those names would reach an object prototype.
  */
-export const DefinitionId = text("DefinitionId", "an id of 1..128 letters, digits, '.', '_' or '-'", (s) =>
-  /^[A-Za-z0-9._-]{1,128}$/.test(s) ? undefined : `expected an id of 1..128 letters, digits, '.', '_' or '-', found ${preview(s)}`,
-);
+export const DefinitionId = text("DefinitionId", "an id of 1..128 letters, digits, '.', '_' or '-'", (s) => {
+  if (!/^[A-Za-z0-9._-]{1,128}$/.test(s)) return `expected an id of 1..128 letters, digits, '.', '_' or '-', found ${preview(s)}`;
+  if (FORBIDDEN_SEGMENTS.includes(s)) return `id ${JSON.stringify(s)} is not allowed (${FORBIDDEN_SEGMENTS.join(", ")} are refused): choose another id`;
+  return undefined;
+});
 
 /** Codec of an event source suffix: 1..64 characters of letters, digits, `.`, `_` and `-`. */
 export const EventSourceSuffix = text("EventSourceSuffix", "a suffix of 1..64 letters, digits, '.', '_' or '-'", (s) =>

@@ -83,11 +83,13 @@ export class VersionedCollection {
     this.docs.clear();
   }
 
-  /** The persisted form: documents by id with version and body. */
+  /**
+   * The persisted form: documents by id with version and body. Ids are own
+   * data properties (`Object.fromEntries`), so an id such as `__proto__`
+   * (the admin API stores any) is written like any other.
+   */
   snapshot(): Record<string, { version: number; body: unknown }> {
-    const out: Record<string, { version: number; body: unknown }> = {};
-    for (const d of this.docs.values()) out[d.id] = { version: d.version, body: d.body };
-    return out;
+    return Object.fromEntries([...this.docs.values()].map((d) => [d.id, { version: d.version, body: d.body }]));
   }
 
   /** Restores a persisted form (ETags are recomputed). */

@@ -5,6 +5,8 @@
  */
 export type { EmulatorOptions, RunningEmulator } from "./server";
 export { startEmulator, defaultRouteModules } from "./server";
+export { bindRefusal, isLoopback, bearerMatches } from "./bind";
+export { MAX_REQUEST_BODY_BYTES } from "./http-io";
 export type { StateOptions } from "./state";
 export { EmulatorState, defaultCredentials, defaultOrganizationId } from "./state";
 export type { Access, EmulatorRequest, Route, RouteModule, Match } from "./router";

@@ -1,6 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
+import { describeFileProblem, readCapped } from "../files";
 
 /** The persisted state file: one section per collection. */
 export interface StateFileContent {
@@ -8,17 +9,27 @@ export interface StateFileContent {
   readonly collections: Record<string, unknown>;
 }
 
-/** Reads a state file; `undefined` when it does not exist yet. A corrupt file is an error, not silently reset. */
+/** The most bytes a state file may have. */
+export const MAX_STATE_FILE_BYTES = 64 * 1_048_576;
+
+/**
+ * Reads a state file; `undefined` when it does not exist yet. A corrupt file,
+ * one that is not a regular file or one over {@link MAX_STATE_FILE_BYTES} is
+ * an error naming the file, not silently reset.
+ */
 export async function loadStateFile(file: string): Promise<StateFileContent | undefined> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, "utf8");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw e;
+  const read = readCapped(file, MAX_STATE_FILE_BYTES, file, "an emulator state file");
+  if (read._tag === "Left") {
+    if (read.left._tag === "FileMissing") return undefined;
+    throw new Error(describeFileProblem(read.left));
   }
-  const parsed = JSON.parse(text) as Partial<StateFileContent>;
-  if (parsed.format !== 1 || parsed.collections === null || typeof parsed.collections !== "object") {
+  let parsed: Partial<StateFileContent> | null;
+  try {
+    parsed = JSON.parse(read.right.toString("utf8")) as Partial<StateFileContent> | null;
+  } catch (e) {
+    throw new Error(`${path.basename(file)} is not an emulator state file: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (parsed === null || typeof parsed !== "object" || parsed.format !== 1 || parsed.collections === null || typeof parsed.collections !== "object") {
     throw new Error(`${path.basename(file)} is not an emulator state file`);
   }
   return { format: 1, collections: parsed.collections };

@@ -2,7 +2,7 @@ import { IncomingMessage, Server, ServerResponse, createServer } from "node:http
 import { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { ArmedFault, FaultSpec, describeAction } from "./faults";
-import { Reply, genesysError, readText, send } from "./http-io";
+import { MAX_REQUEST_BODY_BYTES, Reply, genesysError, readBody, send, sendAndClose } from "./http-io";
 import { JournalEntry } from "./journal";
 import { EmulatorRequest, RouteModule, Router } from "./router";
 import { adminRoutes } from "./routes/admin";
@@ -11,6 +11,7 @@ import { integrationRoutes } from "./routes/integrations";
 import { organizationRoutes } from "./routes/organizations";
 import { basicCredentials, oauthRoutes } from "./routes/oauth";
 import { EmulatorState, StateOptions } from "./state";
+import { bearerMatches, bindRefusal } from "./bind";
 
 /** The contracts the emulator speaks out of the box: OAuth, event streams, integrations, organizations, the admin API. */
 export const defaultRouteModules: ReadonlyArray<RouteModule> = [oauthRoutes, eventStreamRoutes, integrationRoutes, organizationRoutes, adminRoutes];
@@ -19,8 +20,15 @@ export const defaultRouteModules: ReadonlyArray<RouteModule> = [oauthRoutes, eve
 export interface EmulatorOptions extends StateOptions {
   /** The port; 0 (the default) picks a free one. */
   readonly port?: number;
-  /** The address to listen on; default `127.0.0.1`. */
+  /** The address to listen on; default `127.0.0.1`. Any other than a loopback address needs `allowRemote` and `adminToken`. */
   readonly host?: string;
+  /** Permits listening on an address other than loopback (the emulator has fake credentials and a control API). */
+  readonly allowRemote?: boolean;
+  /**
+   * When set, the admin API (`/__emulator/...`) answers only requests with
+   * `Authorization: Bearer <adminToken>`; required with `allowRemote`.
+   */
+  readonly adminToken?: string;
   /** Further contracts to serve (route modules), after the default ones. */
   readonly modules?: ReadonlyArray<RouteModule>;
 }
@@ -65,7 +73,7 @@ function headerRecord(req: IncomingMessage): Record<string, string | undefined> 
 }
 
 /** Serves one exchange: faults, routing, token and permission checks, rate limit, journal. */
-function handler(state: EmulatorState, router: Router) {
+function handler(state: EmulatorState, router: Router, adminToken: string | undefined) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const correlationId = randomUUID();
     const method = (req.method ?? "GET").toUpperCase();
@@ -89,15 +97,20 @@ function handler(state: EmulatorState, router: Router) {
       record(reply.status);
     };
 
-    let text: string;
-    try {
-      text = await readText(req);
-    } catch {
-      finish(genesysError(413, "request.entity.too.large", "The request body is too large", correlationId));
+    const read = await readBody(req);
+    if (!read.ok) {
+      sendAndClose(req, res, genesysError(413, "request.entity.too.large", `The request body is larger than ${MAX_REQUEST_BODY_BYTES} bytes`, correlationId), {
+        "ININ-Correlation-Id": correlationId,
+      });
+      record(413);
       return;
     }
+    const text = read.text;
     const isAdmin = path === "/__emulator" || path.startsWith("/__emulator/");
     if (path === "/oauth/token") clientId = basicCredentials(headers["authorization"])?.clientId;
+    if (isAdmin && adminToken !== undefined && !bearerMatches(headers["authorization"], adminToken)) {
+      return finish(genesysError(401, "authentication.required", "The admin API needs the admin token: Authorization: Bearer <admin token>", correlationId));
+    }
 
     if (!isAdmin) {
       const action = state.faults.take(method, path);
@@ -166,14 +179,18 @@ function handler(state: EmulatorState, router: Router) {
 /**
  * Starts the emulator: a real HTTP server on loopback (by default) that serves
  * the OAuth token endpoint, the configured API contracts and the admin API on
- * one origin. Loads the store file first when `storePath` is given.
+ * one origin. Loads the store file first when `storePath` is given. Refuses
+ * (rejects) an address other than loopback unless `allowRemote` and an
+ * `adminToken` are given: see {@link bindRefusal}.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const refusal = bindRefusal(options);
+  if (refusal !== undefined) throw new Error(refusal);
   const state = new EmulatorState(options);
   await state.load();
   const router = new Router();
   for (const module of [...defaultRouteModules, ...(options.modules ?? [])]) router.add(module(state));
-  const serve = handler(state, router);
+  const serve = handler(state, router, options.adminToken);
   const server: Server = createServer((req, res) => {
     serve(req, res).catch(() => res.destroy());
   });

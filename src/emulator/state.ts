@@ -92,8 +92,7 @@ export class EmulatorState {
   /** Writes every collection to the store file (atomically); a no-op without one. */
   async persist(): Promise<void> {
     if (this.writer === undefined) return;
-    const collections: Record<string, unknown> = {};
-    for (const [name, c] of this.collections) collections[name] = c.snapshot();
+    const collections = Object.fromEntries([...this.collections].map(([name, c]) => [name, c.snapshot()]));
     await this.writer.save({ format: 1, collections });
   }
 

@@ -29,7 +29,8 @@ export function checkInputs(news: Record<string, unknown>): pulumi.dynamic.Check
   } else if (news.samples !== undefined && unknown.length === 0) {
     const samples = decodeSamples(news.samples);
     if (E.isLeft(samples)) {
-      issues.push(...samples.left.map((i) => ({ ...i, path: prefixPath("samples", i.path) })));
+      // Sample issue paths already start at the `samples` input (`samples[0].eventType`).
+      issues.push(...samples.left);
     } else {
       const projected = projectSamples(decoded.right, samples.right);
       if (E.isLeft(projected)) issues.push(...projected.left);
@@ -65,9 +66,4 @@ function topKey(path: string): string {
 
 function issue(path: string, message: string): DefinitionIssue {
   return { _tag: "DefinitionIssue", path, message };
-}
-
-function prefixPath(prefix: string, path: string): string {
-  if (path === "") return prefix;
-  return path.startsWith("[") ? `${prefix}${path}` : `${prefix}.${path}`;
 }

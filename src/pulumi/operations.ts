@@ -9,6 +9,8 @@ import { diffInputs } from "./diff";
 import { refreshSource } from "./refresh";
 import { removeSource } from "./remove";
 import { readSettings, ConfigGetter, ProviderSettings } from "./settings";
+import { configText, withSettingsFailures } from "./settings-check";
+import { userError } from "./user-error";
 
 /**
  * The provider's implementation, loaded inside the provider process by the
@@ -24,9 +26,13 @@ function makeApi(settings: ProviderSettings): SourceApi {
   return made.right;
 }
 
-/** Receives the stack config (keys `genesys:*`); environment variables are the fallbacks. */
-export async function configure(config: { get(key: string): string | undefined }): Promise<void> {
-  configureWith((key) => config.get(`genesys:${key}`), process.env);
+/**
+ * Receives the stack config (keys `genesys:*`); environment variables are the
+ * fallbacks. Never throws: problems are kept and reported by `check`, which
+ * the engine calls after this, during preview as during `up`.
+ */
+export async function configure(config: { get(key: string): unknown }): Promise<void> {
+  configureWith((key) => configText(config.get(`genesys:${key}`)), process.env);
 }
 
 /** Configures from any getter; also what tests call. */
@@ -36,18 +42,25 @@ export function configureWith(get: ConfigGetter, env: Readonly<Record<string, st
   api = undefined;
 }
 
-function context(): OperationContext {
+function current(): { settings?: ProviderSettings; problems: string[] } {
   if (configured === undefined) configureWith(() => undefined, process.env);
-  const { settings, problems } = configured!;
-  if (settings === undefined) throw new Error(`Genesys Cloud provider settings are incomplete:\n${problems.join("\n")}`);
+  return configured!;
+}
+
+function context(): OperationContext {
+  const { settings, problems } = current();
+  if (settings === undefined) throw userError(`Genesys Cloud provider settings are invalid:\n${problems.join("\n")}`);
   api ??= makeApi(settings);
   // The engine shows what the provider process writes to stderr as diagnostics of the resource.
   return { settings, api, now: () => performance.now(), progress: (line) => process.stderr.write(`${line}\n`) };
 }
 
-/** See {@link checkInputs}. */
+/**
+ * See {@link checkInputs}; invalid provider settings are check failures too
+ * (one per problem, naming the config key), so `pulumi preview` fails on them.
+ */
 export async function check(_olds: unknown, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-  return checkInputs(news);
+  return withSettingsFailures(checkInputs(news), current().problems);
 }
 
 /** See {@link diffInputs}. */

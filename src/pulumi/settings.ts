@@ -1,6 +1,8 @@
 import { AUDIT_LOG_ENV, DEFAULT_AUDIT_LOG } from "../audit";
 import type { ApiKind } from "../genesys";
 import type { ConflictPolicy } from "../genesys/port";
+import { domainOf, regionDomains } from "../genesys/regions";
+import { UNKNOWN } from "./unknowns";
 
 export type { ApiKind };
 
@@ -39,12 +41,19 @@ export function readSettings(
   get: ConfigGetter,
   env: Readonly<Record<string, string | undefined>>,
 ): { settings?: ProviderSettings; issues: SettingsIssue[] } {
+  // Where each value came from, so that a message about an environment variable names it.
+  const origin = new Map<string, string>();
   const pick = (key: string, envName?: string): string | undefined => {
     const fromConfig = get(key);
     if (fromConfig !== undefined && fromConfig !== "") return fromConfig;
     const fromEnv = envName === undefined ? undefined : env[envName];
-    return fromEnv === undefined || fromEnv === "" ? undefined : fromEnv;
+    if (fromEnv === undefined || fromEnv === "") return undefined;
+    origin.set(key, envName!);
+    return fromEnv;
   };
+  // A value the engine does not know yet (preview) is checked once it is known.
+  const known = (v: string | undefined): v is string => v !== undefined && v !== UNKNOWN;
+  const from = (key: string) => (origin.has(key) ? ` (from ${origin.get(key)})` : "");
   const issues: SettingsIssue[] = [];
   const clientId = pick("clientId", "GENESYSCLOUD_OAUTHCLIENT_ID");
   const clientSecret = pick("clientSecret", "GENESYSCLOUD_OAUTHCLIENT_SECRET");
@@ -63,13 +72,24 @@ export function readSettings(
   if (region === undefined && apiBaseUrl === undefined) {
     issues.push({ key: "genesys:region", message: "missing: set genesys:region (e.g. us-east-1) or genesys:apiBaseUrl" });
   }
+  if (known(region) && domainOf(region) === undefined) {
+    issues.push({
+      key: "genesys:region",
+      message: `unknown region '${region}'${from("region")} (known: ${Object.keys(regionDomains).join(", ")}; or a Genesys domain such as mypurecloud.ie)`,
+    });
+  }
+  for (const [key, value] of [["apiBaseUrl", apiBaseUrl], ["authBaseUrl", pick("authBaseUrl", "GENESYSCLOUD_AUTH_BASE_URL")]] as const) {
+    if (known(value) && !isHttpUrl(value)) {
+      issues.push({ key: `genesys:${key}`, message: `expected an http or https URL such as https://api.mypurecloud.ie, found '${value}'${from(key)}` });
+    }
+  }
   const api = (pick("api", "GENESYS_EVENTBRIDGE_API") ?? "integrations") as ApiKind;
-  if (!API_KINDS.includes(api)) {
-    issues.push({ key: "genesys:api", message: `expected one of ${API_KINDS.join(", ")}, found ${JSON.stringify(api)}` });
+  if (known(api) && !API_KINDS.includes(api)) {
+    issues.push({ key: "genesys:api", message: `unknown API '${api}'${from("api")} (known: ${API_KINDS.join(", ")})` });
   }
   const policy = (pick("conflictPolicy") ?? "overwrite") as ConflictPolicy;
-  if (policy !== "overwrite" && policy !== "fail") {
-    issues.push({ key: "genesys:conflictPolicy", message: `expected overwrite or fail, found ${JSON.stringify(policy)}` });
+  if (known(policy) && policy !== "overwrite" && policy !== "fail") {
+    issues.push({ key: "genesys:conflictPolicy", message: `unknown conflict policy '${policy}' (known: overwrite, fail)` });
   }
   if (issues.length > 0 || clientId === undefined || clientSecret === undefined) return { issues };
   return {
@@ -85,4 +105,13 @@ export function readSettings(
       defaultConflictPolicy: policy,
     },
   };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
 }

@@ -58,4 +58,41 @@ describe("the genesys-eventbridge binary", () => {
       { convId: "c7d1a5f2-3b9e-4c1a-9f0e-2d6b8a4e1c35", agentIds: ["agent-001", "agent-002"], eventTime: "2024-01-15T10:00:00.000Z", custom: { tenant: "tenant-42" } },
     ]);
   });
+
+  it("returns at once with a clear error for /dev/urandom", () => {
+    const started = Date.now();
+    expect(run("validate", "/dev/urandom")).toEqual({
+      code: 1,
+      out: "",
+      err: "/dev/urandom: not a regular file (a character device); expected a JSON file\n",
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it("refuses duplicate keys and accepts a byte order mark, one line on stderr, no stack trace", () => {
+    const dir = fs.mkdtempSync(path.join(BASE, "files-"));
+    const text = fs.readFileSync(path.join(EXAMPLES, "definition.json"), "utf8");
+    const dup = path.join(dir, "dup.json");
+    fs.writeFileSync(dup, text.replace('"id": "eventbridge-source-prod-01",', '"id": "eventbridge-source-prod-01",\n  "id": "other",'));
+    expect(run("validate", dup)).toEqual({
+      code: 1,
+      out: "",
+      err: `${dup}:3:3: id: duplicate key "id"; it is first given at 2:3 (JSON parsers keep only one of them: keep one key)\n`,
+    });
+    const bom = path.join(dir, "bom.json");
+    fs.writeFileSync(bom, `\uFEFF${text}`);
+    const r = run("validate", bom);
+    expect([r.code, r.err, r.out.split("\n")[0]]).toEqual([0, "", "valid: eventbridge-source-prod-01"]);
+  });
+
+  it("refuses a 100k-deep sample with a depth error instead of a RangeError", () => {
+    const dir = fs.mkdtempSync(path.join(BASE, "files-"));
+    const deep = path.join(dir, "deep.json");
+    fs.writeFileSync(deep, `{"eventType": "conversation.created", "event": ${"{\"a\":".repeat(100_000)}1${"}".repeat(100_000)}}`);
+    expect(run("validate", path.join(EXAMPLES, "definition.json"), "--samples", deep)).toEqual({
+      code: 1,
+      out: "",
+      err: `${deep}:1:${48 + 5 * 63}: event${".a".repeat(63)}: nested deeper than 64 levels of objects and arrays\n`,
+    });
+  });
 });

@@ -104,13 +104,77 @@ describe("validate", () => {
     const dir = tempDir();
     const file = path.join(dir, "broken.json");
     fs.writeFileSync(file, '{ "id": ');
-    const run = await runCli("validate", file);
-    expect([run.code, run.out, run.err.split("\n").length, run.err.startsWith(`${file}: not valid JSON: `)]).toEqual([1, "", 1, true]);
+    expect(await runCli("validate", file)).toEqual({ code: 1, out: "", err: `${file}:1:9: not valid JSON: unexpected end of the text; expected a JSON value` });
   });
 
   it("exits 1 when the definition path is a directory", async () => {
     const dir = tempDir();
-    expect(await runCli("validate", dir)).toEqual({ code: 1, out: "", err: `${dir}: cannot read the file (EISDIR)` });
+    expect(await runCli("validate", dir)).toEqual({ code: 1, out: "", err: `${dir}: not a regular file (a directory); expected a JSON file` });
+  });
+
+  describe("file hygiene", () => {
+    const dir = tempDir();
+    const exampleText = fs.readFileSync(definitionFile, "utf8");
+    const write = (name: string, text: string | Buffer) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, text);
+      return file;
+    };
+
+    it("accepts a definition with a UTF-8 byte order mark", async () => {
+      const run = await runCli("validate", write("bom.json", `\uFEFF${exampleText}`));
+      expect([run.code, run.err, run.out.split("\n")[0]]).toEqual([0, "", "valid: eventbridge-source-prod-01"]);
+    });
+
+    it("refuses a duplicate key with its path and line:column", async () => {
+      const file = write("dup.json", exampleText.replace('"id": "eventbridge-source-prod-01",', '"id": "eventbridge-source-prod-01",\n  "id": "other",'));
+      expect(await runCli("validate", file)).toEqual({
+        code: 1,
+        out: "",
+        err: `${file}:3:3: id: duplicate key "id"; it is first given at 2:3 (JSON parsers keep only one of them: keep one key)`,
+      });
+    });
+
+    it("refuses a duplicate key in a sample file with its path in that file", async () => {
+      const file = write("dup-sample.json", '[{"eventType": "conversation.created", "event": {"a": 1, "a": 2}}]');
+      expect(await runCli("validate", definitionFile, "--samples", file)).toEqual({
+        code: 1,
+        out: "",
+        err: `${file}:1:58: [0].event.a: duplicate key "a"; it is first given at 1:50 (JSON parsers keep only one of them: keep one key)`,
+      });
+    });
+
+    it("refuses a lone surrogate with its path", async () => {
+      const file = write("lone.json", exampleText.replace('"eventType": "conversation.created"', '"eventType": "conversation.created\\udc00"'));
+      const run = await runCli("validate", file);
+      expect([run.code, run.out, run.err.replace(/^.*?:\d+:\d+: /, "")]).toEqual([
+        1,
+        "",
+        "filters[0].eventType: not a well-formed UTF-16 string: lone surrogate \\udc00 (a surrogate must be half of a pair)",
+      ]);
+    });
+
+    it("refuses a 100k-deep sample with a depth error, not a RangeError", async () => {
+      const file = write("deep.json", `[{"eventType": "conversation.created", "event": ${"[".repeat(100_000)}${"]".repeat(100_000)}}]`);
+      const run = await runCli("validate", definitionFile, "--samples", file);
+      expect([run.code, run.out, run.err]).toEqual([1, "", `${file}:1:${49 + 62}: [0].event${"[0]".repeat(62)}: nested deeper than 64 levels of objects and arrays`]);
+    });
+
+    it("refuses a file over the size limit before parsing it", async () => {
+      const file = write("big.json", `{"id": "x", "pad": "${"x".repeat(1_048_576)}"}`);
+      expect(await runCli("validate", file)).toEqual({ code: 1, out: "", err: `${file}: larger than 1 MiB (1048576 bytes), the limit for a definition file` });
+    });
+
+    it("refuses text that is not UTF-8", async () => {
+      const file = write("latin1.json", Buffer.from('{"id": "caf\xe9"}', "latin1"));
+      expect(await runCli("validate", file)).toEqual({ code: 1, out: "", err: `${file}: not UTF-8 text; save the file as UTF-8` });
+    });
+
+    it("refuses a device such as /dev/urandom at once", async () => {
+      const started = Date.now();
+      expect(await runCli("validate", "/dev/urandom")).toEqual({ code: 1, out: "", err: "/dev/urandom: not a regular file (a character device); expected a JSON file" });
+      expect(Date.now() - started).toBeLessThan(1000);
+    });
   });
 
   it("exits 1 for a samples directory without *.json files", async () => {

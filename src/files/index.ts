@@ -1,0 +1,13 @@
+/**
+ * Reading definition and sample files: one loader for the CLI and the stack
+ * program, with size limits, refusal of anything but regular files, UTF-8
+ * with an optional byte order mark, and strict JSON (see `src/definition`).
+ */
+export { readSourceFiles } from "./source-files";
+export type { SourceFileNames, SourceFileValues } from "./source-files";
+export { readJsonFile } from "./json-file";
+export type { JsonFileContent } from "./json-file";
+export { readCapped } from "./read-capped";
+export { describeFileProblem } from "./problem";
+export type { FileProblem } from "./problem";
+export { MAX_DEFINITION_FILE_BYTES, MAX_SAMPLE_FILE_BYTES, MAX_SAMPLES_TOTAL_BYTES, MAX_SAMPLE_FILES } from "./limits";

@@ -1,0 +1,11 @@
+/** The most bytes a definition file may have (its payload is limited to 256 KiB of canonical JSON anyway). */
+export const MAX_DEFINITION_FILE_BYTES = 1_048_576;
+
+/** The most bytes one sample file may have. */
+export const MAX_SAMPLE_FILE_BYTES = 4 * 1_048_576;
+
+/** The most bytes all sample files of one source may have together. */
+export const MAX_SAMPLES_TOTAL_BYTES = 16 * 1_048_576;
+
+/** The most `*.json` files a samples folder may hold. */
+export const MAX_SAMPLE_FILES = 1000;

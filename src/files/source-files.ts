@@ -1,0 +1,90 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Either, left, right } from "fp-ts/Either";
+import { readJsonFile } from "./json-file";
+import { MAX_DEFINITION_FILE_BYTES, MAX_SAMPLE_FILE_BYTES, MAX_SAMPLE_FILES, MAX_SAMPLES_TOTAL_BYTES } from "./limits";
+import type { FileProblem } from "./problem";
+
+/** The files of one source: a definition file and, optionally, a sample file or a folder of `*.json` samples. */
+export interface SourceFileNames {
+  readonly definition: string;
+  readonly samples?: string;
+}
+
+/** What the files of a source hold, not yet validated. */
+export interface SourceFileValues {
+  /** The definition file's value. */
+  readonly definition: unknown;
+  /** Sample values in file order, arrays flattened (absent without a samples location). */
+  readonly samples?: ReadonlyArray<unknown>;
+  /** For each sample, the base name of the file it came from. */
+  readonly sampleFiles: ReadonlyArray<string>;
+}
+
+/**
+ * Reads the definition and sample files of a source: the one loader of the
+ * CLI and the stack program, so both accept and refuse the same files (see
+ * {@link readJsonFile}; a definition file is at most 1 MiB, a sample file
+ * 4 MiB, all samples together 16 MiB). A samples folder contributes every
+ * `*.json` in it, sorted by name; a file holding an array contributes each
+ * element. Names are resolved against `root` (default: the working folder)
+ * and appear in problems as given. Both locations are read before a problem
+ * is returned, and a missing file wins, so callers can treat it as a usage
+ * error. Never throws.
+ */
+export function readSourceFiles(names: SourceFileNames, options: { readonly root?: string } = {}): Either<FileProblem, SourceFileValues> {
+  const resolve = (name: string) => path.resolve(options.root ?? process.cwd(), name);
+  const definition = readJsonFile(resolve(names.definition), MAX_DEFINITION_FILE_BYTES, names.definition, "a definition file");
+  const samples = names.samples === undefined ? right(undefined) : readSampleValues(resolve(names.samples), names.samples);
+  for (const read of [definition, samples]) {
+    if (read._tag === "Left" && read.left._tag === "FileMissing") return read;
+  }
+  if (definition._tag === "Left") return definition;
+  if (samples._tag === "Left") return samples;
+  return right({
+    definition: definition.right.value,
+    ...(samples.right === undefined ? {} : { samples: samples.right.values }),
+    sampleFiles: samples.right?.files ?? [],
+  });
+}
+
+function readSampleValues(location: string, name: string): Either<FileProblem, { values: unknown[]; files: string[] }> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = fs.statSync(location).isDirectory();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "error";
+    return left(code === "ENOENT" || code === "ENOTDIR" ? { _tag: "FileMissing", file: name } : { _tag: "FileUnreadable", file: name, code });
+  }
+  const files = isDirectory ? jsonFilesIn(location, name) : right([{ file: location, name, base: path.basename(name) }]);
+  if (files._tag === "Left") return files;
+  const values: unknown[] = [];
+  const origins: string[] = [];
+  let total = 0;
+  for (const f of files.right) {
+    const read = readJsonFile(f.file, MAX_SAMPLE_FILE_BYTES, f.name, "a sample file");
+    if (read._tag === "Left") return read;
+    total += read.right.bytes;
+    if (total > MAX_SAMPLES_TOTAL_BYTES) {
+      return left({ _tag: "FileTooLarge", file: name, limit: MAX_SAMPLES_TOTAL_BYTES, what: "the sample files of a source together" });
+    }
+    const items = Array.isArray(read.right.value) ? read.right.value : [read.right.value];
+    values.push(...items);
+    origins.push(...items.map(() => f.base));
+  }
+  return right({ values, files: origins });
+}
+
+function jsonFilesIn(dir: string, name: string): Either<FileProblem, Array<{ file: string; name: string; base: string }>> {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(dir).filter((n) => n.endsWith(".json")).sort();
+  } catch (e) {
+    return left({ _tag: "FileUnreadable", file: name, code: (e as NodeJS.ErrnoException).code ?? "error" });
+  }
+  if (entries.length === 0) return left({ _tag: "NoSampleFiles", file: name });
+  if (entries.length > MAX_SAMPLE_FILES) {
+    return left({ _tag: "TooManySampleFiles", file: name, limit: MAX_SAMPLE_FILES });
+  }
+  return right(entries.map((base) => ({ file: path.join(dir, base), name: path.join(name, base), base })));
+}
