@@ -18,14 +18,19 @@ export interface ConditionalWrite {
   readonly current?: RemoteSource;
 }
 
+/** What a conditional write achieved: the conflicts it met, and the object as the server's answer showed it, if it did. */
+export interface WriteResult {
+  readonly conflicts: number;
+  readonly current?: RemoteSource;
+}
+
 /**
  * Writes the definition with the expected token and applies the conflict
  * policy to a stale one: the object is re-read; `overwrite` writes again
  * with the fresh token (a bounded number of times), `fail` stops and names
- * the paths where the server differs, with the fix. Resolves to the number
- * of conflicts met.
+ * the paths where the server differs, with the fix.
  */
-export async function conditionalWrite(p: SourcePrimitives, w: ConditionalWrite): Promise<Either<GenesysError, number>> {
+export async function conditionalWrite(p: SourcePrimitives, w: ConditionalWrite): Promise<Either<GenesysError, WriteResult>> {
   const desired = p.desiredState(w.definition, w.options);
   let token = w.token;
   let current = w.current;
@@ -35,7 +40,10 @@ export async function conditionalWrite(p: SourcePrimitives, w: ConditionalWrite)
       if (written.left._tag !== "NotFound") return written;
       return left(notFound({ ...written.left, message: `source '${w.definition.id}' (${w.remoteId}) was deleted remotely; run \`pulumi refresh\`, then \`pulumi up\` to create it again` }));
     }
-    if (written.right._tag === "Written") return right(attempt - 1);
+    if (written.right._tag === "Written") {
+      const seen = written.right.current;
+      return right({ conflicts: attempt - 1, ...(seen === undefined ? {} : { current: seen }) });
+    }
     const now = written.right.current === undefined ? await p.read(w.remoteId) : right(written.right.current);
     if (isLeft(now)) return now;
     if (now.right === null) {

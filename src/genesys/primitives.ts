@@ -6,21 +6,27 @@ import type { RemoteSource, WriteOptions } from "./port";
 
 type Result<A> = Either<GenesysError, A>;
 
-/** What a create primitive made: the new object's id, and whether it already holds the whole definition. */
+/**
+ * What a create primitive made. `current` is the object as the server
+ * answered the create, when its answer shows all of it: then no re-read is
+ * needed.
+ */
 export type Created =
   /** The object exists and holds the definition (one atomic request did it all). */
-  | { readonly _tag: "Complete"; readonly remoteId: string }
+  | { readonly _tag: "Complete"; readonly remoteId: string; readonly current?: RemoteSource }
   /** The object exists but its configuration still has to be written with a conditional write. */
-  | { readonly _tag: "Shell"; readonly remoteId: string }
+  | { readonly _tag: "Shell"; readonly remoteId: string; readonly current?: RemoteSource }
   /** An object of that name already exists: nothing was made. */
   | { readonly _tag: "Exists" };
 
 /**
  * The answer of a conditional write: done, or refused because the token is
  * stale (with the object as the adapter just read it, when it did, so that
- * the protocol need not read it again).
+ * the protocol need not read it again). After a write, `current` is what
+ * the server's answers say it now holds, when they say all of it: the
+ * protocol's re-read is then the answer itself.
  */
-export type Written = { readonly _tag: "Written" } | { readonly _tag: "Stale"; readonly current?: RemoteSource };
+export type Written = { readonly _tag: "Written"; readonly current?: RemoteSource } | { readonly _tag: "Stale"; readonly current?: RemoteSource };
 
 /**
  * The primitives one Genesys API contract offers; everything above them
@@ -40,6 +46,8 @@ export interface SourcePrimitives {
   readonly exclusiveCreate: boolean;
   /** How long a just-written object may stay unreadable, and how long a deleted one may stay readable (ms). */
   readonly settleMs: number;
+  /** `true` when a successful delete may still be readable for a while, so that the protocol waits for it to go. */
+  readonly lagsAfterDelete: boolean;
   /** The pause between two reads while waiting for the server to catch up (ms). */
   readonly pollIntervalMs: number;
   /** Maps a definition to the representation `RemoteSource.state` uses. */

@@ -51,7 +51,8 @@ type Step = Result<{ readonly source: RemoteSource | null; readonly status: Writ
  *   first remote write, and when it cannot be appended nothing is written;
  *   an outcome record (`success`/`failure`, linked by `intentId`) follows;
  * - the conditional write and the conflict policy;
- * - the re-read after every write, waiting out read-after-write lag;
+ * - the re-read after every write (the write's own answer when it shows
+ *   the whole object), waiting out read-after-write lag;
  * - idempotent create: what it creates carries the resource's ownership
  *   marker, and a create that finds its own earlier (interrupted) object
  *   completes it instead of failing; a same-named object that is not ours
@@ -158,24 +159,26 @@ export function writeProtocol(p: SourcePrimitives, options: ProtocolOptions = {}
 
   /** Brings an existing object to the definition: complete our own, adopt another when asked. */
   async function takeOver(request: CreateRequest, existing: RemoteSource, ours: boolean): Promise<Step> {
+    const status = ours ? ("completed" as const) : ("adopted" as const);
     const desired = p.desiredState(request.definition, request.options);
-    let conflicts = 0;
-    const needed = hashOf(desired) !== hashOf(existing.state);
-    if (needed) {
-      const written = await conditionalWrite(p, {
-        remoteId: existing.remoteId,
-        definition: request.definition,
-        options: request.options,
-        token: existing.etag,
-        policy: "overwrite",
-        attempts,
-        current: existing,
-      });
-      if (isLeft(written)) return written;
-      conflicts = written.right;
-    }
-    const source = await settle(existing.remoteId, request.definition.id);
-    return isLeft(source) ? source : right({ source: source.right, status: ours ? "completed" : "adopted", conflicts, wrote: needed });
+    if (hashOf(desired) === hashOf(existing.state)) return right({ source: existing, status, conflicts: 0, wrote: false });
+    const written = await conditionalWrite(p, {
+      remoteId: existing.remoteId,
+      definition: request.definition,
+      options: request.options,
+      token: existing.etag,
+      policy: "overwrite",
+      attempts,
+      current: existing,
+    });
+    if (isLeft(written)) return written;
+    const source = await afterWrite(existing.remoteId, request.definition.id, written.right.current);
+    return isLeft(source) ? source : right({ source: source.right, status, conflicts: written.right.conflicts, wrote: true });
+  }
+
+  /** The object after a write: what the server's answer showed, or a re-read that waits out read-after-write lag. */
+  function afterWrite(remoteId: string, sourceId: string, answered: RemoteSource | undefined): Promise<Result<RemoteSource>> {
+    return answered === undefined ? settle(remoteId, sourceId) : Promise.resolve(right(answered));
   }
 
   /** Picks the object a create should continue with, or says why it may not. */
@@ -228,12 +231,12 @@ export function writeProtocol(p: SourcePrimitives, options: ProtocolOptions = {}
           }
           case "Complete": {
             remoteId = made.right.remoteId;
-            const source = await settle(remoteId, request.definition.id);
+            const source = await afterWrite(remoteId, request.definition.id, made.right.current);
             return isLeft(source) ? source : right({ source: source.right, status: "created" as const, conflicts: 0, wrote: true });
           }
           case "Shell": {
             remoteId = made.right.remoteId;
-            const shell = await settle(remoteId, request.definition.id);
+            const shell = await afterWrite(remoteId, request.definition.id, made.right.current);
             if (isLeft(shell)) return shell;
             const step = await takeOver(request, shell.right, true);
             return isLeft(step) ? step : right({ ...step.right, status: "created" as const, wrote: true });
@@ -255,8 +258,8 @@ export function writeProtocol(p: SourcePrimitives, options: ProtocolOptions = {}
       return audited(audit, subject, { remoteId: request.remoteId, expectedToken: request.token, policy: request.policy }, async (): Promise<Step> => {
         const written = await conditionalWrite(p, { ...request, attempts });
         if (isLeft(written)) return written;
-        const source = await settle(request.remoteId, request.definition.id);
-        return isLeft(source) ? source : right({ source: source.right, status: "updated" as const, conflicts: written.right, wrote: true });
+        const source = await afterWrite(request.remoteId, request.definition.id, written.right.current);
+        return isLeft(source) ? source : right({ source: source.right, status: "updated" as const, conflicts: written.right.conflicts, wrote: true });
       });
     });
     return conclude(audit, subject, value, scope, request.remoteId);
@@ -268,6 +271,8 @@ export function writeProtocol(p: SourcePrimitives, options: ProtocolOptions = {}
       audited(audit, subject, { remoteId: request.remoteId }, async (): Promise<Step> => {
         const removed = await p.remove(request.remoteId);
         if (isLeft(removed)) return removed;
+        const status = removed.right ? ("deleted" as const) : ("absent" as const);
+        if (!p.lagsAfterDelete) return right({ source: null, status, conflicts: 0, wrote: removed.right });
         const gone = await pollUntil(() => p.read(request.remoteId), (r) => isLeft(r) || r.right === null, {
           clock: p.clock,
           timeoutMs: p.settleMs,
@@ -278,7 +283,7 @@ export function writeProtocol(p: SourcePrimitives, options: ProtocolOptions = {}
         if (gone.right !== null) {
           return left(serverError({ method: "GET", path: request.remoteId, message: `source '${request.sourceId}' is still readable ${Math.ceil(p.settleMs / 1000)} s after it was deleted` }));
         }
-        return right({ source: null, status: removed.right ? ("deleted" as const) : ("absent" as const), conflicts: 0, wrote: removed.right });
+        return right({ source: null, status, conflicts: 0, wrote: removed.right });
       }),
     );
     return conclude(audit, subject, value, scope, request.remoteId);

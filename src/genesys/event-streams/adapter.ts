@@ -28,12 +28,16 @@ export const OWNER_HEADER = "Genesys-EventBridge-Owner";
  * ETags for optimistic concurrency. Create is one atomic `PUT` with
  * `If-None-Match: *` (so no lookup precedes it) that carries the ownership
  * marker in a header; a write is `PUT` with `If-Match: <etag>`, and a stale
- * ETag answers 409 (412 is accepted too).
+ * ETag answers 409 (412 is accepted too). A write's answer is the stored
+ * object with its new ETag, so it serves as the re-read; a delete's 204
+ * means gone. Minimum chains: create 1 request, update 1, delete 1.
  */
 export class EventStreamsApi implements SourcePrimitives {
   /** The adapter name. */
   readonly kind = "event-streams" as const;
   readonly exclusiveCreate = true;
+  /** A 204 means gone: nothing to wait for. */
+  readonly lagsAfterDelete = false;
   readonly settleMs: number;
   readonly pollIntervalMs: number;
 
@@ -83,7 +87,9 @@ export class EventStreamsApi implements SourcePrimitives {
       json: this.desiredState(definition),
     });
     if (isLeft(written)) return isStale(written.left) ? right({ _tag: "Exists" }) : written;
-    return right({ _tag: "Complete", remoteId: definition.id });
+    // The answer is the stored object with its ETag: it is the re-read.
+    const current = toRemoteSource(eventStreamPath(definition.id), written.right);
+    return right({ _tag: "Complete", remoteId: definition.id, ...(isLeft(current) ? {} : { current: current.right }) });
   }
 
   /** `PUT` with `If-Match: token`. */
@@ -95,7 +101,8 @@ export class EventStreamsApi implements SourcePrimitives {
       json: this.desiredState(definition),
     });
     if (isLeft(written)) return isStale(written.left) ? right({ _tag: "Stale" }) : written;
-    return right({ _tag: "Written" });
+    const current = toRemoteSource(eventStreamPath(remoteId), written.right);
+    return right({ _tag: "Written", ...(isLeft(current) ? {} : { current: current.right }) });
   }
 
   /** `DELETE`; a 404 means it was already gone. */
@@ -110,9 +117,9 @@ function isStale(e: GenesysError): boolean {
   return e._tag === "Conflict" || e._tag === "PreconditionFailed";
 }
 
-function toRemoteSource(path: string, answer: HttpAnswer): Result<RemoteSource> {
+function toRemoteSource(path: string, answer: HttpAnswer, method = "GET"): Result<RemoteSource> {
   const correlationId = correlationIdOf(answer.headers);
-  const where = { method: "GET", path, status: answer.status, ...(correlationId === undefined ? {} : { correlationId }) };
+  const where = { method, path, status: answer.status, ...(correlationId === undefined ? {} : { correlationId }) };
   const decoded = EventStreamBody.decode(answer.body);
   if (isLeft(decoded)) return left(decodeError(where, PathReporter.report(decoded).join("; ")));
   const etag = answer.headers["etag"];

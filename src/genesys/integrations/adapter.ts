@@ -6,6 +6,7 @@ import { correlationIdOf } from "../classify";
 import type { ApiRequest, GenesysClient } from "../client";
 import { GenesysError, decodeError } from "../errors";
 import { ownerFromNote, ownerNote } from "../ownership";
+import { pollUntil } from "../poll";
 import type { RemoteSource, WriteOptions } from "../port";
 import type { Created, SourcePrimitives, Written } from "../primitives";
 import { Integration, IntegrationConfiguration, IntegrationListing } from "./codec";
@@ -44,14 +45,22 @@ const maxPages = 1000;
  * conditional write); a write is `PUT .../config/current` with the expected
  * version, keeping the notes, advanced settings, credentials and property
  * keys the definition does not set (as the Genesys Terraform provider does),
- * then a `PATCH` of the intended state when it differs. Names are not unique
- * in the API, so a create is preceded by a lookup. See
+ * then a `PATCH` of the intended state when it differs; the answers of the
+ * POST, PUT and PATCH show what the server holds, so they serve as the
+ * re-read. Names are not unique in the API, so a create is preceded by a
+ * lookup. Minimum chains (besides one token and one organization lookup per
+ * process): create = list, POST, GET config, PUT config, PATCH (when the new
+ * integration is not already in the intended state); update = GET
+ * integration, GET config, PUT config (+ PATCH when the state changes);
+ * delete = DELETE, then GETs until it is gone. See
  * https://developer.genesys.cloud/platform/api/ (Integrations).
  */
 export class IntegrationsApi implements SourcePrimitives {
   /** The adapter name. */
   readonly kind = "integrations" as const;
   readonly exclusiveCreate = false;
+  /** Reads can still find a deleted integration for a while. */
+  readonly lagsAfterDelete = true;
   readonly settleMs: number;
   readonly pollIntervalMs: number;
   private readonly pageSize: number;
@@ -121,7 +130,18 @@ export class IntegrationsApi implements SourcePrimitives {
       path: integrationsPath,
       json: { name: definition.id, integrationType: { id: EVENTBRIDGE_INTEGRATION_TYPE }, notes: ownerNote(owner) },
     }, Integration);
-    return isLeft(posted) ? posted : right({ _tag: "Shell", remoteId: posted.right.id });
+    if (isLeft(posted)) return posted;
+    const integration = posted.right;
+    // The POST's answer is the integration; its config (and version) may take a moment to become readable.
+    const config = await pollUntil(() => this.get(configPath(integration.id), IntegrationConfiguration), (r) => isLeft(r) || r.right !== null, {
+      clock: this.clock,
+      timeoutMs: this.settleMs,
+      intervalMs: this.pollIntervalMs,
+      waitingFor: `the config of integration '${definition.id}' (${integration.id}) to become readable`,
+    });
+    if (isLeft(config) || config.right === null) return right({ _tag: "Shell", remoteId: integration.id });
+    const current = await this.toRemote({ integration, config: config.right });
+    return right({ _tag: "Shell", remoteId: integration.id, ...(isLeft(current) ? {} : { current: current.right }) });
   }
 
   /**
@@ -160,11 +180,15 @@ export class IntegrationsApi implements SourcePrimitives {
       },
     }, IntegrationConfiguration);
     if (isLeft(written)) return isVersionConflict(written.left) ? right({ _tag: "Stale" }) : written;
-    if (held.integration.intendedState !== desired.intendedState) {
+    let integration = held.integration;
+    if (integration.intendedState !== desired.intendedState) {
       const patched = await this.send({ method: "PATCH", path: integrationPath(remoteId), json: { intendedState: desired.intendedState } }, Integration);
       if (isLeft(patched)) return patched;
+      integration = patched.right;
     }
-    return right({ _tag: "Written" });
+    // The answers of the PUT (the new config and version) and of the PATCH show what the server now holds.
+    const now = await this.toRemote({ integration, config: written.right });
+    return isLeft(now) ? now : right({ _tag: "Written", current: now.right });
   }
 
   /** `DELETE` of the integration; a 404 means it was already gone. */
