@@ -233,6 +233,52 @@ describe("compileEventPattern", () => {
     expect(compileEventPattern(def, PARTNER_SOURCE)).toEqual({ pattern, json: JSON.stringify(pattern), unsupported: [] });
   });
 
+  it("leaves source out when no partner event source is given", () => {
+    const def = definition((d) => (d.filters = [{ eventType: "v2.users.{id}.presence" }]));
+    expect(compileEventPattern(def)).toEqual({ pattern: { "detail-type": ["v2.users.{id}.presence"] }, json: '{"detail-type":["v2.users.{id}.presence"]}', unsupported: [] });
+  });
+
+  it("matches an event type shaped like an IP address as text", () => {
+    const def = definition((d) => (d.filters = [{ eventType: "1.2.3.4" }]));
+    expect(compileEventPattern(def).pattern).toEqual({ "detail-type": [{ wildcard: "1.2.3.4" }] });
+  });
+
+  it("keeps fields named like EventBridge matchers when the pattern needs no $or", () => {
+    const def = definition((d) => {
+      d.filters = [{ eventType: "conversation.created", conditions: [{ field: "prefix.exists", operator: "eq", value: "x" }] }];
+    });
+    expect(compileEventPattern(def)).toEqual({
+      pattern: { "detail-type": ["conversation.created"], detail: { eventBody: { prefix: { exists: ["x"] } } } },
+      json: JSON.stringify({ "detail-type": ["conversation.created"], detail: { eventBody: { prefix: { exists: ["x"] } } } }),
+      unsupported: [],
+    });
+  });
+
+  it("reports fields named like EventBridge matchers when the pattern needs $or, and leaves them out", () => {
+    const def = definition((d) => {
+      d.filters = [
+        { eventType: "conversation.created", conditions: [{ field: "prefix", operator: "eq", value: "x" }, { field: "status", operator: "eq", value: "open" }] },
+        { eventType: "conversation.ended", conditions: [{ field: "attributes.numeric", operator: "gte", value: 1 }] },
+      ];
+    });
+    const pattern = {
+      $or: [
+        { "detail-type": ["conversation.created"], detail: { eventBody: { status: ["open"] } } },
+        { "detail-type": ["conversation.ended"] },
+      ],
+    };
+    const reason = (field: string, word: string): string =>
+      `${field} has a key named ${word}, which EventBridge refuses inside $or (the whole pattern would be rejected), and this definition's filters need $or because their conditions differ`;
+    expect(compileEventPattern(def)).toEqual({
+      pattern,
+      json: JSON.stringify(pattern),
+      unsupported: [
+        { path: "filters[0].conditions[0]", reason: reason("prefix", "prefix") },
+        { path: "filters[1].conditions[0]", reason: reason("attributes.numeric", "numeric") },
+      ],
+    });
+  });
+
   it("gives the same JSON whatever the order of filters and conditions", () => {
     const reordered = definition((d) => {
       d.filters = [...d.filters].reverse();
@@ -283,6 +329,26 @@ describe("the compiled pattern against events as EventBridge delivers them", () 
       matchesPattern(pattern, envelope(created, "conversation.ended")),
       matchesPattern(pattern, envelope(created, "analytics.conversations.summary")),
     ]).toEqual([false, false, false]);
+  });
+
+  it("matches the fields of a filter within one array element, as EventBridge does", () => {
+    const def2 = definition((d) => {
+      d.filters = [{ eventType: "conversation.created", conditions: [{ field: "items.sku", operator: "eq", value: "a" }, { field: "items.qty", operator: "gte", value: 2 }] }];
+    });
+    const p = compileEventPattern(def2).pattern;
+    const at = (items: unknown): boolean => matchesPattern(p, { "detail-type": "conversation.created", detail: { eventBody: { items } } });
+    expect([at([{ sku: "a", qty: 2 }]), at([{ sku: "a", qty: 1 }, { sku: "b", qty: 2 }]), at([[{ sku: "x" }], [{ sku: "a", qty: 3 }]])]).toEqual([true, false, true]);
+  });
+
+  it("reads a dotted key in an event as a path, and compares an IP-shaped exact string as an address", () => {
+    const body = (eventBody: unknown): unknown => ({ "detail-type": "t", detail: { eventBody } });
+    const address: EventPattern = { detail: { eventBody: { ip: ["10.0.0.1"] } } };
+    expect([
+      matchesPattern({ detail: { eventBody: { a: { b: [1] } } } }, body({ "a.b": 1 })),
+      matchesPattern(address, body({ ip: "010.0.0.1" })),
+      matchesPattern({ detail: { eventBody: { ip: [{ wildcard: "10.0.0.1" }] } } }, body({ ip: "010.0.0.1" })),
+      matchesPattern({ detail: { eventBody: { ip: ["::1"] } } }, body({ ip: "0:0:0:0:0:0:0:1" })),
+    ]).toEqual([true, true, false, true]);
   });
 
   it("matches an array-valued event field when any element matches", () => {
