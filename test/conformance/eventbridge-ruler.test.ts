@@ -87,6 +87,9 @@ function namedChecks(): Check[] {
     one("an IP-shaped string is compared as text", [{ field: "ip", operator: "eq", value: "10.0.0.1" }], [{ ip: "10.0.0.1" }, { ip: "010.0.0.1" }, { ip: "10.0.0.01" }]),
     one("an IPv6-shaped string is compared as text", [{ field: "ip", operator: "in", value: ["::1", "web"] }], [{ ip: "::1" }, { ip: "0:0:0:0:0:0:0:1" }, { ip: "web" }]),
     one("numbers a double cannot hold", [{ field: "n", operator: "gte", value: 30 }], [raw('{"n":9007199254740993}'), raw('{"n":2000000000}'), raw('{"n":31}')]),
+    one("negative zero is zero", [{ field: "n", operator: "eq", value: 0 }], [raw('{"n":-0.0}'), raw('{"n":-0}'), raw('{"n":0.0}'), raw('{"n":1e-300}')]),
+    one("subnormal numbers meet no bound", [{ field: "n", operator: "lte", value: 30 }], [raw('{"n":5e-324}'), raw('{"n":2.2250738585072014e-308}'), raw('{"n":0}')]),
+    one("an empty array and an object hold no value", [{ field: "x", operator: "neq", value: 1 }], [{ x: [] }, { x: {} }, { x: [[], {}] }, { x: [[], 2] }]),
     one("an exact integer beyond 2^53 is reported", [{ field: "n", operator: "eq", value: 2 ** 53 }], [raw('{"n":9007199254740993}'), raw('{"n":9007199254740992}')]),
     one("a field named $or is reported", [{ field: "q.$or", operator: "eq", value: "x" }], [{ q: { $or: "x" } }, { q: { $or: "y" } }]),
     check(

@@ -122,7 +122,9 @@ export function fieldMatchers(field: string, conditions: ReadonlyArray<PlacedCon
 /**
  * The matcher for one exact value: the value itself, or for a string shaped
  * like an IP address a `wildcard` without `*` (such strings hold no `*` or
- * `\`), which EventBridge compares as text rather than as an address.
+ * `\`), which EventBridge compares as text rather than as an address
+ * (Amazon EventBridge User Guide, "Content filtering in Amazon EventBridge
+ * event patterns", Wildcard matching).
  */
 export function exactMatcher(value: Scalar): PatternMatcher {
   return typeof value === "string" && looksLikeIpAddress(value) ? { wildcard: value } : value;
