@@ -3,11 +3,13 @@ import { validateCommand } from "./validate";
 import { projectCommand } from "./project";
 import { auditCommand } from "./audit";
 import { emulatorCommand } from "./emulator";
+import { compileCommand } from "./compile";
 
 /** Every sub-command of the CLI, in the order `help` lists them. */
 export const commands: ReadonlyArray<Command> = [
   validateCommand,
   projectCommand,
+  compileCommand,
   auditCommand,
   emulatorCommand,
 ];

@@ -1,6 +1,7 @@
 /**
  * The source definition layer: codecs, validation, payload building,
- * canonical JSON and hashing, sample projection and diffs. Pure: no I/O.
+ * canonical JSON and hashing, sample projection and diffs, and the AWS
+ * EventBridge route compiled from a definition (`./eventbridge`). Pure: no I/O.
  */
 export { SourceDefinition, DefinitionId, EventSourceSuffix, EventStreamType } from "./source-definition";
 export { Configuration, AwsAccountId, AwsRegion, RoleArn } from "./configuration";
@@ -27,18 +28,47 @@ export { canonicalJson, payloadHash, payloadBytes, MAX_PAYLOAD_BYTES } from "./c
 export { eventSourceSuffixOf, EVENT_SOURCE_SUFFIX_MAX_LENGTH } from "./event-source-suffix";
 export { projectSamples } from "./projection";
 export type { Projection } from "./projection";
-export { evaluateCondition } from "./evaluate-condition";
+export { evaluateCondition, NUMBER_COMPARISON_LIMIT } from "./evaluate-condition";
 export type { ConditionOutcome } from "./evaluate-condition";
 export { applyFormat } from "./formats";
 export { parseIsoTimestamp, timestampOf } from "./timestamp";
 export { diffDefinitions } from "./diff";
-export { compileEventPattern, EVENT_PATTERN_MAX_CHARS, EVENT_BODY_PATH } from "./eventbridge-pattern";
-export type { EventPatternResult, EventPatternOptions } from "./eventbridge-pattern";
-export type { EventPattern, PatternMatcher, NumericMatcher, AnythingButMatcher } from "./event-pattern";
-export { compileInputTransformer, INPUT_PATHS_MAX, INPUT_TEMPLATE_MAX_CHARS } from "./input-transformer";
-export type { InputTransformer, InputTransformerResult } from "./input-transformer";
-export { matchesPattern, applyInputTransformer } from "./eventbridge-simulate";
-export type { Unexpressible } from "./unexpressible";
+export { evaluateFilter } from "./evaluate-filter";
+export type { FilterOutcome } from "./evaluate-filter";
+export { eventFieldValues } from "./event-fields";
+export type { FieldValue, ArrayMembership } from "./event-fields";
+export {
+  compileRoute,
+  patternGaps,
+  formatUndelivered,
+  compileEventPattern,
+  EVENT_PATTERN_MAX_CHARS,
+  EVENT_BODY_PATH,
+  compileInputTransformer,
+  INPUT_PATHS_MAX,
+  INPUT_TEMPLATE_MAX_CHARS,
+  INPUT_PATH_MAX_CHARS,
+  partnerEventSourceNameOf,
+  matchesPattern,
+  applyInputTransformer,
+} from "./eventbridge";
+export type {
+  CompiledRoute,
+  RouteInputTransformer,
+  RouteOptions,
+  RoutePart,
+  Undelivered,
+  EventPatternResult,
+  EventPatternOptions,
+  EventPattern,
+  PatternMatcher,
+  NumericMatcher,
+  AnythingButMatcher,
+  WildcardMatcher,
+  InputTransformer,
+  InputTransformerResult,
+  Unexpressible,
+} from "./eventbridge";
 export { changedPaths } from "./changed-paths";
 export { parseStrictJson, describeJsonProblem, JSON_MAX_DEPTH, TOP_LEVEL } from "./strict-json";
 export type { JsonProblem, TextPosition } from "./strict-json";

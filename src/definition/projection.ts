@@ -1,5 +1,6 @@
 import { Either, left, right } from "fp-ts/Either";
-import { ConditionOutcome, evaluateCondition } from "./evaluate-condition";
+import type { ConditionOutcome } from "./evaluate-condition";
+import { evaluateFilter } from "./evaluate-filter";
 import { eventTypeMatches } from "./event-type";
 import { parseExtractPath } from "./extract-path";
 import { parseFieldPath } from "./field-path";
@@ -30,7 +31,7 @@ export interface Projection {
 
 /**
  * Runs sample events through a definition: finds each sample's filter and
- * evaluates its conditions, then applies every transformation and attribute
+ * evaluates its conditions (see `evaluateFilter`), then applies every transformation and attribute
  * mapping to build the projected event. Every sample is projected, matched
  * or not, so each directive is checked against every sample. A sample with
  * no filter, a source that does not resolve, or a value a format cannot
@@ -50,19 +51,16 @@ export function projectSamples(
       issues.push(definitionIssue(`samples[${index}].eventType`, `${JSON.stringify(sample.eventType)} matches no filter; the filters cover ${covered}`));
       return;
     }
-    const conditions = def.filters[filter].conditions.map((c, j) =>
-      evaluateCondition(c, sample.event, `filters[${filter}].conditions[${j}]`),
-    );
-    const failed = conditions.find((o) => !o.matched);
+    const outcome = evaluateFilter(def.filters[filter], sample.event, filter);
     const built = projectOne(def, sample, index);
     issues.push(...built.issues);
     projections.push({
       sample: index,
       eventType: sample.eventType,
       filter,
-      matched: failed === undefined,
-      failedCondition: failed === undefined ? null : failed.path,
-      conditions,
+      matched: outcome.matched,
+      failedCondition: outcome.failedCondition,
+      conditions: outcome.conditions,
       projected: built.projected,
     });
   });

@@ -1,18 +1,22 @@
 /**
- * An example stack that composes a Genesys Cloud EventBridge source with the
- * AWS resources that receive it (see `composeAws`). Run it as a project
- * whose `main` is `dist/stacks/aws-composition/index.js`.
+ * An example stack: a Genesys Cloud EventBridge source routed into an SQS
+ * queue with the `EventBridgeRoute` component (`genesys-eventbridge/aws`):
+ * the partner event bus, a rule whose event pattern carries the
+ * definition's filters, and a queue target whose input transformer carries
+ * its transformations and attribute mappings. Run it as a project whose
+ * `main` is `dist/stacks/aws-composition/index.js`.
  *
  * Config (project namespace):
  * - `definition`, `samples`: file paths relative to the project folder
  *   (default: the example definition and its samples under `stacks/examples/`);
  * - `partnerEventSourceName`, or `genesysOrgId` to derive it from the
- *   definition's event source suffix; without either, the source's output
- *   `facts.partnerEventSourceName` (Integrations API) names the bus.
+ *   definition's event source suffix; without either, the source's reported
+ *   partner event source name (Integrations API) names the bus.
  */
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { EventBridgeRoute, partnerEventSourceNameOf, sqsQueueTarget } from "../../src/aws";
 import { loadSources } from "../sources";
-import { composeAws, partnerEventSourceNameOf } from "./compose";
 
 const config = new pulumi.Config();
 const [{ definition, samples }] = loadSources(
@@ -20,17 +24,25 @@ const [{ definition, samples }] = loadSources(
   pulumi.runtime.getRootDirectory(),
 );
 const orgId = config.get("genesysOrgId");
-const partnerEventSourceName =
-  config.get("partnerEventSourceName") ??
-  (orgId === undefined ? undefined : partnerEventSourceNameOf(orgId, definition as { id: string; eventSourceSuffix?: string }));
+const region = (definition.configuration as { region: string }).region;
 
-const composed = composeAws(definition, { partnerEventSourceName, samples });
+const queue = new aws.sqs.Queue("genesys-events", { region });
+const route = new EventBridgeRoute("genesys", {
+  definition,
+  samples,
+  partnerEventSourceName:
+    config.get("partnerEventSourceName") ??
+    (orgId === undefined ? undefined : partnerEventSourceNameOf(orgId, definition as { id: string; eventSourceSuffix?: string })),
+  targets: [sqsQueueTarget("queue", queue)],
+});
 
 /** The partner event bus. */
-export const busName = composed.bus.name;
-/** The rule's event pattern as deployed. */
-export const eventPattern = composed.rule.eventPattern;
+export const busName = route.bus.name;
+/** The rule's event pattern (known at preview). */
+export const eventPattern = route.eventPattern;
+/** The queue target's input transformer (known at preview). */
+export const inputTransformer = route.inputTransformer;
 /** Where the reshaped events arrive. */
-export const queueUrl = composed.queue.url;
+export const queueUrl = queue.url;
 /** Transformations and mappings the queue does not receive, with the reason. */
-export const notDelivered = composed.notDelivered;
+export const undelivered = route.undelivered;

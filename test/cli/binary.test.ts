@@ -1,7 +1,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { EXAMPLES } from "./run-cli";
+import { EXAMPLES, removeTempDirs, tempDir, writeJson } from "./run-cli";
 
 /*
  * Runs the real `bin/genesys-eventbridge.js` against a private build of the
@@ -25,7 +25,10 @@ beforeAll(() => {
   fs.copyFileSync(path.join(ROOT, "bin", "genesys-eventbridge.js"), BIN);
 }, 120000);
 
-afterAll(() => fs.rmSync(BASE, { recursive: true, force: true }));
+afterAll(() => {
+  fs.rmSync(BASE, { recursive: true, force: true });
+  removeTempDirs();
+});
 
 describe("the genesys-eventbridge binary", () => {
   it("exits 0 for the corrected example", () => {
@@ -93,6 +96,31 @@ describe("the genesys-eventbridge binary", () => {
       code: 1,
       out: "",
       err: `${deep}:1:${48 + 5 * 63}: event${".a".repeat(63)}: nested deeper than 64 levels of objects and arrays\n`,
+    });
+  });
+
+  it("compiles the AWS route as JSON", () => {
+    const r = run("compile", path.join(EXAMPLES, "definition.json"), "--partner-event-source", "aws.partner/genesys.com/cloud/org/genesys-prod-01", "--json");
+    const route = JSON.parse(r.out);
+    expect([r.code, r.err, JSON.parse(route.eventPattern).source, route.inputTransformer.inputTemplate, route.undelivered.map((u: { path: string }) => u.path)]).toEqual([
+      0,
+      "",
+      ["aws.partner/genesys.com/cloud/org/genesys-prod-01"],
+      '{"convId":<convId>,"custom":{"tenant":<customTenant>}}',
+      ["transformations[1]", "transformations[2]"],
+    ]);
+  });
+
+  it("exits 1 from compile, with the condition's path, when the pattern cannot express it", () => {
+    const def = JSON.parse(fs.readFileSync(path.join(EXAMPLES, "definition.json"), "utf8"));
+    def.filters[0].conditions.push({ field: "flags.vip", operator: "neq", value: true });
+    const r = run("compile", writeJson(tempDir(), "neq-boolean.json", def));
+    expect(r).toEqual({
+      code: 1,
+      out: "",
+      err:
+        "eventbridge-source-prod-01: the event pattern cannot express these conditions, so a rule would deliver events the definition filters out:\n" +
+        "  filters[0].conditions[2]: neq true cannot be expressed: EventBridge anything-but matching takes strings and numbers only\n",
     });
   });
 });

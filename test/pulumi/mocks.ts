@@ -10,9 +10,14 @@ export interface Registered {
 /**
  * Installs Pulumi mocks for the `genesys-eventbridge` project's `unit` stack
  * that answer each new resource with `answer` and record it; returns the
- * list the registered resources are appended to.
+ * list the registered resources are appended to. With `preview`, the
+ * program runs as under `pulumi preview` (`isDryRun()` is true, and outputs
+ * the answer leaves out are unknown).
  */
-export function mockResources(answer: (args: pulumi.runtime.MockResourceArgs) => pulumi.runtime.MockResourceResult): Registered[] {
+export function mockResources(
+  answer: (args: pulumi.runtime.MockResourceArgs) => pulumi.runtime.MockResourceResult,
+  preview = false,
+): Registered[] {
   const registered: Registered[] = [];
   pulumi.runtime.setMocks(
     {
@@ -24,7 +29,7 @@ export function mockResources(answer: (args: pulumi.runtime.MockResourceArgs) =>
     },
     "genesys-eventbridge",
     "unit",
-    false,
+    preview,
   );
   return registered;
 }

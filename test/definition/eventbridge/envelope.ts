@@ -1,4 +1,4 @@
-import { SampleEvent } from "../../src/definition";
+import { SampleEvent } from "../../../src/definition";
 
 /** The partner event source the tests' events come from. */
 export const PARTNER_SOURCE = "aws.partner/genesys.com/cloud/3f1e2d4c-0000-4000-8000-000000000001/genesys-prod-01";

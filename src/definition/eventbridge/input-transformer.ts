@@ -1,11 +1,11 @@
 import { Either, left, right } from "fp-ts/Either";
-import { EVENT_BODY_PATH } from "./eventbridge-pattern";
-import { parseExtractPath } from "./extract-path";
-import { parseFieldPath } from "./field-path";
-import { NestedMap, nodeAt } from "./nested-map";
-import type { SourceDefinition } from "./source-definition";
-import { unexpressible, Unexpressible } from "./unexpressible";
+import { parseExtractPath } from "../extract-path";
+import { parseFieldPath } from "../field-path";
+import { NestedMap, nodeAt } from "../nested-map";
+import type { SourceDefinition } from "../source-definition";
+import { EVENT_BODY_PATH } from "./compile-pattern";
 import { variableNames } from "./input-variable-names";
+import { byPath, unexpressible, Unexpressible } from "./unexpressible";
 
 /**
  * The most variables an input transformer may define (EventBridge API
@@ -15,6 +15,9 @@ export const INPUT_PATHS_MAX = 100;
 
 /** The longest input template, in characters (EventBridge API Reference, `InputTransformer.InputTemplate`: maximum length 8192). */
 export const INPUT_TEMPLATE_MAX_CHARS = 8192;
+
+/** The longest JSON path an `InputPathsMap` entry may hold, in characters (EventBridge API Reference, `InputTransformer.InputPathsMap`: value length 256). */
+export const INPUT_PATH_MAX_CHARS = 256;
 
 /**
  * An EventBridge input transformer as the `inputTransformer` of an
@@ -26,9 +29,14 @@ export interface InputTransformer {
   readonly inputTemplate: string;
 }
 
-/** What {@link compileInputTransformer} makes of a definition: the transformer, and what it cannot express. */
+/** What {@link compileInputTransformer} makes of a definition: the transformer, and what it cannot deliver. */
 export interface InputTransformerResult extends InputTransformer {
-  /** One entry per directive or mapping left out, at its path (`transformations[2]`), or the whole definition (`""`) for the template size. */
+  /**
+   * One entry per directive or mapping left out, at its path
+   * (`transformations[2]`), or the whole definition (`""`) for the template
+   * size; and one per `string` transform, which is kept but fails for some
+   * values (the reason says which).
+   */
   readonly unsupported: ReadonlyArray<Unexpressible>;
 }
 
@@ -56,15 +64,23 @@ type Node = NestedMap<Leaf>;
  * value's JSON and strings, numbers, objects and arrays keep their type;
  * `transform` with `string` quotes its placeholder (`"<v>"`), which inserts
  * the value's text, unescaped. Dotted targets (`custom.tenant`) nest in the
- * template.
+ * template. Where an event lacks a source, EventBridge does not fail: the
+ * placeholder becomes an empty string (`"convId": ""`), and the event is
+ * delivered.
+ *
+ * Reported and kept: each `string` transform, because EventBridge inserts a
+ * quoted value without escaping it, so a string holding `"` or `\` (or an
+ * object or array) makes the target input invalid JSON and the event is not
+ * delivered to the target.
  *
  * Not expressible, reported per directive at its path: `extract` with `[]`
  * (the API reference asks for dot notation, and what a multi-match path
  * inserts is not documented, so the array of every element's field cannot
  * be relied on), `transform` with `iso8601`, `lowercase` or `uppercase`
  * (input transformers copy values and cannot convert them), names with `$`
- * (outside the documented path characters), variables past
- * {@link INPUT_PATHS_MAX}, and a template over
+ * (outside the documented path characters), paths longer than
+ * {@link INPUT_PATH_MAX_CHARS}, variables past {@link INPUT_PATHS_MAX}, and
+ * a template over
  * {@link INPUT_TEMPLATE_MAX_CHARS}. Variable names come from the target
  * paths (see `variableNames`). Pure; never throws.
  */
@@ -74,7 +90,9 @@ export function compileInputTransformer(def: Pick<SourceDefinition, "transformat
   const accept = (at: string, target: string, path: Either<string, string>, quoted: boolean): void => {
     const segments = parseFieldPath(target);
     if (path._tag === "Left") unsupported.push(unexpressible(at, path.left));
-    else if (segments._tag === "Left") unsupported.push(unexpressible(at, segments.left));
+    else if (path.right.length > INPUT_PATH_MAX_CHARS) {
+      unsupported.push(unexpressible(at, `the input path is ${path.right.length} characters; EventBridge accepts at most ${INPUT_PATH_MAX_CHARS}`));
+    } else if (segments._tag === "Left") unsupported.push(unexpressible(at, segments.left));
     else if (writes.length >= INPUT_PATHS_MAX) unsupported.push(unexpressible(at, `an input transformer holds at most ${INPUT_PATHS_MAX} variables`));
     else writes.push({ at, target: segments.right, path: path.right, quoted });
   };
@@ -99,9 +117,11 @@ export function compileInputTransformer(def: Pick<SourceDefinition, "transformat
       unsupported.push(unexpressible(w.at, `target ${w.target.join(".")} collides with another target`));
       return;
     }
+    if (w.quoted) unsupported.push(unexpressible(w.at, QUOTED_VALUE_FAILS));
     Object.defineProperty(inputPathsMap, names[i], { value: w.path, enumerable: true, writable: true, configurable: true });
   });
   const inputTemplate = render(root);
+  unsupported.sort(byPath);
   if (inputTemplate.length > INPUT_TEMPLATE_MAX_CHARS) {
     unsupported.push(unexpressible("", `the input template is ${inputTemplate.length} characters; EventBridge accepts at most ${INPUT_TEMPLATE_MAX_CHARS}`));
   }
@@ -109,6 +129,9 @@ export function compileInputTransformer(def: Pick<SourceDefinition, "transformat
 }
 
 const PATH_NAME = /^[A-Za-z0-9_-]+$/;
+
+const QUOTED_VALUE_FAILS =
+  'transform with string is delivered only for values without " or \\: EventBridge inserts a quoted value without escaping it, so such a string (or an object or array) makes the target input invalid JSON and the target does not receive the event';
 
 function bodyPath(field: string): Either<string, string> {
   const segments = parseFieldPath(field);

@@ -6,9 +6,9 @@ import {
   projectSamples,
   SampleEvent,
   SourceDefinition,
-} from "../../src/definition";
-import { envelope, PARTNER_SOURCE } from "./eventbridge-envelope";
-import { createdSample as created, definition, summarySample as summary, withEvent } from "./fixtures";
+} from "../../../src/definition";
+import { envelope, PARTNER_SOURCE } from "./envelope";
+import { createdSample as created, definition, summarySample as summary, withEvent } from "../fixtures";
 
 /** A definition with one filter on `conversation.created` holding these conditions. */
 function oneFilter(conditions: ReadonlyArray<Partial<Condition>>): SourceDefinition {
@@ -30,7 +30,7 @@ describe("compileEventPattern", () => {
         },
         {
           "detail-type": ["analytics.conversations.summary"],
-          detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30] }] } } },
+          detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } },
         },
       ],
     };
@@ -45,8 +45,16 @@ describe("compileEventPattern", () => {
     ["neq on a string is anything-but", [{ field: "metadata.source", operator: "neq", value: "web" }], { metadata: { source: [{ "anything-but": "web" }] } }],
     ["neq on a number is anything-but", [{ field: "metrics.duration", operator: "neq", value: 0 }], { metrics: { duration: [{ "anything-but": 0 }] } }],
     ["in is the list of values", [{ field: "metadata.routingStatus", operator: "in", value: ["queued", "contact"] }], { metadata: { routingStatus: ["queued", "contact"] } }],
-    ["gte on a number is a numeric lower bound", [{ field: "metrics.duration", operator: "gte", value: 30 }], { metrics: { duration: [{ numeric: [">=", 30] }] } }],
-    ["lte on a number is a numeric upper bound", [{ field: "metrics.duration", operator: "lte", value: 600.5 }], { metrics: { duration: [{ numeric: ["<=", 600.5] }] } }],
+    [
+      "gte on a number is a numeric lower bound, closed at 1e9 (numbers beyond never compare)",
+      [{ field: "metrics.duration", operator: "gte", value: 30 }],
+      { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } },
+    ],
+    [
+      "lte on a number is a numeric upper bound, closed at -1e9",
+      [{ field: "metrics.duration", operator: "lte", value: 600.5 }],
+      { metrics: { duration: [{ numeric: [">=", -1e9, "<=", 600.5] }] } },
+    ],
     [
       "gte and lte on one field are one range (both must hold)",
       [{ field: "metrics.duration", operator: "lte", value: 600 }, { field: "metrics.duration", operator: "gte", value: 30 }],
@@ -55,7 +63,7 @@ describe("compileEventPattern", () => {
     [
       "the tighter of two lower bounds wins",
       [{ field: "metrics.duration", operator: "gte", value: 30 }, { field: "metrics.duration", operator: "gte", value: 60 }],
-      { metrics: { duration: [{ numeric: [">=", 60] }] } },
+      { metrics: { duration: [{ numeric: [">=", 60, "<=", 1e9] }] } },
     ],
     [
       "two neq on one field are one anything-but list",
@@ -80,7 +88,17 @@ describe("compileEventPattern", () => {
     [
       "a string exclusion outside a numeric range is already implied",
       [{ field: "metrics.duration", operator: "gte", value: 30 }, { field: "metrics.duration", operator: "neq", value: "n/a" }],
-      { metrics: { duration: [{ numeric: [">=", 30] }] } },
+      { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } },
+    ],
+    [
+      "a bound beyond 1e9 is the limit itself",
+      [{ field: "metrics.bytes", operator: "lte", value: 2e9 }],
+      { metrics: { bytes: [{ numeric: [">=", -1e9, "<=", 1e9] }] } },
+    ],
+    [
+      "an exact string shaped like an IP address is a wildcard without a star (compared as text)",
+      [{ field: "client.ip", operator: "in", value: ["10.0.0.1", "::1", "web"] }],
+      { client: { ip: [{ wildcard: "10.0.0.1" }, { wildcard: "::1" }, "web"] } },
     ],
     [
       "fields nest along their dotted paths, keys sorted",
@@ -126,10 +144,38 @@ describe("compileEventPattern", () => {
       [{ path: "filters[0].conditions[0]", reason: "neq null cannot be expressed: EventBridge anything-but matching takes strings and numbers only" }],
     ],
     [
-      "a bound beyond the numeric matching range",
+      "a lower bound beyond 1e9 (numbers are compared up to 1e9 only)",
       [{ field: "metrics.bytes", operator: "gte", value: 2e9 }],
       undefined,
-      [{ path: "filters[0].conditions[0]", reason: "gte 2000000000 is outside the range EventBridge numeric matching supports (-1.0e9 to +1.0e9 inclusive)" }],
+      [{
+        path: "filters[0].conditions[0]",
+        reason: "no value of metrics.bytes meets every condition on it in this filter, so the filter can never match; an event pattern cannot match nothing",
+      }],
+    ],
+    [
+      "an exact integer a double cannot hold unambiguously",
+      [{ field: "account.number", operator: "eq", value: 2 ** 53 }],
+      undefined,
+      [{
+        path: "filters[0].conditions[0]",
+        reason:
+          "eq 9007199254740992 cannot be matched exactly: beyond 2^53 - 1 a double does not hold every integer, so an event's integer can differ from the double it reads as, and EventBridge then compares the number's text",
+      }],
+    ],
+    [
+      "a subnormal number",
+      [{ field: "metrics.tiny", operator: "neq", value: 5e-324 }],
+      undefined,
+      [{ path: "filters[0].conditions[0]", reason: "neq 5e-324 is too close to zero for EventBridge to compare (a subnormal double)" }],
+    ],
+    [
+      "a field named $or",
+      [{ field: "query.$or", operator: "eq", value: "x" }, { field: "metadata.source", operator: "eq", value: "web" }],
+      { metadata: { source: ["web"] } },
+      [{
+        path: "filters[0].conditions[0]",
+        reason: "query.$or has a key named $or, which EventBridge reads as its alternatives operator in a pattern; no pattern can name such a field",
+      }],
     ],
     [
       "a bound finer than six decimals",
@@ -140,7 +186,7 @@ describe("compileEventPattern", () => {
     [
       "a numeric exclusion inside a numeric range",
       [{ field: "metrics.duration", operator: "gte", value: 30 }, { field: "metrics.duration", operator: "neq", value: 45 }],
-      { metrics: { duration: [{ numeric: [">=", 30] }] } },
+      { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } },
       [{ path: "filters[0].conditions[1]", reason: "EventBridge cannot combine anything-but 45 with a numeric range on metrics.duration in one matcher array (its elements are alternatives)" }],
     ],
     [
@@ -153,10 +199,10 @@ describe("compileEventPattern", () => {
       "conditions no value can meet",
       [{ field: "metadata.source", operator: "eq", value: "web" }, { field: "metadata.source", operator: "neq", value: "web" }],
       undefined,
-      [{
-        path: "filters[0].conditions[1]",
+      [0, 1].map((j) => ({
+        path: `filters[0].conditions[${j}]`,
         reason: "no value of metadata.source meets every condition on it in this filter, so the filter can never match; an event pattern cannot match nothing",
-      }],
+      })),
     ],
     [
       "a field inside another field matched as a value",
@@ -185,6 +231,52 @@ describe("compileEventPattern", () => {
     });
     const pattern = { source: [PARTNER_SOURCE], "detail-type": ["v2.audits.entitytype.{id}.entityid.{id}", "v2.users.{id}.presence"] };
     expect(compileEventPattern(def, PARTNER_SOURCE)).toEqual({ pattern, json: JSON.stringify(pattern), unsupported: [] });
+  });
+
+  it("leaves source out when no partner event source is given", () => {
+    const def = definition((d) => (d.filters = [{ eventType: "v2.users.{id}.presence" }]));
+    expect(compileEventPattern(def)).toEqual({ pattern: { "detail-type": ["v2.users.{id}.presence"] }, json: '{"detail-type":["v2.users.{id}.presence"]}', unsupported: [] });
+  });
+
+  it("matches an event type shaped like an IP address as text", () => {
+    const def = definition((d) => (d.filters = [{ eventType: "1.2.3.4" }]));
+    expect(compileEventPattern(def).pattern).toEqual({ "detail-type": [{ wildcard: "1.2.3.4" }] });
+  });
+
+  it("keeps fields named like EventBridge matchers when the pattern needs no $or", () => {
+    const def = definition((d) => {
+      d.filters = [{ eventType: "conversation.created", conditions: [{ field: "prefix.exists", operator: "eq", value: "x" }] }];
+    });
+    expect(compileEventPattern(def)).toEqual({
+      pattern: { "detail-type": ["conversation.created"], detail: { eventBody: { prefix: { exists: ["x"] } } } },
+      json: JSON.stringify({ "detail-type": ["conversation.created"], detail: { eventBody: { prefix: { exists: ["x"] } } } }),
+      unsupported: [],
+    });
+  });
+
+  it("reports fields named like EventBridge matchers when the pattern needs $or, and leaves them out", () => {
+    const def = definition((d) => {
+      d.filters = [
+        { eventType: "conversation.created", conditions: [{ field: "prefix", operator: "eq", value: "x" }, { field: "status", operator: "eq", value: "open" }] },
+        { eventType: "conversation.ended", conditions: [{ field: "attributes.numeric", operator: "gte", value: 1 }] },
+      ];
+    });
+    const pattern = {
+      $or: [
+        { "detail-type": ["conversation.created"], detail: { eventBody: { status: ["open"] } } },
+        { "detail-type": ["conversation.ended"] },
+      ],
+    };
+    const reason = (field: string, word: string): string =>
+      `${field} has a key named ${word}, which EventBridge refuses inside $or (the whole pattern would be rejected), and this definition's filters need $or because their conditions differ`;
+    expect(compileEventPattern(def)).toEqual({
+      pattern,
+      json: JSON.stringify(pattern),
+      unsupported: [
+        { path: "filters[0].conditions[0]", reason: reason("prefix", "prefix") },
+        { path: "filters[1].conditions[0]", reason: reason("attributes.numeric", "numeric") },
+      ],
+    });
   });
 
   it("gives the same JSON whatever the order of filters and conditions", () => {
@@ -237,6 +329,26 @@ describe("the compiled pattern against events as EventBridge delivers them", () 
       matchesPattern(pattern, envelope(created, "conversation.ended")),
       matchesPattern(pattern, envelope(created, "analytics.conversations.summary")),
     ]).toEqual([false, false, false]);
+  });
+
+  it("matches the fields of a filter within one array element, as EventBridge does", () => {
+    const def2 = definition((d) => {
+      d.filters = [{ eventType: "conversation.created", conditions: [{ field: "items.sku", operator: "eq", value: "a" }, { field: "items.qty", operator: "gte", value: 2 }] }];
+    });
+    const p = compileEventPattern(def2).pattern;
+    const at = (items: unknown): boolean => matchesPattern(p, { "detail-type": "conversation.created", detail: { eventBody: { items } } });
+    expect([at([{ sku: "a", qty: 2 }]), at([{ sku: "a", qty: 1 }, { sku: "b", qty: 2 }]), at([[{ sku: "x" }], [{ sku: "a", qty: 3 }]])]).toEqual([true, false, true]);
+  });
+
+  it("reads a dotted key in an event as a path, and compares an IP-shaped exact string as an address", () => {
+    const body = (eventBody: unknown): unknown => ({ "detail-type": "t", detail: { eventBody } });
+    const address: EventPattern = { detail: { eventBody: { ip: ["10.0.0.1"] } } };
+    expect([
+      matchesPattern({ detail: { eventBody: { a: { b: [1] } } } }, body({ "a.b": 1 })),
+      matchesPattern(address, body({ ip: "010.0.0.1" })),
+      matchesPattern({ detail: { eventBody: { ip: [{ wildcard: "10.0.0.1" }] } } }, body({ ip: "010.0.0.1" })),
+      matchesPattern({ detail: { eventBody: { ip: ["::1"] } } }, body({ ip: "0:0:0:0:0:0:0:1" })),
+    ]).toEqual([true, true, false, true]);
   });
 
   it("matches an array-valued event field when any element matches", () => {

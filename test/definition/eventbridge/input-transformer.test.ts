@@ -4,9 +4,9 @@ import {
   projectSamples,
   SampleEvent,
   SourceDefinition,
-} from "../../src/definition";
-import { envelope } from "./eventbridge-envelope";
-import { createdSample as created, definition, summarySample as summary } from "./fixtures";
+} from "../../../src/definition";
+import { envelope } from "./envelope";
+import { createdSample as created, definition, summarySample as summary } from "../fixtures";
 
 const samples: ReadonlyArray<[string, SampleEvent, string]> = [
   ["conversation.created", created, "conversation.created"],
@@ -18,6 +18,9 @@ function projected(def: SourceDefinition, sample: SampleEvent): Record<string, u
   if (r._tag === "Left") throw new Error(JSON.stringify(r.left));
   return { ...r.right[0].projected };
 }
+
+const QUOTED =
+  'transform with string is delivered only for values without " or \\: EventBridge inserts a quoted value without escaping it, so such a string (or an object or array) makes the target input invalid JSON and the target does not receive the event';
 
 describe("compileInputTransformer", () => {
   it("compiles the example's direct directive and attribute mapping, and reports the two it cannot express", () => {
@@ -65,7 +68,7 @@ describe("compileInputTransformer", () => {
       },
       inputTemplate:
         '{"conversation":{"id":<conversationId>},"firstAgent":<firstAgent>,"firstParticipant":<firstParticipant>,"receivedAt":"<receivedAt>","custom":{"metadata":<customMetadata>}}',
-      unsupported: [],
+      unsupported: [{ path: "transformations[3]", reason: QUOTED }],
     });
     expect(applyInputTransformer(transformer, envelope(created, "conversation.created"))).toEqual({ _tag: "Right", right: projected(def, created) });
   });
@@ -115,6 +118,24 @@ describe("compileInputTransformer", () => {
     });
   });
 
+  it("reports an input path longer than 256 characters and leaves it out", () => {
+    const long = Array.from({ length: 12 }, (_, i) => `segment${String(i).padStart(12, "0")}`).join(".");
+    const def = definition((d) => {
+      d.transformations = [];
+      d.attributeMappings = [
+        { source: long, target: "deep" },
+        { source: "attributes.tenantId", target: "tenant" },
+      ];
+    });
+    const path = `$.detail.eventBody.${long}`;
+    expect(compileInputTransformer(def)).toEqual({
+      inputPathsMap: { tenant: "$.detail.eventBody.attributes.tenantId" },
+      inputTemplate: '{"tenant":<tenant>}',
+      unsupported: [{ path: "attributeMappings[0]", reason: `the input path is ${path.length} characters; EventBridge accepts at most 256` }],
+    });
+    expect(path.length).toBeGreaterThan(256);
+  });
+
   it("stops at 100 variables and reports the rest", () => {
     const def = definition((d) => {
       d.transformations = [];
@@ -132,13 +153,18 @@ describe("compileInputTransformer", () => {
 });
 
 describe("applyInputTransformer", () => {
-  it("says which input paths do not resolve on the event", () => {
+  it("gives an empty string for an input path the event lacks, bare or quoted, as EventBridge does", () => {
+    const transformer = { inputPathsMap: { v: "$.detail.eventBody.missing", w: "$.detail.eventBody.list[3]" }, inputTemplate: '{"bare":<v>,"quoted":"<w>","text":"id-<v>"}' };
+    expect(applyInputTransformer(transformer, { detail: { eventBody: { list: [1] } } })).toEqual({ _tag: "Right", right: { bare: "", quoted: "", text: "id-" } });
+  });
+
+  it("still delivers the example's fields when the tenant attribute is missing", () => {
     const transformer = compileInputTransformer(definition());
     const bare = JSON.parse(JSON.stringify(created));
     delete bare.event.attributes;
     expect(applyInputTransformer(transformer, envelope(bare, "conversation.created"))).toEqual({
-      _tag: "Left",
-      left: "input paths do not resolve: <customTenant> ($.detail.eventBody.attributes.tenantId): attributes is missing",
+      _tag: "Right",
+      right: { convId: "c7d1a5f2-3b9e-4c1a-9f0e-2d6b8a4e1c35", custom: { tenant: "" } },
     });
   });
 

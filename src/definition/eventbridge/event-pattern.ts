@@ -1,4 +1,4 @@
-import type { Scalar } from "./condition";
+import type { Scalar } from "../condition";
 
 /**
  * A numeric matcher of an EventBridge event pattern: comparison operators
@@ -19,11 +19,21 @@ export interface AnythingButMatcher {
 }
 
 /**
- * One element of a field's matcher array in an event pattern: an exact JSON
- * scalar (string, number, boolean or null), an anything-but matcher or a
- * numeric matcher. The elements of one array are alternatives (OR).
+ * A wildcard matcher: matches strings against a glob where `*` stands for
+ * any run of characters. The compiler emits it without `*`, as an exact
+ * text match for strings EventBridge would otherwise compare as IP
+ * addresses.
  */
-export type PatternMatcher = Scalar | AnythingButMatcher | NumericMatcher;
+export interface WildcardMatcher {
+  readonly wildcard: string;
+}
+
+/**
+ * One element of a field's matcher array in an event pattern: an exact JSON
+ * scalar (string, number, boolean or null), an anything-but, a numeric or a
+ * wildcard matcher. The elements of one array are alternatives (OR).
+ */
+export type PatternMatcher = Scalar | AnythingButMatcher | NumericMatcher | WildcardMatcher;
 
 /**
  * An EventBridge event pattern (or a nested part of one): each key is an

@@ -1,0 +1,164 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import {
+  compileRoute,
+  CompiledRoute,
+  formatIssue,
+  formatUndelivered,
+  patternGaps,
+  RouteInputTransformer,
+  Undelivered,
+  validateDefinition,
+} from "../definition";
+import { EventBridgeSource, EventBridgeSourceArgs } from "../pulumi/resource";
+import { reportedPartnerEventSourceName } from "./partner-event-source";
+import type { RouteTarget } from "./targets";
+
+/** The type token of {@link EventBridgeRoute}. */
+export const EVENTBRIDGE_ROUTE_TYPE = "genesys-eventbridge:aws:EventBridgeRoute";
+
+/** The arguments of an {@link EventBridgeRoute}. */
+export interface EventBridgeRouteArgs {
+  /**
+   * The source definition, as in a definition file (`id`, `configuration`,
+   * `filters`, `transformations`, `attributeMappings`, ...). A plain value,
+   * not an `Input`: the rule's event pattern and the targets' input
+   * transformer are compiled from it in the program, so `pulumi preview`
+   * shows them. Validated here; an invalid definition fails the program.
+   */
+  readonly definition: Readonly<Record<string, unknown>>;
+  /** Sample events (`{ eventType, event }`) the source projects through the definition at check time. */
+  readonly samples?: ReadonlyArray<unknown>;
+  /** Where the rule sends the events: any ARN (see {@link RouteTarget}), or `sqsQueueTarget` for a queue with its policy. */
+  readonly targets: ReadonlyArray<RouteTarget>;
+  /**
+   * The partner event source name (`aws.partner/genesys.com/cloud/<orgId>/<suffix>`,
+   * see `partnerEventSourceNameOf`) when it is known ahead; the bus is then
+   * named from it. When absent, the name the source reports after Genesys
+   * created it is used (Integrations API).
+   */
+  readonly partnerEventSourceName?: pulumi.Input<string>;
+  /** The event pattern size limit, when the account's quota was raised above 2048 characters. */
+  readonly maxPatternChars?: number;
+  /** How the source resource writes: conflict policy, adopting an existing remote source, intended state. */
+  readonly source?: Pick<EventBridgeSourceArgs, "conflictPolicy" | "adoptExisting" | "intendedState">;
+  /** Options of the source resource, such as the webhook hook (`hooks`) or `aliases` when it was declared outside a route before. */
+  readonly sourceOptions?: pulumi.CustomResourceOptions;
+  /** The rule's description; `Genesys Cloud events of <id>` by default. */
+  readonly description?: pulumi.Input<string>;
+}
+
+/**
+ * A Genesys Cloud EventBridge source and the AWS side that carries out the
+ * rest of its definition: the Genesys source (`EventBridgeSource`, which
+ * carries the topics, account, region, suffix and state), the partner event
+ * bus named after the partner event source (it depends on the source), one
+ * rule on the bus whose event pattern is the definition's filters and
+ * conditions, and one `EventTarget` per target with the input transformer
+ * compiled from the transformations and attribute mappings.
+ *
+ * The AWS resources are declared in the definition's `configuration.region`,
+ * where Genesys creates the partner event source. The pattern and the
+ * transformer are compiled in the program (`compileRoute`, without `source`
+ * in the pattern: a partner bus receives one source only), so they are
+ * known values at preview.
+ *
+ * Construction fails, naming each condition's path, when the event pattern
+ * cannot express a condition: such a rule would match more than the
+ * definition says and deliver events the definition filters out. What the
+ * input transformer cannot deliver is a warning on the source resource, one
+ * per directive or mapping, and is listed in {@link undelivered}. (The
+ * source's dynamic provider cannot emit warnings from its check, so the
+ * warnings come from the program, at the same step.)
+ */
+export class EventBridgeRoute extends pulumi.ComponentResource {
+  /** The Genesys Cloud EventBridge source. */
+  readonly source: EventBridgeSource;
+  /** The partner event bus. */
+  readonly bus: aws.cloudwatch.EventBus;
+  /** The rule on the partner event bus. */
+  readonly rule: aws.cloudwatch.EventRule;
+  /** One per target given, in order. */
+  readonly targets: ReadonlyArray<aws.cloudwatch.EventTarget>;
+  /** Resources the targets' grants declared (queue policies, permissions). */
+  readonly grants: ReadonlyArray<pulumi.Resource>;
+  /** The partner event source name, which is also the bus name. */
+  readonly partnerEventSourceName: pulumi.Output<string>;
+  /** The rule's event pattern, as JSON: a known value. */
+  readonly eventPattern: string;
+  /** The targets' input transformer: a known value. */
+  readonly inputTransformer: RouteInputTransformer;
+  /** The transformations and attribute mappings the targets do not receive (or receive only for some values), with the reason. */
+  readonly undelivered: ReadonlyArray<Undelivered>;
+
+  constructor(name: string, args: EventBridgeRouteArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(EVENTBRIDGE_ROUTE_TYPE, name, {}, opts);
+    const decoded = validateDefinition(args.definition);
+    if (decoded._tag === "Left") throw new Error(`${name}: the definition is invalid:\n${decoded.left.map(formatIssue).join("\n")}`);
+    const def = decoded.right;
+    const route: CompiledRoute = compileRoute(def, undefined, { maxPatternChars: args.maxPatternChars });
+    const gaps = patternGaps(route);
+    if (gaps.length > 0) {
+      throw new Error(
+        `${name}: the event pattern cannot express the definition's filters, so the rule would deliver events the definition filters out:\n${gaps.map(formatUndelivered).join("\n")}`,
+      );
+    }
+    const names = args.targets.map((t) => t.name);
+    const repeated = names.find((n, i) => names.indexOf(n) !== i);
+    if (repeated !== undefined) throw new Error(`${name}: two targets are named ${JSON.stringify(repeated)}; target names must be unique`);
+    const region = def.configuration.region;
+
+    this.source = new EventBridgeSource(
+      name,
+      {
+        ...(args.definition as unknown as EventBridgeSourceArgs),
+        ...(args.samples === undefined ? {} : { samples: args.samples as Record<string, unknown>[] }),
+        ...args.source,
+      },
+      { ...args.sourceOptions, parent: this },
+    );
+    this.undelivered = route.undelivered.filter((u) => u.part === "inputTransformer");
+    for (const u of this.undelivered) {
+      void pulumi.log.warn(`${def.id} (AWS route): ${formatUndelivered(u)}`, this.source);
+    }
+
+    this.partnerEventSourceName = pulumi.output(args.partnerEventSourceName ?? reportedPartnerEventSourceName(this.source));
+    this.bus = new aws.cloudwatch.EventBus(
+      `${name}-bus`,
+      { name: this.partnerEventSourceName, eventSourceName: this.partnerEventSourceName, region },
+      { parent: this, dependsOn: [this.source] },
+    );
+    this.eventPattern = route.eventPattern;
+    this.inputTransformer = route.inputTransformer;
+    this.rule = new aws.cloudwatch.EventRule(
+      `${name}-rule`,
+      { eventBusName: this.bus.name, eventPattern: this.eventPattern, description: args.description ?? `Genesys Cloud events of ${def.id}`, region },
+      { parent: this },
+    );
+    const grants: pulumi.Resource[] = [];
+    this.targets = args.targets.map((target) => {
+      const resourceName = `${name}-${target.name}`;
+      const eventTarget = new aws.cloudwatch.EventTarget(
+        resourceName,
+        {
+          rule: this.rule.name,
+          eventBusName: this.bus.name,
+          arn: target.arn,
+          ...(target.roleArn === undefined ? {} : { roleArn: target.roleArn }),
+          inputTransformer: { inputPaths: { ...this.inputTransformer.inputPaths }, inputTemplate: this.inputTransformer.inputTemplate },
+          region,
+        },
+        { parent: this },
+      );
+      grants.push(...(target.grant?.({ name: resourceName, ruleArn: this.rule.arn, region, parent: this }) ?? []));
+      return eventTarget;
+    });
+    this.grants = grants;
+    this.registerOutputs({
+      partnerEventSourceName: this.partnerEventSourceName,
+      eventPattern: this.eventPattern,
+      inputTransformer: this.inputTransformer,
+      undelivered: this.undelivered,
+    });
+  }
+}

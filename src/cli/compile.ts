@@ -1,0 +1,70 @@
+import { compileRoute, formatUndelivered, partnerEventSourceNameOf, patternGaps } from "../definition";
+import { parseArgs } from "./args";
+import { Command, ExitCode, UsageError } from "./command";
+import { loadInputs } from "./load";
+
+/**
+ * The `compile` command: prints the AWS side of a definition for pipelines
+ * whose AWS resources live in CloudFormation, CDK or Terraform: the event
+ * pattern of the rule on the partner event bus, the input transformer of
+ * its targets, and what they do not carry out, per condition, directive or
+ * mapping. `--partner-event-source` (or `--org-id`, from which the name is
+ * derived with the definition's event source suffix) adds `source` to the
+ * pattern. `--json` prints `{ eventPattern, inputTransformer, undelivered }`
+ * (the pattern as the JSON string `EventRule` takes). Exit 1, with the
+ * reasons on stderr and nothing on stdout, when the pattern cannot express
+ * the definition's filters: such a rule would deliver events the definition
+ * filters out.
+ */
+export const compileCommand: Command = {
+  name: "compile",
+  usage: "compile <definition.json> [--partner-event-source <name> | --org-id <id>] [--json]",
+  async run(args, io) {
+    const parsed = parseArgs(args, ["partner-event-source", "org-id"], ["json"]);
+    if (parsed.positional.length !== 1) throw new UsageError("expected exactly one definition file");
+    const named = parsed.options["partner-event-source"];
+    const orgId = parsed.options["org-id"];
+    if (named !== undefined && orgId !== undefined) throw new UsageError("give --partner-event-source or --org-id, not both");
+    const loaded = loadInputs(parsed.positional[0], undefined, io);
+    if (loaded._tag === "Left") return loaded.left.exitCode;
+    const { definition } = loaded.right;
+    const partner = typeof named === "string" ? named : typeof orgId === "string" ? partnerEventSourceNameOf(orgId, definition) : undefined;
+    const route = compileRoute(definition, partner);
+    const gaps = patternGaps(route);
+    if (gaps.length > 0) {
+      io.err(
+        [
+          `${definition.id}: the event pattern cannot express these conditions, so a rule would deliver events the definition filters out:`,
+          ...gaps.map((u) => `  ${formatUndelivered(u)}`),
+        ].join("\n"),
+      );
+      return ExitCode.invalid;
+    }
+    if (parsed.options["json"] === true) {
+      io.out(JSON.stringify(route, null, 2));
+      return ExitCode.ok;
+    }
+    io.out(
+      [
+        "event pattern:",
+        indent(JSON.stringify(JSON.parse(route.eventPattern), null, 2)),
+        "input transformer:",
+        "  input paths:",
+        indent(JSON.stringify(route.inputTransformer.inputPaths, null, 2), 4),
+        "  input template:",
+        indent(route.inputTransformer.inputTemplate, 4),
+        route.undelivered.length === 0 ? "undelivered: none" : "undelivered:",
+        ...route.undelivered.map((u) => `  ${formatUndelivered(u)}`),
+      ].join("\n"),
+    );
+    return ExitCode.ok;
+  },
+};
+
+function indent(text: string, spaces = 2): string {
+  const pad = " ".repeat(spaces);
+  return text
+    .split("\n")
+    .map((line) => `${pad}${line}`)
+    .join("\n");
+}

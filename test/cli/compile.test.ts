@@ -1,0 +1,111 @@
+import * as path from "path";
+import { example } from "../definition/fixtures";
+import { EXAMPLES, removeTempDirs, runCli, tempDir, writeJson } from "./run-cli";
+
+const definitionFile = path.join(EXAMPLES, "definition.json");
+const PARTNER = "aws.partner/genesys.com/cloud/3f1e2d4c-0000-4000-8000-000000000001/genesys-prod-01";
+
+const EXTRACT =
+  "extract [].id maps over every element, which an input path cannot express reliably: the InputTransformer API asks for JSON dot notation and does not document what a path with several matches inserts; use [N] or reshape in the target";
+const ISO = "transform with iso8601 cannot be expressed: input transformers copy values into a template and cannot convert them";
+
+/** The example's event pattern, with `source` when a partner event source is named. */
+function pattern(source?: string): Record<string, unknown> {
+  return {
+    ...(source === undefined ? {} : { source: [source] }),
+    $or: [
+      { "detail-type": ["conversation.created"], detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } } },
+      { "detail-type": ["analytics.conversations.summary"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1000000000] }] } } } },
+    ],
+  };
+}
+
+afterAll(removeTempDirs);
+
+describe("compile", () => {
+  it("prints the event pattern, the input transformer and what the route does not deliver", async () => {
+    expect(await runCli("compile", definitionFile)).toEqual({
+      code: 0,
+      err: "",
+      out: [
+        "event pattern:",
+        ...JSON.stringify(pattern(), null, 2).split("\n").map((l) => `  ${l}`),
+        "input transformer:",
+        "  input paths:",
+        "    {",
+        '      "convId": "$.detail.eventBody.conversation.id",',
+        '      "customTenant": "$.detail.eventBody.attributes.tenantId"',
+        "    }",
+        "  input template:",
+        '    {"convId":<convId>,"custom":{"tenant":<customTenant>}}',
+        "undelivered:",
+        `  transformations[1]: ${EXTRACT}`,
+        `  transformations[2]: ${ISO}`,
+      ].join("\n"),
+    });
+  });
+
+  it("prints compileRoute's result as JSON, with source from --org-id and the definition's suffix", async () => {
+    const r = await runCli("compile", definitionFile, "--org-id", "3f1e2d4c-0000-4000-8000-000000000001", "--json");
+    expect([r.code, r.err, JSON.parse(r.out)]).toEqual([
+      0,
+      "",
+      {
+        eventPattern: JSON.stringify(pattern(PARTNER)),
+        inputTransformer: {
+          inputPaths: { convId: "$.detail.eventBody.conversation.id", customTenant: "$.detail.eventBody.attributes.tenantId" },
+          inputTemplate: '{"convId":<convId>,"custom":{"tenant":<customTenant>}}',
+        },
+        undelivered: [
+          { part: "inputTransformer", path: "transformations[1]", reason: EXTRACT },
+          { part: "inputTransformer", path: "transformations[2]", reason: ISO },
+        ],
+      },
+    ]);
+  });
+
+  it("puts a named partner event source into the pattern", async () => {
+    const r = await runCli("compile", definitionFile, "--partner-event-source", "aws.partner/genesys.com/cloud/org/other", "--json");
+    expect([r.code, JSON.parse(JSON.parse(r.out).eventPattern).source]).toEqual([0, ["aws.partner/genesys.com/cloud/org/other"]]);
+  });
+
+  it("exits 1 with the conditions the pattern cannot express, and prints no route", async () => {
+    const def = example("definition.json") as any;
+    def.filters[1].conditions.push({ field: "metadata.timestamp", operator: "gte", value: "2024-01-01T00:00:00Z" });
+    def.filters[0].conditions.push({ field: "flags.vip", operator: "neq", value: true });
+    const file = writeJson(tempDir(), "timestamps.json", def);
+    expect(await runCli("compile", file, "--json")).toEqual({
+      code: 1,
+      out: "",
+      err: [
+        "eventbridge-source-prod-01: the event pattern cannot express these conditions, so a rule would deliver events the definition filters out:",
+        "  filters[0].conditions[2]: neq true cannot be expressed: EventBridge anything-but matching takes strings and numbers only",
+        '  filters[1].conditions[1]: gte with the timestamp "2024-01-01T00:00:00Z" cannot be expressed: EventBridge numeric matching compares JSON numbers only, and string matchers have no ordering',
+      ].join("\n"),
+    });
+  });
+
+  it("exits 1 with the property paths of an invalid definition", async () => {
+    const def = example("definition.json") as any;
+    def.filters[0].conditions[0].operator = "like";
+    const file = writeJson(tempDir(), "invalid.json", def);
+    expect(await runCli("compile", file)).toEqual({
+      code: 1,
+      out: "",
+      err: 'filters[0].conditions[0].operator: expected one of eq, neq, in, gte, lte, found "like"',
+    });
+  });
+
+  it.each([
+    [["compile"], "expected exactly one definition file"],
+    [["compile", definitionFile, "--org-id", "o", "--partner-event-source", "p"], "give --partner-event-source or --org-id, not both"],
+    [["compile", definitionFile, "--org-id"], "option --org-id needs a value"],
+    [["compile", path.join(EXAMPLES, "missing.json")], `file not found: ${path.join(EXAMPLES, "missing.json")}`],
+  ])("exits 2 on a usage error: %j", async (argv, message) => {
+    expect(await runCli(...argv)).toEqual({
+      code: 2,
+      out: "",
+      err: `genesys-eventbridge compile: ${message}\nusage: genesys-eventbridge compile <definition.json> [--partner-event-source <name> | --org-id <id>] [--json]`,
+    });
+  });
+});

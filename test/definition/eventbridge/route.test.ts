@@ -1,0 +1,57 @@
+import { compileRoute, partnerEventSourceNameOf } from "../../../src/definition";
+import { definition } from "../fixtures";
+
+describe("compileRoute", () => {
+  it("compiles the example into a pattern without source, the transformer, and the directives the target does not receive", () => {
+    expect(compileRoute(definition())).toEqual({
+      eventPattern: JSON.stringify({
+        $or: [
+          { "detail-type": ["conversation.created"], detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } } },
+          { "detail-type": ["analytics.conversations.summary"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } } },
+        ],
+      }),
+      inputTransformer: {
+        inputPaths: { convId: "$.detail.eventBody.conversation.id", customTenant: "$.detail.eventBody.attributes.tenantId" },
+        inputTemplate: '{"convId":<convId>,"custom":{"tenant":<customTenant>}}',
+      },
+      undelivered: [
+        {
+          part: "inputTransformer",
+          path: "transformations[1]",
+          reason:
+            "extract [].id maps over every element, which an input path cannot express reliably: the InputTransformer API asks for JSON dot notation and does not document what a path with several matches inserts; use [N] or reshape in the target",
+        },
+        { part: "inputTransformer", path: "transformations[2]", reason: "transform with iso8601 cannot be expressed: input transformers copy values into a template and cannot convert them" },
+      ],
+    });
+  });
+
+  it("puts the partner event source into the pattern when given, and lists pattern entries first", () => {
+    const def = definition((d) => d.filters[1].conditions.push({ field: "metadata.timestamp", operator: "gte", value: "2024-01-15T00:00:00Z" }));
+    const route = compileRoute(def, partnerEventSourceNameOf("org-1", def));
+    expect([JSON.parse(route.eventPattern).source, route.undelivered.map((u) => `${u.part} ${u.path}`)]).toEqual([
+      ["aws.partner/genesys.com/cloud/org-1/genesys-prod-01"],
+      ["eventPattern filters[1].conditions[1]", "inputTransformer transformations[1]", "inputTransformer transformations[2]"],
+    ]);
+  });
+
+  it("reports a pattern over the size limit, which a raised quota accepts", () => {
+    const def = definition((d) => {
+      d.filters = Array.from({ length: 20 }, (_, i) => ({ eventType: `v2.detail.events.conversation.{id}.step${i}`, conditions: [{ field: "metadata.source", operator: "eq", value: `channel-${i}` }] }));
+    });
+    const size = compileRoute(def).eventPattern.length;
+    expect([compileRoute(def).undelivered[0], compileRoute(def, undefined, { maxPatternChars: 4096 }).undelivered.filter((u) => u.part === "eventPattern")]).toEqual([
+      { part: "eventPattern", path: "", reason: `the event pattern is ${size} characters; EventBridge accepts at most 2048 (2048 by default, up to 4096 with a quota increase)` },
+      [],
+    ]);
+  });
+});
+
+describe("partnerEventSourceNameOf", () => {
+  it("joins the organization and the event source suffix, derived from the id when absent", () => {
+    expect([
+      partnerEventSourceNameOf("org-1", { id: "a b", eventSourceSuffix: "suffix-1" }),
+      partnerEventSourceNameOf("org-1", { id: "a b" }),
+    ]).toEqual(["aws.partner/genesys.com/cloud/org-1/suffix-1", "aws.partner/genesys.com/cloud/org-1/a-b"]);
+  });
+});
