@@ -1,5 +1,6 @@
 import { isLeft, right } from "fp-ts/Either";
 import { EVENT_STREAMS } from "../../src/emulator";
+import { payloadHash } from "../../src/definition";
 import { WriteOutcome } from "../../src/genesys";
 import {
   apiFor,
@@ -25,15 +26,16 @@ function summary(outcome: WriteOutcome) {
 }
 
 describe("event-streams through the write protocol", () => {
-  it("creates with one If-None-Match: * PUT (no lookup first) and returns what the server now holds", async () => {
+  it("creates with one If-None-Match: * PUT (no lookup first, no read after) and returns what the server now holds", async () => {
     const api = apiFor(emulator.get());
     const audit = memoryAudit();
     const created = ok(await api.create(createRequest(), audit));
     expect(summary(created)).toEqual({ status: "created", etag: stored()?.etag, state: definitionJson(), retries: 0, conflicts: 0 });
     expect(api.desiredState(definition())).toEqual(definitionJson());
-    expect(calls(emulator.get())).toEqual(["POST /oauth/token 200", `PUT ${path} 201`, `GET ${path} 200`]);
+    // The PUT's answer is the stored object with its ETag: no GET follows it.
+    expect(calls(emulator.get())).toEqual(["POST /oauth/token 200", `PUT ${path} 201`]);
     // The token request counts too: it is part of this operation's chain (later operations reuse the token).
-    expect(created.requests).toBe(3);
+    expect(created.requests).toBe(2);
   });
 
   it("appends the intent before the write and the outcome after it, linked by intentId", async () => {
@@ -49,7 +51,7 @@ describe("event-streams through the write protocol", () => {
         result: "success",
         intentId: "a1",
         details: { api: "event-streams", status: "created", remoteWrite: true, remoteId: "orders-source", etag: stored()?.etag },
-        metrics: { requests: 3, retries: 0, conflicts: 0 },
+        metrics: { requests: 2, retries: 0, conflicts: 0 },
       },
     ]);
     expect(created.audit).toEqual({ auditId: "a2", hash: "h2" });
@@ -142,7 +144,8 @@ describe("event-streams through the write protocol", () => {
       const { api, staleEtag } = await raced();
       const result = ok(await api.update(updateRequest("orders-source", staleEtag, definition("orders-source", "mobile"), { policy: "overwrite" }), memoryAudit()));
       expect(summary(result)).toEqual({ status: "updated", etag: stored()?.etag, state: definitionJson("orders-source", "mobile"), retries: 0, conflicts: 1 });
-      expect(calls(emulator.get()).slice(-4)).toEqual([`PUT ${path} 409`, `GET ${path} 200`, `PUT ${path} 200`, `GET ${path} 200`]);
+      // The 409 needs a read for the fresh ETag; the second PUT's answer is the re-read.
+      expect(calls(emulator.get()).slice(-3)).toEqual([`PUT ${path} 409`, `GET ${path} 200`, `PUT ${path} 200`]);
     });
 
     it("gives up after a bounded number of conflicting writes", async () => {
@@ -167,13 +170,41 @@ describe("event-streams through the write protocol", () => {
     });
   });
 
-  it("deletes, and counts an already deleted source as success", async () => {
+  it("deletes with one DELETE and no wait (a 204 means gone), and counts an already deleted source as success", async () => {
     const api = apiFor(emulator.get());
     ok(await api.create(createRequest(), memoryAudit()));
+    const from = calls(emulator.get()).length;
     expect(ok(await api.delete(deleteRequest("orders-source"), memoryAudit())).status).toBe("deleted");
     expect(ok(await api.delete(deleteRequest("orders-source"), memoryAudit())).status).toBe("absent");
     expect(await api.read("orders-source")).toEqual(right(null));
-    expect(calls(emulator.get()).slice(-5)).toEqual([`DELETE ${path} 204`, `GET ${path} 404`, `DELETE ${path} 404`, `GET ${path} 404`, `GET ${path} 404`]);
+    // The last GET is this test's own read.
+    expect(calls(emulator.get()).slice(from)).toEqual([`DELETE ${path} 204`, `DELETE ${path} 404`, `GET ${path} 404`]);
+  });
+
+  it("minimal request chains: create = one PUT (after the token), update = one PUT, no change = nothing, delete = one DELETE; each answer shows what a read would", async () => {
+    const api = apiFor(emulator.get());
+    const journal: Record<string, { calls: string[]; requests: number }> = {};
+    async function step(name: string, operation: () => Promise<WriteOutcome>): Promise<WriteOutcome> {
+      const from = calls(emulator.get()).length;
+      const outcome = await operation();
+      journal[name] = { calls: calls(emulator.get()).slice(from), requests: outcome.requests };
+      return outcome;
+    }
+    const created = await step("create", async () => ok(await api.create(createRequest(), memoryAudit())));
+    expect(await api.read("orders-source")).toEqual(right(created.source));
+    const mobile = definition("orders-source", "mobile");
+    const updated = await step("update", async () => ok(await api.update(updateRequest("orders-source", created.source?.etag ?? "", mobile), memoryAudit())));
+    expect(await api.read("orders-source")).toEqual(right(updated.source));
+    const recordedStateHash = payloadHash(api.desiredState(mobile));
+    await step("unchanged", async () => ok(await api.update(updateRequest("orders-source", updated.source?.etag ?? "", mobile, { recordedStateHash }), memoryAudit())));
+    await step("delete", async () => ok(await api.delete(deleteRequest("orders-source"), memoryAudit())));
+    expect(journal).toEqual({
+      create: { calls: ["POST /oauth/token 200", `PUT ${path} 201`], requests: 2 },
+      update: { calls: [`PUT ${path} 200`], requests: 1 },
+      unchanged: { calls: [], requests: 0 },
+      delete: { calls: [`DELETE ${path} 204`], requests: 1 },
+    });
+    expect(stored()).toBeUndefined();
   });
 
   it("decodes every body: a read without an id is a Decode error", async () => {
@@ -185,11 +216,12 @@ describe("event-streams through the write protocol", () => {
 
   it("counts the HTTP policy's retries in the write outcome and its audit record", async () => {
     const api = apiFor(emulator.get());
-    emulator.get().addFault({ method: "PUT", path, action: { status: 503, body: { message: "busy", code: "service.unavailable", status: 503 } } });
-    emulator.get().addFault({ method: "GET", path, action: { reset: true } });
+    // A create is one PUT, so both retries are of that PUT.
+    emulator.get().addFault({ method: "PUT", path, times: 2, action: { status: 503, body: { message: "busy", code: "service.unavailable", status: 503 } } });
     const audit = memoryAudit();
     const created = ok(await api.create(createRequest(), audit));
     expect(summary(created)).toEqual({ status: "created", etag: stored()?.etag, state: definitionJson(), retries: 2, conflicts: 0 });
-    expect(audit.records[1].metrics).toEqual({ requests: 5, retries: 2, conflicts: 0 });
+    expect(calls(emulator.get())).toEqual(["POST /oauth/token 200", `PUT ${path} 503`, `PUT ${path} 503`, `PUT ${path} 201`]);
+    expect(audit.records[1].metrics).toEqual({ requests: 4, retries: 2, conflicts: 0 });
   });
 });

@@ -156,10 +156,10 @@ async function journalShows(from: number, method: string, path: string): Promise
 
 describe("the Integrations API through the write protocol", () => {
   describe("create", () => {
-    it("looks the name up, POSTs the integration with the owner marker in its notes, PUTs the config with its version, PATCHes the intended state, then re-reads", async () => {
+    it("looks the name up, POSTs the integration with the owner marker in its notes, reads the new config's version, PUTs the config, PATCHes the intended state, and re-reads nothing", async () => {
       const outcome = ok(await api().create(createRequest(), memoryAudit()));
       const id = outcome.source?.remoteId ?? "";
-      expect(summary(outcome)).toEqual({ status: "created", source: ours(id, "2"), requests: 9, retries: 0, conflicts: 0 });
+      expect(summary(outcome)).toEqual({ status: "created", source: ours(id, "2"), requests: 6, retries: 0, conflicts: 0 });
       expect(stored(id)).toEqual({
         id,
         name: "orders-source",
@@ -180,12 +180,9 @@ describe("the Integrations API through the write protocol", () => {
         "POST /oauth/token 200",
         `GET ${base} 200`,
         `POST ${base} 200`,
-        `GET ${integrationPath(id)} 200`,
         `GET ${configPath(id)} 200`,
         `PUT ${configPath(id)} 200`,
         `PATCH ${integrationPath(id)} 200`,
-        `GET ${integrationPath(id)} 200`,
-        `GET ${configPath(id)} 200`,
       ]);
     });
 
@@ -202,7 +199,7 @@ describe("the Integrations API through the write protocol", () => {
           result: "success",
           intentId: "a1",
           details: { api: "integrations", status: "created", remoteWrite: true, remoteId: id, etag: "2" },
-          metrics: { requests: 9, retries: 0, conflicts: 0 },
+          metrics: { requests: 6, retries: 0, conflicts: 0 },
         },
       ]);
       // When the intent was appended, only the token and the lookup had been asked for.
@@ -217,17 +214,20 @@ describe("the Integrations API through the write protocol", () => {
       expect(emulator.get().state.collection(INTEGRATIONS).list()).toEqual([]);
     });
 
-    it("waits out the read-after-write lag: 404s right after the POST are read again", async () => {
+    it("waits out the read-after-write lag: 404s of the new config right after the POST are read again", async () => {
       expect(await admin("POST", "integrations/lag", { reads: 2 })).toBe(200);
       const outcome = ok(await api().create(createRequest(), memoryAudit()));
       const id = outcome.source?.remoteId ?? "";
-      expect(summary(outcome)).toEqual({ status: "created", source: ours(id, "2"), requests: 11, retries: 0, conflicts: 0 });
-      expect(callsSince(0).slice(2, 7)).toEqual([
+      expect(summary(outcome)).toEqual({ status: "created", source: ours(id, "2"), requests: 8, retries: 0, conflicts: 0 });
+      expect(callsSince(0)).toEqual([
+        "POST /oauth/token 200",
+        `GET ${base} 200`,
         `POST ${base} 200`,
-        `GET ${integrationPath(id)} 404`,
-        `GET ${integrationPath(id)} 404`,
-        `GET ${integrationPath(id)} 200`,
+        `GET ${configPath(id)} 404`,
+        `GET ${configPath(id)} 404`,
         `GET ${configPath(id)} 200`,
+        `PUT ${configPath(id)} 200`,
+        `PATCH ${integrationPath(id)} 200`,
       ]);
     });
 
@@ -272,7 +272,7 @@ describe("the Integrations API through the write protocol", () => {
         intentId: "a1",
         error: describeError(result.error as Parameters<typeof describeError>[0]),
         details: { api: "integrations", remoteId: id },
-        metrics: { requests: 6, retries: 0 },
+        metrics: { requests: 5, retries: 0 },
       });
       expect(stored(id)).toEqual({
         id,
@@ -286,14 +286,13 @@ describe("the Integrations API through the write protocol", () => {
 
       const from = mark();
       const again = ok(await api().create(createRequest(), memoryAudit()));
-      expect(summary(again)).toEqual({ status: "completed", source: ours(id, "2"), requests: 6, retries: 0, conflicts: 0 });
+      expect(summary(again)).toEqual({ status: "completed", source: ours(id, "2"), requests: 4, retries: 0, conflicts: 0 });
+      // The listing shows the config (and its version); the PUT's and PATCH's answers show the result.
       expect(callsSince(from)).toEqual([
         "POST /oauth/token 200",
         `GET ${base} 200`,
         `PUT ${configPath(id)} 200`,
         `PATCH ${integrationPath(id)} 200`,
-        `GET ${integrationPath(id)} 200`,
-        `GET ${configPath(id)} 200`,
       ]);
     });
 
@@ -302,14 +301,12 @@ describe("the Integrations API through the write protocol", () => {
       const from = mark();
       const audit = memoryAudit();
       const outcome = ok(await api().create(createRequest(), audit));
-      expect(summary(outcome)).toEqual({ status: "completed", source: ours(id, "2"), requests: 6, retries: 0, conflicts: 0 });
+      expect(summary(outcome)).toEqual({ status: "completed", source: ours(id, "2"), requests: 4, retries: 0, conflicts: 0 });
       expect(callsSince(from)).toEqual([
         "POST /oauth/token 200",
         `GET ${base} 200`,
         `PUT ${configPath(id)} 200`,
         `PATCH ${integrationPath(id)} 200`,
-        `GET ${integrationPath(id)} 200`,
-        `GET ${configPath(id)} 200`,
       ]);
       expect(audit.records[0]).toEqual({
         action: "create",
@@ -321,17 +318,12 @@ describe("the Integrations API through the write protocol", () => {
       expect(writes()).toEqual([`POST ${base} 200`, `PUT ${configPath(id)} 200`, `PATCH ${integrationPath(id)} 200`]);
     });
 
-    it("repeating a create of its own complete integration reads it and writes nothing", async () => {
+    it("repeating a create of its own complete integration finds it in the listing and neither writes nor reads it again", async () => {
       const first = await created(api());
       const from = mark();
       const again = ok(await api().create(createRequest(), memoryAudit()));
-      expect(summary(again)).toEqual({ status: "completed", source: ours(first.id, "2"), requests: 4, retries: 0, conflicts: 0 });
-      expect(callsSince(from)).toEqual([
-        "POST /oauth/token 200",
-        `GET ${base} 200`,
-        `GET ${integrationPath(first.id)} 200`,
-        `GET ${configPath(first.id)} 200`,
-      ]);
+      expect(summary(again)).toEqual({ status: "completed", source: ours(first.id, "2"), requests: 2, retries: 0, conflicts: 0 });
+      expect(callsSince(from)).toEqual(["POST /oauth/token 200", `GET ${base} 200`]);
     });
 
     it("refuses a same-named integration without its marker, says how to adopt it, and writes nothing", async () => {
@@ -371,7 +363,7 @@ describe("the Integrations API through the write protocol", () => {
       expect(summary(outcome)).toEqual({
         status: "adopted",
         source: { remoteId: id, etag: "2", state: expectedState(), facts: { partnerEventSourceName: partnerName() } },
-        requests: 7,
+        requests: 5,
         retries: 0,
         conflicts: 0,
       });
@@ -381,8 +373,6 @@ describe("the Integrations API through the write protocol", () => {
         `GET ${base} 200`,
         `PUT ${configPath(id)} 200`,
         `PATCH ${integrationPath(id)} 200`,
-        `GET ${integrationPath(id)} 200`,
-        `GET ${configPath(id)} 200`,
       ]);
       expect(stored(id)?.notes).toBe("made in the console");
     });
@@ -401,9 +391,9 @@ describe("the Integrations API through the write protocol", () => {
     it("creates DISABLED when asked: the POST already leaves it so, no PATCH", async () => {
       const outcome = ok(await api().create(createRequest(definition(), { options: { intendedState: "DISABLED" } }), memoryAudit()));
       const id = outcome.source?.remoteId ?? "";
-      expect(summary(outcome)).toEqual({ status: "created", source: ours(id, "2", expectedState("DISABLED")), requests: 8, retries: 0, conflicts: 0 });
+      expect(summary(outcome)).toEqual({ status: "created", source: ours(id, "2", expectedState("DISABLED")), requests: 5, retries: 0, conflicts: 0 });
       expect(stored(id)?.intendedState).toBe("DISABLED");
-      expect(writes()).toEqual([`POST ${base} 200`, `PUT ${configPath(id)} 200`]);
+      expect(callsSince(0)).toEqual(["POST /oauth/token 200", `GET ${base} 200`, `POST ${base} 200`, `GET ${configPath(id)} 200`, `PUT ${configPath(id)} 200`]);
     });
 
     it("answers Forbidden when the client may not write", async () => {
@@ -429,7 +419,18 @@ describe("the Integrations API through the write protocol", () => {
       emulator.get().addFault({ method: "GET", path: base, action: { reset: true } });
       emulator.get().addFault({ method: "PUT", path: `${base}/*`, action: { status: 503, body: { message: "busy", code: "service.unavailable", status: 503 } } });
       const outcome = ok(await api().create(createRequest(), memoryAudit()));
-      expect([outcome.status, outcome.requests, outcome.retries, outcome.conflicts]).toEqual(["created", 11, 2, 0]);
+      expect([outcome.status, outcome.requests, outcome.retries, outcome.conflicts]).toEqual(["created", 8, 2, 0]);
+      const id = outcome.source?.remoteId ?? "";
+      expect(callsSince(0)).toEqual([
+        "POST /oauth/token 200",
+        `GET ${base} 0`,
+        `GET ${base} 200`,
+        `POST ${base} 200`,
+        `GET ${configPath(id)} 200`,
+        `PUT ${configPath(id)} 503`,
+        `PUT ${configPath(id)} 200`,
+        `PATCH ${integrationPath(id)} 200`,
+      ]);
     });
   });
 
@@ -448,7 +449,7 @@ describe("the Integrations API through the write protocol", () => {
   });
 
   describe("update", () => {
-    it("PUTs the config with the recorded version and re-reads; no PATCH when the intended state holds", async () => {
+    it("reads the integration and its config, PUTs the config with the recorded version, and re-reads nothing; no PATCH when the intended state holds", async () => {
       const a = api();
       const first = await created(a);
       const from = mark();
@@ -457,7 +458,7 @@ describe("the Integrations API through the write protocol", () => {
       expect(summary(outcome)).toEqual({
         status: "updated",
         source: ours(first.id, "3", expectedState("ENABLED", ["conversation.created", "conversation.ended"])),
-        requests: 5,
+        requests: 3,
         retries: 0,
         conflicts: 0,
       });
@@ -465,8 +466,6 @@ describe("the Integrations API through the write protocol", () => {
         `GET ${integrationPath(first.id)} 200`,
         `GET ${configPath(first.id)} 200`,
         `PUT ${configPath(first.id)} 200`,
-        `GET ${integrationPath(first.id)} 200`,
-        `GET ${configPath(first.id)} 200`,
       ]);
     });
 
@@ -476,9 +475,19 @@ describe("the Integrations API through the write protocol", () => {
       const id = first.source?.remoteId ?? "";
       const from = mark();
       const outcome = ok(await a.update(updateRequest(id, "2", definition()), memoryAudit()));
-      expect(summary(outcome)).toEqual({ status: "updated", source: ours(id, "3"), requests: 6, retries: 0, conflicts: 0 });
-      expect(callsSince(from).filter((c) => !c.startsWith("GET"))).toEqual([`PUT ${configPath(id)} 200`, `PATCH ${integrationPath(id)} 200`]);
+      expect(summary(outcome)).toEqual({ status: "updated", source: ours(id, "3"), requests: 4, retries: 0, conflicts: 0 });
+      expect(callsSince(from)).toEqual([`GET ${integrationPath(id)} 200`, `GET ${configPath(id)} 200`, `PUT ${configPath(id)} 200`, `PATCH ${integrationPath(id)} 200`]);
       expect(stored(id)?.intendedState).toBe("ENABLED");
+    });
+
+    it("returns the name the server holds after a config PUT that renames an integration renamed in the console", async () => {
+      const a = api();
+      const first = await created(a);
+      // The config's name is the integration's name: the PUT gives the integration its name back.
+      expect(await admin("PATCH", `integrations/${first.id}`, { name: "renamed-in-console" })).toBe(200);
+      const outcome = ok(await a.update(updateRequest(first.id, "2", definition()), memoryAudit()));
+      expect(stored(first.id)?.name).toBe("orders-source");
+      expect([outcome.source, await a.read(first.id)]).toEqual([ours(first.id, "3"), right(ours(first.id, "3"))]);
     });
 
     it("keeps the remote config's notes, advanced settings, credentials and property keys the definition does not set", async () => {
@@ -580,8 +589,8 @@ describe("the Integrations API through the write protocol", () => {
       const from = mark();
       const outcome = ok(await a.update(updateRequest(id, "2", definition(), { policy: "overwrite" }), memoryAudit()));
       // The adapter's read that found the version stale serves the protocol too: no second read.
-      expect(summary(outcome)).toEqual({ status: "updated", source: ours(id, "4"), requests: 5, retries: 0, conflicts: 1 });
-      expect(callsSince(from).filter((c) => !c.startsWith("GET"))).toEqual([`PUT ${configPath(id)} 200`]);
+      expect(summary(outcome)).toEqual({ status: "updated", source: ours(id, "4"), requests: 3, retries: 0, conflicts: 1 });
+      expect(callsSince(from)).toEqual([`GET ${integrationPath(id)} 200`, `GET ${configPath(id)} 200`, `PUT ${configPath(id)} 200`]);
       expect(stored(id)?.config.properties["awsAccountRegion"]).toBe("us-east-1");
     });
 
@@ -614,7 +623,7 @@ describe("the Integrations API through the write protocol", () => {
       const from = await racedPut(id, async () => {
         outcome = ok(await a.update(updateRequest(id, "2", definition(), { policy: "overwrite" }), memoryAudit()));
       });
-      expect(outcome === undefined ? undefined : summary(outcome)).toEqual({ status: "updated", source: ours(id, "4"), requests: 8, retries: 0, conflicts: 1 });
+      expect(outcome === undefined ? undefined : summary(outcome)).toEqual({ status: "updated", source: ours(id, "4"), requests: 6, retries: 0, conflicts: 1 });
       expect(callsSince(from)).toEqual([
         `GET ${integrationPath(id)} 200`,
         `GET ${configPath(id)} 200`,
@@ -622,8 +631,6 @@ describe("the Integrations API through the write protocol", () => {
         `GET ${integrationPath(id)} 200`,
         `GET ${configPath(id)} 200`,
         `PUT ${configPath(id)} 200`,
-        `GET ${integrationPath(id)} 200`,
-        `GET ${configPath(id)} 200`,
       ]);
       expect(stored(id)?.config.properties["awsAccountRegion"]).toBe("us-east-1");
     });
@@ -631,14 +638,21 @@ describe("the Integrations API through the write protocol", () => {
     describe("a 400 'does not match the current version' is a stale version too", () => {
       const stale = { status: 400, body: { message: "Version 2 does not match the current version 3", code: "bad.request", status: 400 } };
 
-      it("under 'overwrite': re-read and written again", async () => {
+      it("under 'overwrite': read for the fresh version and written again", async () => {
         const a = api();
         const { id } = await created(a);
         emulator.get().addFault({ method: "PUT", path: configPath(id), action: stale });
         const from = mark();
         const outcome = ok(await a.update(updateRequest(id, "2", twoFilters(["conversation.ended"]), { policy: "overwrite" }), memoryAudit()));
-        expect(summary(outcome)).toEqual({ status: "updated", source: ours(id, "3", expectedState("ENABLED", ["conversation.ended"])), requests: 8, retries: 0, conflicts: 1 });
-        expect(callsSince(from).filter((c) => !c.startsWith("GET"))).toEqual([`PUT ${configPath(id)} 400`, `PUT ${configPath(id)} 200`]);
+        expect(summary(outcome)).toEqual({ status: "updated", source: ours(id, "3", expectedState("ENABLED", ["conversation.ended"])), requests: 6, retries: 0, conflicts: 1 });
+        expect(callsSince(from)).toEqual([
+          `GET ${integrationPath(id)} 200`,
+          `GET ${configPath(id)} 200`,
+          `PUT ${configPath(id)} 400`,
+          `GET ${integrationPath(id)} 200`,
+          `GET ${configPath(id)} 200`,
+          `PUT ${configPath(id)} 200`,
+        ]);
       });
 
       it("under 'fail': a Conflict with the server's version, not a BadRequest", async () => {
@@ -799,6 +813,45 @@ describe("the Integrations API through the write protocol", () => {
     });
   });
 
+  describe("the minimal request chains", () => {
+    it("create = list, POST, GET config, PUT config, PATCH (after the token); update = GET integration, GET config, PUT config (+ PATCH when the state changes); no change = nothing; delete = DELETE and one GET; each answer shows what a read would", async () => {
+      const a = api();
+      const journal: Record<string, { calls: string[]; requests: number }> = {};
+      async function step(name: string, operation: () => Promise<WriteOutcome>): Promise<WriteOutcome> {
+        const from = mark();
+        const outcome = await operation();
+        journal[name] = { calls: callsSince(from), requests: outcome.requests };
+        return outcome;
+      }
+      const made = await step("create", async () => ok(await a.create(createRequest(), memoryAudit())));
+      const id = made.source?.remoteId ?? "";
+      expect(await a.read(id)).toEqual(right(made.source));
+      const filters = twoFilters(["conversation.ended", "conversation.created"]);
+      const updated = await step("update", async () => ok(await a.update(updateRequest(id, made.source?.etag ?? "", filters), memoryAudit())));
+      expect(await a.read(id)).toEqual(right(updated.source));
+      const disabled = { options: { intendedState: "DISABLED" as const } };
+      const switched = await step("update of the state", async () => ok(await a.update(updateRequest(id, updated.source?.etag ?? "", filters, disabled), memoryAudit())));
+      expect(await a.read(id)).toEqual(right(switched.source));
+      const recordedStateHash = payloadHash(a.desiredState(filters, disabled.options));
+      await step("no change", async () => ok(await a.update(updateRequest(id, switched.source?.etag ?? "", filters, { ...disabled, recordedStateHash }), memoryAudit())));
+      await step("delete", async () => ok(await a.delete(deleteRequest(id), memoryAudit())));
+      expect(journal).toEqual({
+        create: {
+          calls: ["POST /oauth/token 200", `GET ${base} 200`, `POST ${base} 200`, `GET ${configPath(id)} 200`, `PUT ${configPath(id)} 200`, `PATCH ${integrationPath(id)} 200`],
+          requests: 6,
+        },
+        update: { calls: [`GET ${integrationPath(id)} 200`, `GET ${configPath(id)} 200`, `PUT ${configPath(id)} 200`], requests: 3 },
+        "update of the state": {
+          calls: [`GET ${integrationPath(id)} 200`, `GET ${configPath(id)} 200`, `PUT ${configPath(id)} 200`, `PATCH ${integrationPath(id)} 200`],
+          requests: 4,
+        },
+        "no change": { calls: [], requests: 0 },
+        delete: { calls: [`DELETE ${integrationPath(id)} 200`, `GET ${integrationPath(id)} 404`], requests: 2 },
+      });
+      expect([made.source?.etag, updated.source?.etag, switched.source?.state]).toEqual(["2", "3", expectedState("DISABLED", ["conversation.created", "conversation.ended"])]);
+    });
+  });
+
   describe("the partner event source name", () => {
     /** Runs `body` against an emulator of its own, so that the organization has not been looked up yet. */
     async function withOwnEmulator(organizationId: string, body: (own: RunningEmulator) => Promise<void>): Promise<void> {
@@ -838,13 +891,7 @@ describe("the Integrations API through the write protocol", () => {
         const from = own.journal().length;
         const again = ok(await apiOn(own).create(createRequest(), memoryAudit()));
         expect([again.status, again.source]).toEqual(["completed", { ...ours(id, "2"), facts: { partnerEventSourceName: partnerName("orders-source", org) } }]);
-        expect(own.journal().slice(from).map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual([
-          "POST /oauth/token 200",
-          `GET ${base} 200`,
-          `GET ${orgPath} 200`,
-          `GET ${integrationPath(id)} 200`,
-          `GET ${configPath(id)} 200`,
-        ]);
+        expect(own.journal().slice(from).map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual(["POST /oauth/token 200", `GET ${base} 200`, `GET ${orgPath} 200`]);
       });
     });
   });
