@@ -9,8 +9,7 @@ import type { EventBridgeSource } from "../pulumi/resource";
  * when the source reports none.
  */
 export function reportedPartnerEventSourceName(source: EventBridgeSource): pulumi.Output<string> {
-  return source.facts.apply((facts) => {
-    const name = facts?.partnerEventSourceName;
+  return source.partnerEventSourceName.apply((name) => {
     if (typeof name !== "string" || name === "") {
       throw new Error(
         "the source reports no partnerEventSourceName: select the Integrations API (genesys:api integrations), or pass partnerEventSourceName",

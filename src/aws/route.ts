@@ -66,10 +66,8 @@ export interface EventBridgeRouteArgs {
  * Construction fails, naming each condition's path, when the event pattern
  * cannot express a condition: such a rule would match more than the
  * definition says and deliver events the definition filters out. What the
- * input transformer cannot deliver is a warning on the source resource, one
- * per directive or mapping, and is listed in {@link undelivered}. (The
- * source's dynamic provider cannot emit warnings from its check, so the
- * warnings come from the program, at the same step.)
+ * input transformer cannot deliver is listed in {@link undelivered} and is
+ * a warning on the source resource (see `EventBridgeSource`).
  */
 export class EventBridgeRoute extends pulumi.ComponentResource {
   /** The Genesys Cloud EventBridge source. */
@@ -117,10 +115,8 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
       },
       { ...args.sourceOptions, parent: this },
     );
+    // The source itself warns, on its own resource, about what the route does not deliver.
     this.undelivered = route.undelivered.filter((u) => u.part === "inputTransformer");
-    for (const u of this.undelivered) {
-      void pulumi.log.warn(`${def.id} (AWS route): ${formatUndelivered(u)}`, this.source);
-    }
 
     this.partnerEventSourceName = pulumi.output(args.partnerEventSourceName ?? reportedPartnerEventSourceName(this.source));
     this.bus = new aws.cloudwatch.EventBus(

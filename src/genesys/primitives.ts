@@ -14,8 +14,12 @@ type Result<A> = Either<GenesysError, A>;
 export type Created =
   /** The object exists and holds the definition (one atomic request did it all). */
   | { readonly _tag: "Complete"; readonly remoteId: string; readonly current?: RemoteSource }
-  /** The object exists but its configuration still has to be written with a conditional write. */
-  | { readonly _tag: "Shell"; readonly remoteId: string; readonly current?: RemoteSource }
+  /**
+   * The object exists but its configuration still has to be written with a
+   * conditional write; `current` is the object as first read (the adapter
+   * waited for it), `null` when it did not become readable in `settleMs`.
+   */
+  | { readonly _tag: "Shell"; readonly remoteId: string; readonly current: RemoteSource | null }
   /** An object of that name already exists: nothing was made. */
   | { readonly _tag: "Exists" };
 

@@ -236,9 +236,11 @@ export function writeProtocol(p: SourcePrimitives, options: ProtocolOptions = {}
           }
           case "Shell": {
             remoteId = made.right.remoteId;
-            const shell = await afterWrite(remoteId, request.definition.id, made.right.current);
-            if (isLeft(shell)) return shell;
-            const step = await takeOver(request, shell.right, true);
+            const shell = made.right.current;
+            if (shell === null) {
+              return left(notFound({ method: "GET", path: remoteId, message: `source '${request.definition.id}' (${remoteId}) is not readable ${Math.ceil(p.settleMs / 1000)} s after it was written` }));
+            }
+            const step = await takeOver(request, shell, true);
             return isLeft(step) ? step : right({ ...step.right, status: "created" as const, wrote: true });
           }
         }

@@ -1,6 +1,7 @@
 import * as E from "fp-ts/Either";
 import {
   buildPayload,
+  compileRoute,
   decodeSamples,
   formatIssue,
   payloadBytes,
@@ -112,6 +113,8 @@ export function outputsOf(
 ): SourceOutputs {
   const kept = { ...inputs } as Record<string, unknown>;
   delete kept.__provider;
+  // Without the partner name, as the AWS component compiles it: the pattern is then known at preview there.
+  const route = compileRoute(definition);
   return {
     ...(kept as unknown as SourceInputs),
     remoteId: source.remoteId,
@@ -124,6 +127,10 @@ export function outputsOf(
     remoteStateHash: stateHash(source.state),
     drift: [],
     facts: { ...source.facts },
+    partnerEventSourceName: source.facts.partnerEventSourceName ?? "",
+    eventPattern: route.eventPattern,
+    inputTransformer: { inputPaths: { ...route.inputTransformer.inputPaths }, inputTemplate: route.inputTransformer.inputTemplate },
+    undelivered: route.undelivered.map((u) => ({ ...u })),
     metrics,
   };
 }

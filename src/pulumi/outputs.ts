@@ -1,3 +1,4 @@
+import type { RouteInputTransformer, Undelivered } from "../definition";
 import type { SourceInputs } from "./inputs";
 
 /** Numbers a deployment reports about one source (a stack output per source). */
@@ -39,5 +40,13 @@ export interface SourceOutputs extends SourceInputs {
   readonly drift: string[];
   /** Adapter facts such as `partnerEventSourceName`. */
   readonly facts: Record<string, string>;
+  /** The partner event source the API reports (`""` when it reports none). */
+  readonly partnerEventSourceName: string;
+  /** The compiled EventBridge event pattern (JSON). */
+  readonly eventPattern: string;
+  /** The compiled input transformer. */
+  readonly inputTransformer: RouteInputTransformer;
+  /** What the route does not carry out. */
+  readonly undelivered: Undelivered[];
   readonly metrics: SourceMetrics;
 }

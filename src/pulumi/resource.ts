@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ConflictPolicy } from "../genesys/port";
 import { ownerMarker } from "../genesys/ownership";
+import { compileRoute, formatUndelivered, validateDefinition } from "../definition";
+import type { RouteInputTransformer, Undelivered } from "../definition";
 import type { SourceMetrics } from "./outputs";
 import { eventBridgeSourceProvider } from "./provider";
 
@@ -64,6 +66,18 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
   declare readonly drift: pulumi.Output<string[]>;
   /** Adapter facts such as `partnerEventSourceName`. */
   declare readonly facts: pulumi.Output<Record<string, string>>;
+  /**
+   * The partner event source Genesys created in the AWS account
+   * (`aws.partner/genesys.com/cloud/<orgId>/<suffix>`; Integrations API), for
+   * `aws.cloudwatch.EventBus`'s `eventSourceName`; `""` when the API reports none.
+   */
+  declare readonly partnerEventSourceName: pulumi.Output<string>;
+  /** The filters' conditions as an EventBridge event pattern (JSON), for `aws.cloudwatch.EventRule`'s `eventPattern`. */
+  declare readonly eventPattern: pulumi.Output<string>;
+  /** The transformations and attribute mappings as an input transformer, for `aws.cloudwatch.EventTarget`'s `inputTransformer`. */
+  declare readonly inputTransformer: pulumi.Output<RouteInputTransformer>;
+  /** Conditions, directives and mappings the event pattern or the input transformer does not carry out, with the reason. */
+  declare readonly undelivered: pulumi.Output<Undelivered[]>;
   /** Latency, validation rate, status, retries and conflicts of the last write. */
   declare readonly metrics: pulumi.Output<SourceMetrics>;
 
@@ -79,6 +93,10 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
       drift: undefined,
       facts: undefined,
       metrics: undefined,
+      partnerEventSourceName: undefined,
+      eventPattern: undefined,
+      inputTransformer: undefined,
+      undelivered: undefined,
     };
     // Pulumi reserves `id` for the resource id: the definition's id travels as `sourceId`.
     const { id, ...definition } = args;
@@ -91,5 +109,23 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
       EVENTBRIDGE_SOURCE_MODULE,
       EVENTBRIDGE_SOURCE_TYPE,
     );
+    warnUndelivered(this, args);
   }
+}
+
+/**
+ * Warns on the resource, once its definition is known, about every
+ * condition, directive or mapping the AWS route does not carry out. A dynamic
+ * provider's `check` cannot emit warnings, so they come from the program, at
+ * the same step of a preview.
+ */
+function warnUndelivered(resource: EventBridgeSource, args: EventBridgeSourceArgs): void {
+  const { id, samples: _samples, conflictPolicy: _p, adoptExisting: _a, intendedState: _s, ...rest } = args;
+  void pulumi.output({ ...rest, id }).apply((definition) => {
+    const decoded = validateDefinition(definition);
+    if (decoded._tag === "Left") return; // check reports it, with paths
+    for (const u of compileRoute(decoded.right).undelivered) {
+      void pulumi.log.warn(`${decoded.right.id} (AWS route): ${formatUndelivered(u)}`, resource);
+    }
+  });
 }

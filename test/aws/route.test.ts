@@ -141,7 +141,8 @@ describe("EventBridgeRoute on deployment", () => {
     // the source reports its partner event source as the Integrations API does.
     registered = mockResources((args) => {
       const name = (args.inputs.name as string | undefined) ?? `${args.name}-physical`;
-      const facts = args.type.endsWith(":EventBridgeSource") ? { facts: { partnerEventSourceName: `aws.partner/genesys.com/cloud/org-from-facts/${args.name}` } } : {};
+      const reported = `aws.partner/genesys.com/cloud/org-from-facts/${args.name}`;
+      const facts = args.type.endsWith(":EventBridgeSource") ? { facts: { partnerEventSourceName: reported }, partnerEventSourceName: reported } : {};
       return { id: `${args.name}-id`, state: { ...args.inputs, ...facts, name, arn: `arn:aws:mock:us-east-1:123456789012:${name}`, url: `https://sqs.mock/${name}` } };
     });
     dependencies = recordDependencies();

@@ -139,9 +139,10 @@ export class IntegrationsApi implements SourcePrimitives {
       intervalMs: this.pollIntervalMs,
       waitingFor: `the config of integration '${definition.id}' (${integration.id}) to become readable`,
     });
-    if (isLeft(config) || config.right === null) return right({ _tag: "Shell", remoteId: integration.id });
+    if (isLeft(config)) return config;
+    if (config.right === null) return right({ _tag: "Shell", remoteId: integration.id, current: null });
     const current = await this.toRemote({ integration, config: config.right });
-    return right({ _tag: "Shell", remoteId: integration.id, ...(isLeft(current) ? {} : { current: current.right }) });
+    return isLeft(current) ? current : right({ _tag: "Shell", remoteId: integration.id, current: current.right });
   }
 
   /**
@@ -180,7 +181,8 @@ export class IntegrationsApi implements SourcePrimitives {
       },
     }, IntegrationConfiguration);
     if (isLeft(written)) return isVersionConflict(written.left) ? right({ _tag: "Stale" }) : written;
-    let integration = held.integration;
+    // A config write also names the integration: the PUT's answer says what it is now called.
+    let integration: Integration = { ...held.integration, ...(written.right.name === undefined ? {} : { name: written.right.name }) };
     if (integration.intendedState !== desired.intendedState) {
       const patched = await this.send({ method: "PATCH", path: integrationPath(remoteId), json: { intendedState: desired.intendedState } }, Integration);
       if (isLeft(patched)) return patched;
