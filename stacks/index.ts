@@ -29,6 +29,7 @@ const hooks = webhookUrl === undefined
       url: webhookUrl,
       secret: genesys.requireSecret("webhookSecret"),
       auditLogPath: genesys.get("auditLogPath"),
+      auditS3Endpoint: genesys.get("auditS3Endpoint"),
     })];
 
 export const sources = deploySources(loadSources(entries, root), {

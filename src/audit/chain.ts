@@ -27,6 +27,7 @@ export function sealEntry(record: AuditRecord, prevHash: string): AuditEntry {
     sourceId: record.sourceId,
     payloadHash: record.payloadHash,
     result: record.result,
+    ...(record.intentId === undefined ? {} : { intentId: record.intentId }),
     ...(record.error === undefined ? {} : { error: record.error }),
     ...(record.metrics === undefined ? {} : { metrics: { ...record.metrics } }),
     ...(record.details === undefined ? {} : { details: { ...record.details } }),

@@ -1,4 +1,4 @@
-import { AUDIT_LOG_ENV, DEFAULT_AUDIT_LOG } from "../audit";
+import { resolveAuditLocation } from "../audit";
 import type { ApiKind } from "../genesys";
 import type { ConflictPolicy } from "../genesys/port";
 
@@ -16,7 +16,10 @@ export interface ProviderSettings {
   readonly apiBaseUrl?: string;
   readonly authBaseUrl?: string;
   readonly api: ApiKind;
+  /** The audit log: an absolute file path (relative ones are resolved against the Pulumi project root) or `s3://bucket/prefix`. */
   readonly auditLogPath: string;
+  /** An S3-compatible endpoint for an `s3://` audit log (`genesys:auditS3Endpoint`); pass it to the audit calls as `s3Endpoint`. */
+  readonly auditS3Endpoint?: string;
   readonly defaultConflictPolicy: ConflictPolicy;
 }
 
@@ -67,6 +70,7 @@ export function readSettings(
   if (!API_KINDS.includes(api)) {
     issues.push({ key: "genesys:api", message: `expected one of ${API_KINDS.join(", ")}, found ${JSON.stringify(api)}` });
   }
+  const auditS3Endpoint = pick("auditS3Endpoint");
   const policy = (pick("conflictPolicy") ?? "overwrite") as ConflictPolicy;
   if (policy !== "overwrite" && policy !== "fail") {
     issues.push({ key: "genesys:conflictPolicy", message: `expected overwrite or fail, found ${JSON.stringify(policy)}` });
@@ -81,7 +85,8 @@ export function readSettings(
       apiBaseUrl,
       authBaseUrl,
       api,
-      auditLogPath: pick("auditLogPath", AUDIT_LOG_ENV) ?? DEFAULT_AUDIT_LOG,
+      auditLogPath: resolveAuditLocation(pick("auditLogPath"), process.cwd(), env),
+      ...(auditS3Endpoint === undefined ? {} : { auditS3Endpoint }),
       defaultConflictPolicy: policy,
     },
   };

@@ -1,0 +1,207 @@
+import type { S3Client } from "@aws-sdk/client-s3";
+import { isLeft } from "fp-ts/Either";
+import { GENESIS_HASH, entryHash, entryLine, sealEntry } from "./chain";
+import { AuditEntry, AuditRecord } from "./entry";
+import { AuditError, contention, damagedLog, storeFailure } from "./errors";
+import { S3Location, formatAuditLocation } from "./location";
+import { S3StoreOptions, makeS3Client, s3Sdk } from "./s3-client";
+import { entryKey, listPrefix, sequenceOfKey } from "./s3-keys";
+import { verifyS3Log } from "./s3-verify";
+import { AppendResult, AuditStore, StoreAppendOptions } from "./store";
+import { VerifyOptions, VerifyResult } from "./verify-lines";
+
+/** Tail is the last entry of the chain as this process last saw it. */
+interface Tail {
+  readonly sequence: number;
+  readonly hash: string;
+}
+
+/** S3StoreCounters are what an S3 store did so far in this process, for figures and tests. */
+export interface S3StoreCounters {
+  /** Entries written. */
+  appended: number;
+  /** Conditional puts that lost to another writer (412) or met a concurrent one (409), each followed by a re-chain and retry. */
+  conflicts: number;
+  /** Requests sent (list, get, put). */
+  requests: number;
+}
+
+const DEFAULT_CONTENTION_TIMEOUT_MS = 30_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const statusOf = (e: unknown): number | undefined => (e as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+
+type Step<A> = { ok: true; value: A } | { ok: false; error: AuditError };
+
+/**
+ * S3AuditStore is an audit log kept in S3 (or an S3-compatible server) as
+ * one object per entry, `<prefix>/<12-digit sequence>.json`, each holding the
+ * entry's JSON line: concatenated in key order the objects are the same JSON
+ * Lines log a file store writes.
+ *
+ * An append is a conditional put (`If-None-Match: *`) of the next sequence
+ * number, chained to the hash of the entry before it. When another writer
+ * took that number first (412 Precondition Failed), the store reads the
+ * winner, re-chains after it and tries the next number, so writers on any
+ * number of machines share one chain without a lock server. Appends from one
+ * process are queued and written one after the other.
+ */
+export class S3AuditStore implements AuditStore {
+  readonly location: string;
+  readonly counters: S3StoreCounters = { appended: 0, conflicts: 0, requests: 0 };
+  private client: S3Client | undefined;
+  private tail: Tail | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly where: S3Location,
+    private readonly options: S3StoreOptions = {},
+  ) {
+    this.location = formatAuditLocation(where);
+  }
+
+  append(record: AuditRecord, options: StoreAppendOptions = {}): Promise<AppendResult> {
+    const run = this.queue.then(() => this.appendNow(record, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  verify(options: VerifyOptions = {}): Promise<VerifyResult> {
+    return verifyS3Log(this.s3(), this.where, options, this.counters);
+  }
+
+  private s3(): S3Client {
+    this.client ??= makeS3Client(this.options);
+    return this.client;
+  }
+
+  private async appendNow(record: AuditRecord, options: StoreAppendOptions): Promise<AppendResult> {
+    const started = Date.now();
+    const budget = options.contentionTimeoutMs ?? DEFAULT_CONTENTION_TIMEOUT_MS;
+    const { PutObjectCommand } = s3Sdk();
+    for (let attempt = 1; ; attempt++) {
+      if (this.tail === undefined) {
+        const found = await this.findTail(0);
+        if (!found.ok) return found;
+        this.tail = found.value;
+      }
+      const sequence = this.tail.sequence + 1;
+      const entry = sealEntry(record, this.tail.hash);
+      const key = entryKey(this.where.prefix, sequence);
+      try {
+        this.counters.requests++;
+        await this.s3().send(
+          new PutObjectCommand({
+            Bucket: this.where.bucket,
+            Key: key,
+            Body: entryLine(entry),
+            ContentType: "application/json",
+            IfNoneMatch: "*",
+          }),
+        );
+        this.tail = { sequence, hash: entry.hash };
+        this.counters.appended++;
+        return { ok: true, entry };
+      } catch (e) {
+        const status = statusOf(e);
+        // 412: another writer holds this sequence number. 409: a concurrent
+        // conditional write to the same key is in flight (AWS asks for a retry).
+        if (status !== 412 && status !== 409) {
+          this.tail = undefined;
+          return { ok: false, error: storeFailure(this.location, `put ${key}`, e) };
+        }
+        this.counters.conflicts++;
+        const waited = Date.now() - started;
+        if (waited >= budget) return { ok: false, error: contention(this.location, attempt, waited) };
+        if (status === 409 || attempt > 3) await sleep(Math.random() * Math.min(100, 5 * attempt));
+        const found = await this.findTail(status === 412 ? sequence : this.tail.sequence);
+        if (!found.ok) {
+          this.tail = undefined;
+          return found;
+        }
+        this.tail = found.value;
+      }
+    }
+  }
+
+  /**
+   * The first entry sequence number after `after`, or `undefined` when no
+   * entry object follows it (one listing of at most one key).
+   */
+  private async nextAfter(after: number): Promise<Step<number | undefined>> {
+    const { ListObjectsV2Command } = s3Sdk();
+    try {
+      this.counters.requests++;
+      const page = await this.s3().send(
+        new ListObjectsV2Command({
+          Bucket: this.where.bucket,
+          Prefix: listPrefix(this.where.prefix),
+          StartAfter: entryKey(this.where.prefix, after),
+          MaxKeys: 1,
+        }),
+      );
+      const key = page.Contents?.[0]?.Key;
+      const sequence = key === undefined ? undefined : sequenceOfKey(this.where.prefix, key);
+      return { ok: true, value: sequence !== undefined && sequence > after ? sequence : undefined };
+    } catch (e) {
+      return { ok: false, error: storeFailure(this.location, "list", e) };
+    }
+  }
+
+  /**
+   * The last entry at or after `known` (a sequence number known to exist, or
+   * 0) and its hash: the highest sequence number is found by galloping then
+   * bisecting over one-key listings (about 2 log2 N requests from 0, one when
+   * `known` is already the last), and that entry is read and checked, so a
+   * damaged tail is refused rather than extended.
+   */
+  private async findTail(known: number): Promise<Step<Tail>> {
+    let low = known;
+    let high: number | undefined;
+    for (let step = 1; high === undefined; step *= 2) {
+      const probe = low + step;
+      const next = await this.nextAfter(probe - 1);
+      if (!next.ok) return next;
+      if (next.value === undefined) high = probe;
+      else low = next.value;
+    }
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      const next = await this.nextAfter(middle - 1);
+      if (!next.ok) return next;
+      if (next.value === undefined || next.value >= high) high = middle;
+      else low = next.value;
+    }
+    if (low === 0) return { ok: true, value: { sequence: 0, hash: GENESIS_HASH } };
+    const read = await this.readEntry(low);
+    return read.ok ? { ok: true, value: { sequence: low, hash: read.value.hash } } : read;
+  }
+
+  /** Reads and checks the entry object with sequence number `sequence`. */
+  private async readEntry(sequence: number): Promise<Step<AuditEntry>> {
+    const { GetObjectCommand } = s3Sdk();
+    const key = entryKey(this.where.prefix, sequence);
+    const where = `s3://${this.where.bucket}/${key}`;
+    let body: string;
+    try {
+      this.counters.requests++;
+      const got = await this.s3().send(new GetObjectCommand({ Bucket: this.where.bucket, Key: key }));
+      body = (await got.Body?.transformToString("utf8")) ?? "";
+    } catch (e) {
+      return { ok: false, error: storeFailure(this.location, `get ${key}`, e) };
+    }
+    const damaged = (reason: string) => ({ ok: false as const, error: damagedLog(where, reason) });
+    if (!body.endsWith("\n") || body.indexOf("\n") !== body.length - 1) return damaged("the last entry is not one terminated line");
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return damaged("the last entry is not valid JSON");
+    }
+    const decoded = AuditEntry.decode(parsed);
+    if (isLeft(decoded)) return damaged("the last entry is not an audit entry");
+    if (entryHash(parsed as AuditEntry) !== decoded.right.hash) return damaged("the last entry does not match its hash (edited)");
+    return { ok: true, value: decoded.right };
+  }
+}
