@@ -1,11 +1,11 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { isLeft } from "fp-ts/Either";
-import { GENESIS_HASH, entryHash, entryLine, sealEntry } from "./chain";
-import { AuditEntry, AuditRecord } from "./entry";
+import { GENESIS_HASH, entryLine, sealEntry } from "./chain";
+import { AuditRecord } from "./entry";
 import { AuditError, damagedLog, ioFailure } from "./errors";
 import { withFileLock } from "./lock";
 import { AppendResult, AuditStore, StoreAppendOptions } from "./store";
+import { judgeLastEntry } from "./last-entry";
 import { readLastLine } from "./tail";
 import { verifyAuditFile } from "./verify-file";
 import { VerifyOptions, VerifyResult } from "./verify-lines";
@@ -28,26 +28,9 @@ interface Pending {
  */
 async function lastHash(logPath: string, handle: fs.FileHandle): Promise<{ ok: true; hash: string } | { ok: false; error: AuditError }> {
   const last = await readLastLine(handle);
-  switch (last._tag) {
-    case "Empty":
-      return { ok: true, hash: GENESIS_HASH };
-    case "Unterminated":
-      return { ok: false, error: damagedLog(logPath, "the last line is truncated (no terminating newline)") };
-    case "Line": {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(last.text);
-      } catch {
-        return { ok: false, error: damagedLog(logPath, "the last line is not valid JSON") };
-      }
-      const decoded = AuditEntry.decode(parsed);
-      if (isLeft(decoded)) return { ok: false, error: damagedLog(logPath, "the last line is not an audit entry") };
-      if (entryHash(parsed as AuditEntry) !== decoded.right.hash) {
-        return { ok: false, error: damagedLog(logPath, "the last entry does not match its hash (edited)") };
-      }
-      return { ok: true, hash: decoded.right.hash };
-    }
-  }
+  if (last._tag === "Empty") return { ok: true, hash: GENESIS_HASH };
+  const judged = judgeLastEntry(last.text, last._tag === "Line");
+  return judged.ok ? { ok: true, hash: judged.entry.hash } : { ok: false, error: damagedLog(logPath, judged.reason) };
 }
 
 /**
@@ -61,6 +44,8 @@ async function lastHash(logPath: string, handle: fs.FileHandle): Promise<{ ok: t
  * line, which the next append refuses to extend and `verify` reports.
  */
 export class FileAuditStore implements AuditStore {
+  /** What this store wrote in this process: batches (each one lock and one fsync) and entries. */
+  readonly counters = { commits: 0, entries: 0 };
   private queue: Pending[] = [];
   private draining = false;
 
@@ -69,7 +54,10 @@ export class FileAuditStore implements AuditStore {
   append(record: AuditRecord, options: StoreAppendOptions = {}): Promise<AppendResult> {
     return new Promise((resolve) => {
       this.queue.push({ record, options, resolve });
-      if (!this.draining) void this.drain();
+      if (this.draining) return;
+      this.draining = true;
+      // Start on the next microtask, so that appends made in the same tick share the first batch.
+      queueMicrotask(() => void this.drain());
     });
   }
 
@@ -78,7 +66,6 @@ export class FileAuditStore implements AuditStore {
   }
 
   private async drain(): Promise<void> {
-    this.draining = true;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
@@ -120,6 +107,8 @@ export class FileAuditStore implements AuditStore {
           });
           await handle.appendFile(entries.map(entryLine).join(""), "utf8");
           await handle.sync();
+          this.counters.commits++;
+          this.counters.entries += entries.length;
           return entries.map((entry) => ({ ok: true as const, entry }));
         } catch (e) {
           return all(ioFailure(logPath, "append", e));

@@ -1,7 +1,7 @@
 import type { S3Client } from "@aws-sdk/client-s3";
-import { isLeft } from "fp-ts/Either";
-import { GENESIS_HASH, entryHash, entryLine, sealEntry } from "./chain";
+import { GENESIS_HASH, entryLine, sealEntry } from "./chain";
 import { AuditEntry, AuditRecord } from "./entry";
+import { judgeLastEntry } from "./last-entry";
 import { AuditError, contention, damagedLog, storeFailure } from "./errors";
 import { S3Location, formatAuditLocation } from "./location";
 import { S3StoreOptions, makeS3Client, s3Sdk } from "./s3-client";
@@ -14,6 +14,8 @@ import { VerifyOptions, VerifyResult } from "./verify-lines";
 interface Tail {
   readonly sequence: number;
   readonly hash: string;
+  /** The object's ETag as written or read; a different one later means it was replaced. */
+  readonly etag?: string;
 }
 
 /** S3StoreCounters are what an S3 store did so far in this process, for figures and tests. */
@@ -81,17 +83,18 @@ export class S3AuditStore implements AuditStore {
     const budget = options.contentionTimeoutMs ?? DEFAULT_CONTENTION_TIMEOUT_MS;
     const { PutObjectCommand } = s3Sdk();
     for (let attempt = 1; ; attempt++) {
-      if (this.tail === undefined) {
-        const found = await this.findTail(0);
-        if (!found.ok) return found;
-        this.tail = found.value;
+      const current = this.tail === undefined ? await this.findTail(0) : await this.recheckTail(this.tail);
+      if (!current.ok) {
+        this.tail = undefined;
+        return current;
       }
+      this.tail = current.value;
       const sequence = this.tail.sequence + 1;
       const entry = sealEntry(record, this.tail.hash);
       const key = entryKey(this.where.prefix, sequence);
       try {
         this.counters.requests++;
-        await this.s3().send(
+        const put = await this.s3().send(
           new PutObjectCommand({
             Bucket: this.where.bucket,
             Key: key,
@@ -100,7 +103,7 @@ export class S3AuditStore implements AuditStore {
             IfNoneMatch: "*",
           }),
         );
-        this.tail = { sequence, hash: entry.hash };
+        this.tail = { sequence, hash: entry.hash, ...(put.ETag === undefined ? {} : { etag: put.ETag }) };
         this.counters.appended++;
         return { ok: true, entry };
       } catch (e) {
@@ -123,6 +126,37 @@ export class S3AuditStore implements AuditStore {
         this.tail = found.value;
       }
     }
+  }
+
+  /**
+   * The tail to chain to when this process already knows one: one listing
+   * of the known last object and the one after it. An unchanged last object
+   * with nothing after it is kept; a replaced one is read and checked again
+   * (so an edited tail is refused, as the file store does); newer entries
+   * from other writers are found and read.
+   */
+  private async recheckTail(known: Tail): Promise<Step<Tail>> {
+    if (known.sequence === 0 || known.etag === undefined) return this.findTail(known.sequence);
+    const { ListObjectsV2Command } = s3Sdk();
+    let contents;
+    try {
+      this.counters.requests++;
+      const page = await this.s3().send(
+        new ListObjectsV2Command({
+          Bucket: this.where.bucket,
+          Prefix: listPrefix(this.where.prefix),
+          StartAfter: entryKey(this.where.prefix, known.sequence - 1),
+          MaxKeys: 2,
+        }),
+      );
+      contents = page.Contents ?? [];
+    } catch (e) {
+      return { ok: false, error: storeFailure(this.location, "list", e) };
+    }
+    const [last, after] = contents;
+    if (last?.Key !== entryKey(this.where.prefix, known.sequence) || last.ETag !== known.etag) return this.findTail(0);
+    const next = after?.Key === undefined ? undefined : sequenceOfKey(this.where.prefix, after.Key);
+    return next === undefined ? { ok: true, value: known } : this.findTail(next);
   }
 
   /**
@@ -175,33 +209,30 @@ export class S3AuditStore implements AuditStore {
     }
     if (low === 0) return { ok: true, value: { sequence: 0, hash: GENESIS_HASH } };
     const read = await this.readEntry(low);
-    return read.ok ? { ok: true, value: { sequence: low, hash: read.value.hash } } : read;
+    if (!read.ok) return read;
+    const { entry, etag } = read.value;
+    return { ok: true, value: { sequence: low, hash: entry.hash, ...(etag === undefined ? {} : { etag }) } };
   }
 
   /** Reads and checks the entry object with sequence number `sequence`. */
-  private async readEntry(sequence: number): Promise<Step<AuditEntry>> {
+  private async readEntry(sequence: number): Promise<Step<{ entry: AuditEntry; etag?: string }>> {
     const { GetObjectCommand } = s3Sdk();
     const key = entryKey(this.where.prefix, sequence);
     const where = `s3://${this.where.bucket}/${key}`;
     let body: string;
+    let etag: string | undefined;
     try {
       this.counters.requests++;
       const got = await this.s3().send(new GetObjectCommand({ Bucket: this.where.bucket, Key: key }));
       body = (await got.Body?.transformToString("utf8")) ?? "";
+      etag = got.ETag;
     } catch (e) {
       return { ok: false, error: storeFailure(this.location, `get ${key}`, e) };
     }
-    const damaged = (reason: string) => ({ ok: false as const, error: damagedLog(where, reason) });
-    if (!body.endsWith("\n") || body.indexOf("\n") !== body.length - 1) return damaged("the last entry is not one terminated line");
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      return damaged("the last entry is not valid JSON");
-    }
-    const decoded = AuditEntry.decode(parsed);
-    if (isLeft(decoded)) return damaged("the last entry is not an audit entry");
-    if (entryHash(parsed as AuditEntry) !== decoded.right.hash) return damaged("the last entry does not match its hash (edited)");
-    return { ok: true, value: decoded.right };
+    const terminated = body.endsWith("\n");
+    const text = terminated ? body.slice(0, -1) : body;
+    const judged = text.includes("\n") ? { ok: false as const, reason: "the last entry holds more than one line" } : judgeLastEntry(text, terminated);
+    if (!judged.ok) return { ok: false, error: damagedLog(where, judged.reason) };
+    return { ok: true, value: { entry: judged.entry, ...(etag === undefined ? {} : { etag }) } };
   }
 }
