@@ -42,7 +42,7 @@ export async function verifyS3Log(
   const { ListObjectsV2Command, GetObjectCommand } = s3Sdk();
   const location = formatAuditLocation(where);
   const cannot = (operation: string, e: unknown) =>
-    unreadable(`cannot read audit log ${location}: ${describeAuditError(storeFailure(location, operation, e))}`);
+    unreadable(`cannot read ${describeAuditError(storeFailure(location, operation, e))}`);
   let state = initialChainState(options);
   let token: string | undefined;
   do {

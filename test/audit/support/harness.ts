@@ -27,6 +27,8 @@ export interface StoreHarness {
   tailName(location: string, text: string): string;
   /** The key a broken S3 verdict names for 1-based entry `n`; undefined for files. */
   keyOf(location: string, n: number): string | undefined;
+  /** S3 only: writes one object under the log's prefix (`name` relative to it), as a person with bucket access could. */
+  putObject(location: string, name: string, body: string): Promise<void>;
 }
 
 let counter = 0;
@@ -52,6 +54,7 @@ export function fileHarness(): StoreHarness {
     },
     tailName: (location) => location,
     keyOf: () => undefined,
+    putObject: () => Promise.reject(new Error("a file store has no objects")),
   };
 }
 
@@ -104,12 +107,19 @@ export function s3Harness(command: string): StoreHarness {
       const keys = await keysOf(location);
       if (keys.length > 0) await moto.client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys.map((Key) => ({ Key })) } }));
       const pieces = piecesOf(text);
-      for (let i = 0; i < pieces.length; i++) {
-        await moto.client.send(new PutObjectCommand({ Bucket: bucket, Key: entryKey(where(location).prefix, i + 1), Body: pieces[i] }));
-      }
+      let next = 0;
+      const worker = async () => {
+        for (let i = next++; i < pieces.length; i = next++) {
+          await moto.client.send(new PutObjectCommand({ Bucket: bucket, Key: entryKey(where(location).prefix, i + 1), Body: pieces[i] }));
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
     },
     tailName: (location, text) => `s3://${bucket}/${entryKey(where(location).prefix, piecesOf(text).length)}`,
     keyOf: (location, n) => entryKey(where(location).prefix, n),
+    async putObject(location, name, body) {
+      await moto.client.send(new PutObjectCommand({ Bucket: bucket, Key: `${where(location).prefix}/${name}`, Body: body }));
+    },
   };
 }
 
