@@ -64,7 +64,12 @@ export class S3AuditStore implements AuditStore {
   }
 
   append(record: AuditRecord, options: StoreAppendOptions = {}): Promise<AppendResult> {
-    const run = this.queue.then(() => this.appendNow(record, options));
+    const run = this.queue.then(() =>
+      this.appendNow(record, options).catch((e: unknown): AppendResult => {
+        this.tail = undefined;
+        return { ok: false, error: storeFailure(this.location, "append", e) };
+      }),
+    );
     this.queue = run.catch(() => undefined);
     return run;
   }

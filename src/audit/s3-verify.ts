@@ -55,7 +55,10 @@ export async function verifyS3Log(
     } catch (e) {
       return cannot("list", e);
     }
-    const keys = (page.Contents ?? []).map((c) => c.Key ?? "");
+    // A zero-byte `prefix/` object is the folder marker some consoles create, not an entry.
+    const keys = (page.Contents ?? [])
+      .filter((c) => !(where.prefix !== "" && c.Key === listPrefix(where.prefix) && (c.Size ?? 0) === 0))
+      .map((c) => c.Key ?? "");
     // Judge the names first: only the objects up to the first bad name are read.
     let readable = keys.length;
     let nameProblem: { key: string; reason: string } | undefined;

@@ -200,6 +200,12 @@ describe.each(storeHarnesses().filter((h) => h.name === "s3"))("verifyAuditLog o
     });
   });
 
+  it("ignores the zero-byte folder marker a console creates for the prefix", async () => {
+    const location = await logOf(2);
+    await store.putObject(location, "", "");
+    expect(await verifyAuditLog(location, opts())).toMatchObject({ _tag: "Intact", entries: 2 });
+  });
+
   it("walks a chain longer than one listing page (1,000 keys)", async () => {
     const location = store.fresh("paged");
     let prev = GENESIS_HASH;
