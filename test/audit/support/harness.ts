@@ -118,7 +118,7 @@ export function s3Harness(command: string): StoreHarness {
     tailName: (location, text) => `s3://${bucket}/${entryKey(where(location).prefix, piecesOf(text).length)}`,
     keyOf: (location, n) => entryKey(where(location).prefix, n),
     async putObject(location, name, body) {
-      await moto.client.send(new PutObjectCommand({ Bucket: bucket, Key: `${where(location).prefix}/${name}`, Body: body }));
+      await moto.client.send(new PutObjectCommand({ Bucket: bucket, Key: `${where(location).prefix}/${name}`, Body: Buffer.from(body), ContentLength: Buffer.byteLength(body) }));
     },
   };
 }
