@@ -87,8 +87,12 @@ export class S3AuditStore implements AuditStore {
     const started = Date.now();
     const budget = options.contentionTimeoutMs ?? DEFAULT_CONTENTION_TIMEOUT_MS;
     const { PutObjectCommand } = s3Sdk();
+    // A tail found while handling a conflict is fresh: no need to check it again.
+    let fresh: Tail | undefined;
     for (let attempt = 1; ; attempt++) {
-      const current = this.tail === undefined ? await this.findTail(0) : await this.recheckTail(this.tail);
+      const current: Step<Tail> =
+        fresh !== undefined ? { ok: true, value: fresh } : this.tail === undefined ? await this.findTail(0) : await this.recheckTail(this.tail);
+      fresh = undefined;
       if (!current.ok) {
         this.tail = undefined;
         return current;
@@ -120,15 +124,33 @@ export class S3AuditStore implements AuditStore {
           return { ok: false, error: storeFailure(this.location, `put ${key}`, e) };
         }
         this.counters.conflicts++;
-        const waited = Date.now() - started;
-        if (waited >= budget) return { ok: false, error: contention(this.location, attempt, waited) };
-        if (status === 409 || attempt > 3) await sleep(Math.random() * Math.min(100, 5 * attempt));
-        const found = await this.findTail(status === 412 ? sequence : this.tail.sequence);
+        let found: Step<Tail>;
+        if (status === 412) {
+          const winner = await this.readEntry(sequence);
+          if (!winner.ok) {
+            this.tail = undefined;
+            return winner;
+          }
+          const won: Tail = { sequence, hash: winner.value.entry.hash, ...(winner.value.etag === undefined ? {} : { etag: winner.value.etag }) };
+          // Our own put, retried by the client after its answer was lost: it is written.
+          if (won.hash === entry.hash) {
+            this.tail = won;
+            this.counters.appended++;
+            return { ok: true, entry };
+          }
+          found = await this.findTail(sequence, won);
+        } else {
+          await sleep(Math.random() * Math.min(100, 5 * attempt));
+          found = await this.findTail(this.tail.sequence, this.tail);
+        }
         if (!found.ok) {
           this.tail = undefined;
           return found;
         }
-        this.tail = found.value;
+        fresh = found.value;
+        const waited = Date.now() - started;
+        if (waited >= budget) return { ok: false, error: contention(this.location, attempt, waited) };
+        if (attempt > 3) await sleep(Math.random() * Math.min(100, 5 * attempt));
       }
     }
   }
@@ -193,9 +215,10 @@ export class S3AuditStore implements AuditStore {
    * 0) and its hash: the highest sequence number is found by galloping then
    * bisecting over one-key listings (about 2 log2 N requests from 0, one when
    * `known` is already the last), and that entry is read and checked, so a
-   * damaged tail is refused rather than extended.
+   * damaged tail is refused rather than extended. `knownTail`, the entry at
+   * `known` already read, saves reading it again when it is still the last.
    */
-  private async findTail(known: number): Promise<Step<Tail>> {
+  private async findTail(known: number, knownTail?: Tail): Promise<Step<Tail>> {
     let low = known;
     let high: number | undefined;
     for (let step = 1; high === undefined; step *= 2) {
@@ -213,6 +236,7 @@ export class S3AuditStore implements AuditStore {
       else low = next.value;
     }
     if (low === 0) return { ok: true, value: { sequence: 0, hash: GENESIS_HASH } };
+    if (knownTail !== undefined && knownTail.sequence === low) return { ok: true, value: knownTail };
     const read = await this.readEntry(low);
     if (!read.ok) return read;
     const { entry, etag } = read.value;

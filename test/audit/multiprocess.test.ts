@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import * as http from "node:http";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -163,4 +164,53 @@ describeS3("appendAuditEntry to one S3 prefix from three processes", () => {
     const counters = exits.map((e) => JSON.parse(/counters (.*)/.exec(e.stdout)![1]) as { appended: number; conflicts: number });
     expect(counters.map((c) => c.appended)).toEqual([40, 40, 40]);
   }, 120_000);
+});
+
+describeS3("appendAuditEntry to S3 when an answer is lost", () => {
+  let server: MotoServer;
+  let proxy: http.Server;
+  let proxyUrl: string;
+  let dropNextPut = false;
+  beforeAll(async () => {
+    server = await startMoto(moto!);
+    // A loopback proxy in front of moto that can forward a PUT and then drop the connection instead of answering,
+    // as a network fault after the write would.
+    proxy = http.createServer((req, res) => {
+      const target = new URL(server.url);
+      const upstream = http.request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          if (req.method === "PUT" && dropNextPut) {
+            dropNextPut = false;
+            answer.resume();
+            answer.on("end", () => req.socket.destroy());
+            return;
+          }
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
+  }, 60_000);
+  afterAll(async () => {
+    await new Promise((resolve) => proxy?.close(resolve));
+    await server?.stop();
+  }, 30_000);
+
+  it("recognises its own entry when the client retries a put whose answer was lost, and writes it once", async () => {
+    const bucket = await server.bucket("lost-answer-audit");
+    const location = `s3://${bucket}/lost`;
+    const append = (i: number) =>
+      appendAuditEntry(location, { action: "update", sourceId: "s", payloadHash: "f".repeat(64), result: "success", details: { index: i } }, { s3Endpoint: proxyUrl });
+    await append(0);
+    dropNextPut = true;
+    const second = await append(1);
+    expect(dropNextPut).toBe(false);
+    const third = await append(2);
+    expect(third.prevHash).toBe(second.hash);
+    expect(await verifyAuditLog(location, { s3Endpoint: server.url })).toMatchObject({ _tag: "Intact", entries: 3, lastHash: third.hash });
+  }, 60_000);
 });
