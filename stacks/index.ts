@@ -30,6 +30,7 @@ const hooks = webhookUrl === undefined
       url: webhookUrl,
       secret: genesys.requireSecret("webhookSecret"),
       auditLogPath: genesys.get("auditLogPath"),
+      auditS3Endpoint: genesys.get("auditS3Endpoint"),
     })];
 
 export const sources = reportOutputs(deploySources(loaded, {

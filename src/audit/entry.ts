@@ -9,11 +9,13 @@ export const AuditAction = t.keyof({ create: null, update: null, delete: null, w
 export type AuditAction = t.TypeOf<typeof AuditAction>;
 
 /**
- * AuditResult is what an entry records: an `intent` written before a remote
- * write (write-ahead), or the attempt's outcome, `success` or `failure`.
+ * AuditResult is what an entry records about an attempt: `intent` is written
+ * ahead of a remote write (what is about to be attempted), `success` and
+ * `failure` are outcomes. An intent without a later outcome naming it (see
+ * `intentId`) is "in doubt": the write may or may not have happened.
  */
 export const AuditResult = t.keyof({ intent: null, success: null, failure: null });
-/** AuditResult is whether the recorded attempt succeeded or failed. */
+/** AuditResult is an intent ahead of a write, or the outcome of an attempt. */
 export type AuditResult = t.TypeOf<typeof AuditResult>;
 
 /**
@@ -40,6 +42,7 @@ const required = t.type({
 });
 
 const optional = t.partial({
+  /** On an outcome entry: the `auditId` of the intent entry it concludes. */
   intentId: t.string,
   error: t.string,
   metrics: AuditMetrics,

@@ -1,17 +1,18 @@
 import { createReadStream } from "node:fs";
-import { VerifyResult, broken, checkLine, initialChainState, intact, unreadable } from "./verify-lines";
+import { VerifyOptions, VerifyResult, broken, checkLine, concludeChain, initialChainState, unreadable } from "./verify-lines";
 
 const NEWLINE = 0x0a;
 
 /**
- * verifyAuditLog is the verdict on the audit log at `path`, read as a stream
- * so that memory does not grow with the file (apart from the set of seen
- * auditIds). Resolves to the first broken 1-based line, if any; never rejects.
+ * verifyAuditFile is the verdict on the JSON Lines audit log at `path`, read
+ * as a stream so that memory does not grow with the file (apart from the set
+ * of seen auditIds and the open intents). Resolves to the first broken 1-based
+ * line, if any; never rejects.
  */
-export function verifyAuditLog(path: string): Promise<VerifyResult> {
+export function verifyAuditFile(path: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   return new Promise((resolve) => {
     const stream = createReadStream(path);
-    let state = initialChainState();
+    let state = initialChainState(options);
     let pending: Buffer[] = [];
     let done = false;
     const finish = (result: VerifyResult) => {
@@ -45,7 +46,7 @@ export function verifyAuditLog(path: string): Promise<VerifyResult> {
       if (done) return;
       const rest = Buffer.concat(pending);
       if (rest.length > 0 && !feed(rest, false)) return;
-      finish(intact(state.entries));
+      finish(concludeChain(state));
     });
     stream.on("error", (e: NodeJS.ErrnoException) => {
       const why = e.code === "ENOENT" ? "no such file" : e.code === "EISDIR" ? "is a directory" : e.message;

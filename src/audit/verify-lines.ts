@@ -3,25 +3,70 @@ import { GENESIS_HASH, entryHash } from "./chain";
 import { AuditEntry } from "./entry";
 
 /**
- * VerifyResult is the verdict on an audit log: intact with its entry count,
- * broken at the first offending 1-based line with the reason, or unreadable
- * as a whole (e.g. the file does not exist).
+ * VerifyResult is the verdict on an audit log: intact (with its entry count,
+ * head hash and intents still in doubt), broken at the first offending entry
+ * with the reason, intact but missing the head it was asked to find, or
+ * unreadable as a whole (e.g. the file or bucket does not exist).
  */
-export type VerifyResult = Intact | Broken | Unreadable;
+export type VerifyResult = Intact | Broken | HeadMissing | Unreadable;
 
-/** Intact is a log whose every line is a sound entry chained to the one before. */
+/**
+ * InDoubt is an intent entry that no outcome entry names: the write it
+ * announced may or may not have reached the remote side. It is not
+ * tampering; it tells the operator which sources to check.
+ */
+export interface InDoubt {
+  /** 1-based position of the intent in the log (the line of a file, the sequence number of an S3 object). */
+  readonly line: number;
+  readonly auditId: string;
+  readonly timestamp: string;
+  readonly action: string;
+  readonly sourceId: string;
+  readonly payloadHash: string;
+}
+
+/** HeadFound is where the anchored head hash asked for was found. */
+export interface HeadFound {
+  readonly hash: string;
+  readonly line: number;
+}
+
+/** Intact is a log whose every entry is sound and chained to the one before. */
 export interface Intact {
   readonly _tag: "Intact";
   readonly ok: true;
   readonly entries: number;
+  /** Hash of the last entry (the genesis hash for an empty log): what a caller anchors as `auditHead`. */
+  readonly lastHash: string;
+  /** Intents without an outcome, in log order. */
+  readonly inDoubt: ReadonlyArray<InDoubt>;
+  /** Present when a head was asked for: where it is. */
+  readonly head?: HeadFound;
 }
 
-/** Broken is a log with a first bad line: edited, removed, reordered, inserted, truncated or malformed. */
+/** Broken is a log with a first bad entry: edited, removed, reordered, inserted, truncated or malformed. */
 export interface Broken {
   readonly _tag: "Broken";
   readonly ok: false;
+  /** 1-based position of the first bad entry (the line of a file, the sequence number of an S3 object). */
   readonly line: number;
   readonly reason: string;
+  /** For an S3 log: the object key at fault. */
+  readonly key?: string;
+}
+
+/**
+ * HeadMissing is a sound chain that does not contain the anchored head hash
+ * it was asked for: entries up to and including the head were removed from
+ * its end (or the hash belongs to another log).
+ */
+export interface HeadMissing {
+  readonly _tag: "HeadMissing";
+  readonly ok: false;
+  readonly head: string;
+  readonly entries: number;
+  readonly lastHash: string;
+  readonly inDoubt: ReadonlyArray<InDoubt>;
 }
 
 /** Unreadable is a log that could not be read at all. */
@@ -31,25 +76,42 @@ export interface Unreadable {
   readonly reason: string;
 }
 
-/** ChainState is what verification remembers between lines. */
+/** VerifyOptions tunes a verification. */
+export interface VerifyOptions {
+  /** An anchored head hash (e.g. a stack's `auditHead`) that must be in the log. */
+  readonly head?: string;
+}
+
+/** ChainState is what verification remembers between entries. */
 export interface ChainState {
-  /** Entries accepted so far (also the 1-based number of the last accepted line). */
+  /** Entries accepted so far (also the 1-based number of the last accepted entry). */
   readonly entries: number;
   /** Hash of the last accepted entry, or the genesis hash. */
   readonly lastHash: string;
-  /** auditIds seen so far: a repeated id means a copied line. */
+  /** auditIds seen so far: a repeated id means a copied entry. */
   readonly seenIds: ReadonlySet<string>;
+  /** Intents not yet concluded by an outcome, by auditId, in log order. */
+  readonly open: ReadonlyMap<string, InDoubt>;
+  /** The head hash looked for, if any, and where it was found. */
+  readonly head?: string;
+  readonly headLine?: number;
 }
 
-/** initialChainState is the state before the first line. */
-export const initialChainState = (): ChainState => ({ entries: 0, lastHash: GENESIS_HASH, seenIds: new Set() });
+/** initialChainState is the state before the first entry, looking for `options.head` if given. */
+export const initialChainState = (options: VerifyOptions = {}): ChainState => ({
+  entries: 0,
+  lastHash: GENESIS_HASH,
+  seenIds: new Set(),
+  open: new Map(),
+  ...(options.head === undefined ? {} : { head: options.head.toLowerCase() }),
+});
 
 /**
- * checkLine is the verdict on the next line of a log: the advanced state, or
- * the reason the line breaks the log. `terminated` says whether a newline
- * followed the line; only the last line of a damaged file lacks one.
- * The set in the state is extended in place for speed; treat the old state
- * as consumed.
+ * checkLine is the verdict on the next entry of a log, given as one line of
+ * text: the advanced state, or the reason the entry breaks the log.
+ * `terminated` says whether a newline followed the line; only the last line
+ * of a damaged file lacks one. The collections in the state are extended in
+ * place for speed; treat the old state as consumed.
  */
 export function checkLine(
   state: ChainState,
@@ -78,7 +140,39 @@ export function checkLine(
   }
   if (state.seenIds.has(entry.auditId)) return fail(`duplicate auditId ${entry.auditId}`);
   (state.seenIds as Set<string>).add(entry.auditId);
-  return { ok: true, state: { entries: state.entries + 1, lastHash: entry.hash, seenIds: state.seenIds } };
+  const line = state.entries + 1;
+  const open = state.open as Map<string, InDoubt>;
+  if (entry.result === "intent") {
+    const { auditId, timestamp, action, sourceId, payloadHash } = entry;
+    open.set(auditId, { line, auditId, timestamp, action, sourceId, payloadHash });
+  } else if (entry.intentId !== undefined) {
+    open.delete(entry.intentId);
+  }
+  const headLine = state.headLine ?? (state.head === entry.hash ? line : undefined);
+  return {
+    ok: true,
+    state: { ...state, entries: line, lastHash: entry.hash, ...(headLine === undefined ? {} : { headLine }) },
+  };
+}
+
+/**
+ * concludeChain is the verdict on a log whose every entry passed
+ * {@link checkLine}: intact, or head missing when a head was asked for and
+ * not met.
+ */
+export function concludeChain(state: ChainState): Intact | HeadMissing {
+  const inDoubt = [...state.open.values()];
+  if (state.head !== undefined && state.headLine === undefined) {
+    return { _tag: "HeadMissing", ok: false, head: state.head, entries: state.entries, lastHash: state.lastHash, inDoubt };
+  }
+  return {
+    _tag: "Intact",
+    ok: true,
+    entries: state.entries,
+    lastHash: state.lastHash,
+    inDoubt,
+    ...(state.head === undefined || state.headLine === undefined ? {} : { head: { hash: state.head, line: state.headLine } }),
+  };
 }
 
 /**
@@ -86,8 +180,8 @@ export function checkLine(
  * as one string: every line is checked in order and the first failure wins.
  * The empty string is an intact log with no entries.
  */
-export function verifyAuditText(content: string): VerifyResult {
-  return verifyAuditLines(content.split("\n"));
+export function verifyAuditText(content: string, options: VerifyOptions = {}): VerifyResult {
+  return verifyAuditLines(content.split("\n"), options);
 }
 
 /**
@@ -95,8 +189,8 @@ export function verifyAuditText(content: string): VerifyResult {
  * `content.split("\n")` gives it: the final element is the text after the last
  * newline, which must be empty for an undamaged log.
  */
-export function verifyAuditLines(lines: ReadonlyArray<string>): VerifyResult {
-  let state = initialChainState();
+export function verifyAuditLines(lines: ReadonlyArray<string>, options: VerifyOptions = {}): VerifyResult {
+  let state = initialChainState(options);
   const last = lines.length - 1;
   for (let i = 0; i < lines.length; i++) {
     if (i === last && lines[i] === "") break;
@@ -104,12 +198,24 @@ export function verifyAuditLines(lines: ReadonlyArray<string>): VerifyResult {
     if (!verdict.ok) return broken(i + 1, verdict.reason);
     state = verdict.state;
   }
-  return intact(state.entries);
+  return concludeChain(state);
 }
 
-/** intact is the {@link Intact} constructor. */
-export const intact = (entries: number): Intact => ({ _tag: "Intact", ok: true, entries });
+/** intact is the {@link Intact} constructor for a log without intents in doubt. */
+export const intact = (entries: number, lastHash: string, inDoubt: ReadonlyArray<InDoubt> = []): Intact => ({
+  _tag: "Intact",
+  ok: true,
+  entries,
+  lastHash,
+  inDoubt,
+});
 /** broken is the {@link Broken} constructor. */
-export const broken = (line: number, reason: string): Broken => ({ _tag: "Broken", ok: false, line, reason });
+export const broken = (line: number, reason: string, key?: string): Broken => ({
+  _tag: "Broken",
+  ok: false,
+  line,
+  reason,
+  ...(key === undefined ? {} : { key }),
+});
 /** unreadable is the {@link Unreadable} constructor. */
 export const unreadable = (reason: string): Unreadable => ({ _tag: "Unreadable", ok: false, reason });

@@ -1,35 +1,105 @@
-import { defaultAuditLogPath, verifyAuditLog } from "../audit";
-import { Command, ExitCode, UsageError } from "./command";
+import * as path from "node:path";
+import { VerifyResult, isS3Location, resolveAuditLocation, verifyAuditLog } from "../audit";
+import { Command, CliIo, ExitCode, UsageError } from "./command";
 import { parseArgs } from "./args";
 
+const SHA256 = /^[0-9a-f]{64}$/i;
+
 /**
- * auditCommand is the `audit` sub-command. `audit verify [file]` checks the
- * hash chain of an audit log (default: `$GENESYS_EVENTBRIDGE_AUDIT_LOG`, else
- * `.genesys-eventbridge/audit.jsonl` in the working directory). Exit 0 with
- * `audit log intact: N entries` (`1 entry`); exit 1 with `line N: <reason>` (or a
- * missing/unreadable file) on stderr; exit 2 on usage errors.
+ * auditCommand is the `audit` sub-command. `audit verify [location]` checks
+ * the hash chain of an audit log: a file, or `s3://bucket/prefix` (endpoint
+ * from `--s3-endpoint` or `$AWS_ENDPOINT_URL_S3`, credentials from the
+ * standard AWS chain). Without a location it reads
+ * `$GENESYS_EVENTBRIDGE_AUDIT_LOG`, else `.genesys-eventbridge/audit.jsonl`
+ * in the Pulumi project found upward from the working folder, as the provider
+ * does. `--head <sha256>` also requires that anchored hash to be in the log;
+ * `--json` prints the verdict as one JSON object on stdout.
+ *
+ * Exit 0 when intact (intents in doubt are listed, they are not tampering);
+ * exit 1 when broken, unreadable or missing the head; exit 2 on usage errors.
  */
 export const auditCommand: Command = {
   name: "audit",
-  usage: "audit verify [file]   check the audit log's hash chain (default $GENESYS_EVENTBRIDGE_AUDIT_LOG or .genesys-eventbridge/audit.jsonl)",
+  usage:
+    "audit verify [file | s3://bucket/prefix] [--head <sha256>] [--json] [--s3-endpoint <url>]   check the audit log's hash chain " +
+    "(default $GENESYS_EVENTBRIDGE_AUDIT_LOG or .genesys-eventbridge/audit.jsonl in the Pulumi project)",
   async run(args, io) {
-    const { positional } = parseArgs(args, []);
-    const [action, file, ...extra] = positional;
+    const { positional, options } = parseArgs(args, ["head", "s3-endpoint"], ["json"]);
+    const [action, given, ...extra] = positional;
     if (action === undefined) throw new UsageError("missing action (expected 'verify')");
     if (action !== "verify") throw new UsageError(`unknown action '${action}' (expected 'verify')`);
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
-    const logPath = file ?? defaultAuditLogPath();
-    const result = await verifyAuditLog(logPath);
-    switch (result._tag) {
-      case "Intact":
-        io.out(`audit log intact: ${result.entries} ${result.entries === 1 ? "entry" : "entries"}`);
-        return ExitCode.ok;
-      case "Broken":
-        io.err(`line ${result.line}: ${result.reason}`);
-        return ExitCode.invalid;
-      case "Unreadable":
-        io.err(result.reason);
-        return ExitCode.invalid;
+    const head = options.head as string | undefined;
+    if (head !== undefined && !SHA256.test(head)) throw new UsageError(`option --head needs a SHA-256 hex digest (64 hex digits), found '${head}'`);
+    // A location typed on the command line is relative to the working folder, as shells expect.
+    const location = given === undefined ? resolveAuditLocation() : isS3Location(given) ? given : path.resolve(given);
+    const result = await verifyAuditLog(location, {
+      ...(head === undefined ? {} : { head }),
+      ...(options["s3-endpoint"] === undefined ? {} : { s3Endpoint: options["s3-endpoint"] as string }),
+    });
+    if (options.json === true) {
+      io.out(JSON.stringify(verdictJson(location, result, head)));
+    } else {
+      report(io, location, result);
     }
+    return result.ok ? ExitCode.ok : ExitCode.invalid;
   },
 };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Prints the human-readable verdict: results to stdout, failures to stderr. */
+function report(io: CliIo, location: string, result: VerifyResult): void {
+  const place = isS3Location(location) ? "entry" : "line";
+  switch (result._tag) {
+    case "Intact":
+      io.out(`audit log intact: ${plural(result.entries, "entry", "entries")}`);
+      if (result.head !== undefined) io.out(`head ${result.head.hash} found at ${place} ${result.head.line}`);
+      if (result.inDoubt.length > 0) {
+        io.out(`in doubt: ${plural(result.inDoubt.length, "intent", "intents")} without an outcome`);
+        for (const d of result.inDoubt) io.out(`  ${place} ${d.line}: ${d.action} ${d.sourceId} (intent ${d.auditId}, ${d.timestamp})`);
+      }
+      return;
+    case "HeadMissing":
+      io.err(
+        `head ${result.head} is not in the audit log (${plural(result.entries, "entry", "entries")}, last ${result.lastHash}): ` +
+          "entries from the anchored head on were removed, or the hash belongs to another log",
+      );
+      return;
+    case "Broken":
+      io.err(result.key === undefined ? `line ${result.line}: ${result.reason}` : `entry ${result.line} (${result.key}): ${result.reason}`);
+      return;
+    case "Unreadable":
+      io.err(result.reason);
+      return;
+  }
+}
+
+/** The `--json` verdict: `verdict` is `intact`, `broken` or `unreadable`. */
+function verdictJson(location: string, result: VerifyResult, head: string | undefined): Record<string, unknown> {
+  switch (result._tag) {
+    case "Intact":
+      return {
+        verdict: "intact",
+        location,
+        entries: result.entries,
+        lastHash: result.lastHash,
+        inDoubt: result.inDoubt,
+        ...(head === undefined ? {} : { head: { hash: head.toLowerCase(), found: true, line: result.head?.line } }),
+      };
+    case "HeadMissing":
+      return {
+        verdict: "broken",
+        location,
+        reason: "the anchored head is not in the log",
+        entries: result.entries,
+        lastHash: result.lastHash,
+        inDoubt: result.inDoubt,
+        head: { hash: result.head, found: false },
+      };
+    case "Broken":
+      return { verdict: "broken", location, line: result.line, ...(result.key === undefined ? {} : { key: result.key }), reason: result.reason };
+    case "Unreadable":
+      return { verdict: "unreadable", location, reason: result.reason };
+  }
+}

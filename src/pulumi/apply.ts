@@ -10,10 +10,11 @@ import {
   SourceDefinition,
   validateDefinition,
 } from "../definition";
-import { appendAuditEntry, describeAuditError, tryAppendAuditEntry } from "../audit";
+import { describeAuditError, tryAppendAuditEntry } from "../audit";
 import { describeWriteError } from "../genesys";
 import type { ConflictPolicy, IntendedState, RemoteSource, WriteAudit, WriteOptions } from "../genesys/port";
 import type { OperationContext } from "./context";
+import type { ProviderSettings } from "./settings";
 import { definitionOf, SourceInputs } from "./inputs";
 import type { SourceMetrics, SourceOutputs } from "./outputs";
 
@@ -38,7 +39,7 @@ export async function applySource(
   const action = mode.kind;
   const { definition, payload, hash, rate } = await validateOrAudit(ctx, action, inputs);
   const options: WriteOptions = { intendedState: (inputs.intendedState as IntendedState | undefined) ?? "ENABLED" };
-  const audit = auditWriter(ctx.settings.auditLogPath);
+  const audit = auditWriter(ctx.settings);
   const progress = (line: string): void => ctx.progress(`${definition.id}: ${line}`);
   const result = mode.kind === "create"
     ? await ctx.api.create({
@@ -91,11 +92,12 @@ export async function applySource(
   };
 }
 
-/** The audit log as the write protocol writes to it. */
-export function auditWriter(logPath: string): WriteAudit {
+/** The audit log (a file or an S3 prefix) as the write protocol writes to it. */
+export function auditWriter(settings: Pick<ProviderSettings, "auditLogPath" | "auditS3Endpoint">): WriteAudit {
+  const options = settings.auditS3Endpoint === undefined ? {} : { s3Endpoint: settings.auditS3Endpoint };
   return {
     async append(record) {
-      const result = await tryAppendAuditEntry(logPath, record);
+      const result = await tryAppendAuditEntry(settings.auditLogPath, record, options);
       return result.ok ? E.right({ auditId: result.entry.auditId, hash: result.entry.hash }) : E.left(describeAuditError(result.error));
     },
   };
@@ -151,7 +153,7 @@ async function validateOrAudit(ctx: OperationContext, action: ApplyMode["kind"],
     const payload = buildPayload(definition);
     return { definition, payload, hash: payloadHash(payload), rate: projectOrThrow(definition, inputs.samples) };
   } catch (e) {
-    await appendAuditEntry(ctx.settings.auditLogPath, {
+    await auditWriter(ctx.settings).append({
       action,
       sourceId: String(inputs.sourceId ?? ""),
       payloadHash: definition === undefined ? "" : payloadHash(buildPayload(definition)),

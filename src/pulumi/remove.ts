@@ -13,7 +13,7 @@ export async function removeSource(ctx: OperationContext, id: string, props: Rec
   const payloadHash = typeof props.payloadHash === "string" ? props.payloadHash : "";
   const removed = await ctx.api.delete(
     { remoteId: id, sourceId, payloadHash, progress: (line) => ctx.progress(`${sourceId}: ${line}`) },
-    auditWriter(ctx.settings.auditLogPath),
+    auditWriter(ctx.settings),
   );
   if (E.isLeft(removed)) throw new Error(`delete of EventBridge source '${sourceId}' failed: ${describeWriteError(removed.left.error)}`);
 }

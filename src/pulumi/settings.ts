@@ -1,4 +1,4 @@
-import { AUDIT_LOG_ENV, DEFAULT_AUDIT_LOG } from "../audit";
+import { resolveAuditLocation } from "../audit";
 import type { ApiKind } from "../genesys";
 import type { ConflictPolicy } from "../genesys/port";
 import { domainOf, regionDomains } from "../genesys/regions";
@@ -18,7 +18,10 @@ export interface ProviderSettings {
   readonly apiBaseUrl?: string;
   readonly authBaseUrl?: string;
   readonly api: ApiKind;
+  /** The audit log: an absolute file path (relative ones are resolved against the Pulumi project root) or `s3://bucket/prefix`. */
   readonly auditLogPath: string;
+  /** An S3-compatible endpoint for an `s3://` audit log (`genesys:auditS3Endpoint`); pass it to the audit calls as `s3Endpoint`. */
+  readonly auditS3Endpoint?: string;
   readonly defaultConflictPolicy: ConflictPolicy;
 }
 
@@ -87,6 +90,7 @@ export function readSettings(
   if (known(api) && !API_KINDS.includes(api)) {
     issues.push({ key: "genesys:api", message: `unknown API '${api}'${from("api")} (known: ${API_KINDS.join(", ")})` });
   }
+  const auditS3Endpoint = pick("auditS3Endpoint");
   const policy = (pick("conflictPolicy") ?? "overwrite") as ConflictPolicy;
   if (known(policy) && policy !== "overwrite" && policy !== "fail") {
     issues.push({ key: "genesys:conflictPolicy", message: `unknown conflict policy '${policy}' (known: overwrite, fail)` });
@@ -101,7 +105,8 @@ export function readSettings(
       apiBaseUrl,
       authBaseUrl,
       api,
-      auditLogPath: pick("auditLogPath", AUDIT_LOG_ENV) ?? DEFAULT_AUDIT_LOG,
+      auditLogPath: resolveAuditLocation(pick("auditLogPath"), process.cwd(), env),
+      ...(auditS3Endpoint === undefined ? {} : { auditS3Endpoint }),
       defaultConflictPolicy: policy,
     },
   };

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { appendAuditEntry, defaultAuditLogPath } from "../audit";
+import { appendAuditEntry, resolveAuditLocation } from "../audit";
 import { sendWebhook, WebhookEvent } from "../webhook";
 
 /** Where and how the data warehouse is told about deployments. */
@@ -8,8 +8,10 @@ export interface WebhookHookOptions {
   readonly url: string;
   /** The HMAC-SHA256 key; a secret Output is fine. */
   readonly secret: pulumi.Input<string>;
-  /** The audit log that records a delivery that still failed after its retries (default: the provider's, see `defaultAuditLogPath`). */
+  /** The audit log that records a delivery that still failed after its retries (default: the provider's, see `resolveAuditLocation`). */
   readonly auditLogPath?: string;
+  /** An S3-compatible endpoint for an `s3://` audit log (the provider's `genesys:auditS3Endpoint`). */
+  readonly auditS3Endpoint?: string;
 }
 
 /**
@@ -37,14 +39,14 @@ export function webhookHook(name: string, options: WebhookHookOptions): pulumi.R
     const result = await sendWebhook(options.url, event, key);
     if (result.ok) return;
     const reason = result.error ?? `HTTP ${result.status ?? "?"}`;
-    await appendAuditEntry(options.auditLogPath ?? defaultAuditLogPath(), {
+    await appendAuditEntry(resolveAuditLocation(options.auditLogPath), {
       action: "webhook",
       sourceId: event.sourceId,
       payloadHash: event.payloadHash,
       result: "failure",
       error: `webhook delivery failed after ${result.attempts} attempts: ${reason}`,
       details: { event: event.event, etag: event.etag },
-    }).catch(() => undefined);
+    }, { s3Endpoint: options.auditS3Endpoint }).catch(() => undefined);
     pulumi.log.warn(`webhook for ${event.sourceId} not delivered after ${result.attempts} attempts: ${reason}`);
   });
 }

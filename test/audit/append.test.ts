@@ -4,6 +4,7 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { GENESIS_HASH, appendAuditEntry, tryAppendAuditEntry, verifyAuditLog } from "../../src/audit";
+import { storeHarnesses } from "./support/harness";
 
 let dir: string;
 beforeEach(async () => {
@@ -22,16 +23,24 @@ const input = {
   result: "success" as const,
 };
 
-describe("appendAuditEntry", () => {
-  it("writes the first entry chained to the genesis hash, hashed over its canonical JSON, in a new directory", async () => {
-    const logPath = path.join(dir, "nested", "deeper", "audit.jsonl");
-    const entry = await appendAuditEntry(logPath, {
-      ...input,
-      auditId: "id-1",
-      timestamp: "2024-05-01T10:00:00.000Z",
-      metrics: { durationMs: 12 },
-      details: { etag: "3" },
-    });
+describe.each(storeHarnesses())("appendAuditEntry ($name store)", (store) => {
+  beforeAll(() => store.setup(), 60_000);
+  afterAll(() => store.teardown(), 30_000);
+  const opts = () => store.options();
+
+  it("writes the first entry chained to the genesis hash, hashed over its canonical JSON, in a new location", async () => {
+    const location = store.fresh("nested/deeper");
+    const entry = await appendAuditEntry(
+      location,
+      {
+        ...input,
+        auditId: "id-1",
+        timestamp: "2024-05-01T10:00:00.000Z",
+        metrics: { durationMs: 12 },
+        details: { etag: "3" },
+      },
+      opts(),
+    );
     const canonical =
       '{"action":"create","auditId":"id-1","details":{"etag":"3"},"metrics":{"durationMs":12},' +
       `"payloadHash":"${"ab".repeat(32)}","prevHash":"${GENESIS_HASH}","result":"success","sourceId":"src-1",` +
@@ -50,22 +59,39 @@ describe("appendAuditEntry", () => {
     };
     expect(entry).toEqual(expected);
     const line = canonical.replace('"metrics"', `"hash":"${sha256(canonical)}","metrics"`);
-    expect(await fs.readFile(logPath, "utf8")).toBe(`${line}\n`);
+    expect(await store.read(location)).toBe(`${line}\n`);
   });
 
   it("chains each entry to the hash of the one before", async () => {
-    const logPath = path.join(dir, "audit.jsonl");
-    const first = await appendAuditEntry(logPath, input);
-    const second = await appendAuditEntry(logPath, { ...input, action: "update", result: "failure", error: "HTTP 409" });
+    const location = store.fresh("chain");
+    const first = await appendAuditEntry(location, input, opts());
+    const second = await appendAuditEntry(location, { ...input, action: "update", result: "failure", error: "HTTP 409" }, opts());
     expect({ first: first.prevHash, second: second.prevHash }).toEqual({ first: GENESIS_HASH, second: first.hash });
-    expect(await verifyAuditLog(logPath)).toEqual({ _tag: "Intact", ok: true, entries: 2 });
+    expect(await verifyAuditLog(location, opts())).toEqual({ _tag: "Intact", ok: true, entries: 2, lastHash: second.hash, inDoubt: [] });
+  });
+
+  it("writes an intent and an outcome naming it", async () => {
+    const location = store.fresh("intent");
+    const intent = await appendAuditEntry(
+      location,
+      { ...input, result: "intent", details: { expectedToken: '"3-abc"', owner: "nonce-1" } },
+      opts(),
+    );
+    const outcome = await appendAuditEntry(location, { ...input, intentId: intent.auditId }, opts());
+    const lines = (await store.read(location)).trimEnd().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toEqual([intent, outcome]);
+    expect({ result: intent.result, intentId: outcome.intentId, details: intent.details }).toEqual({
+      result: "intent",
+      intentId: intent.auditId,
+      details: { expectedToken: '"3-abc"', owner: "nonce-1" },
+    });
   });
 
   it("writes only the declared fields of its input", async () => {
-    const logPath = path.join(dir, "audit.jsonl");
+    const location = store.fresh("sneaky");
     const sneaky = { ...input, auditId: "id-2", timestamp: "2024-05-01T10:00:00.000Z", clientSecret: "hunter2" };
-    await appendAuditEntry(logPath, sneaky);
-    const line = JSON.parse(await fs.readFile(logPath, "utf8")) as Record<string, unknown>;
+    await appendAuditEntry(location, sneaky, opts());
+    const line = JSON.parse(await store.read(location)) as Record<string, unknown>;
     expect(Object.keys(line).sort()).toEqual(["action", "auditId", "hash", "payloadHash", "prevHash", "result", "sourceId", "timestamp"]);
   });
 
@@ -75,23 +101,46 @@ describe("appendAuditEntry", () => {
     ["a last line that is not an entry", (good: string) => `${good}{"hello":1}\n`, "the last line is not an audit entry"],
     ["an edited last line", (good: string) => good.replace('"src-1"', '"src-2"'), "the last entry does not match its hash (edited)"],
   ])("refuses to extend a log with %s", async (_name, damage, reason) => {
-    const logPath = path.join(dir, "audit.jsonl");
-    await appendAuditEntry(logPath, input);
-    const good = await fs.readFile(logPath, "utf8");
+    const location = store.fresh("damaged");
+    await appendAuditEntry(location, input, opts());
+    const good = await store.read(location);
     const damaged = damage(good);
-    await fs.writeFile(logPath, damaged);
-    expect(await tryAppendAuditEntry(logPath, input)).toEqual({ ok: false, error: { _tag: "DamagedLog", path: logPath, reason } });
-    expect(await fs.readFile(logPath, "utf8")).toBe(damaged);
-    await expect(appendAuditEntry(logPath, input)).rejects.toThrow(`audit log ${logPath} is damaged, refusing to append: ${reason}`);
+    await store.write(location, damaged);
+    const path = store.tailName(location, damaged);
+    expect(await tryAppendAuditEntry(location, input, opts())).toEqual({ ok: false, error: { _tag: "DamagedLog", path, reason } });
+    expect(await store.read(location)).toBe(damaged);
+    await expect(appendAuditEntry(location, input, opts())).rejects.toThrow(`audit log ${path} is damaged, refusing to append: ${reason}`);
   });
 
-  it("finds the last hash even when the last line is longer than the first tail chunk", async () => {
-    const logPath = path.join(dir, "audit.jsonl");
-    await appendAuditEntry(logPath, input);
-    const long = await appendAuditEntry(logPath, { ...input, details: { note: "x".repeat(20_000) } });
-    const next = await appendAuditEntry(logPath, input);
+  it("finds the last hash even when the last entry is longer than the first tail chunk", async () => {
+    const location = store.fresh("long");
+    await appendAuditEntry(location, input, opts());
+    const long = await appendAuditEntry(location, { ...input, details: { note: "x".repeat(20_000) } }, opts());
+    const next = await appendAuditEntry(location, input, opts());
     expect(next.prevHash).toBe(long.hash);
-    expect(await verifyAuditLog(logPath)).toEqual({ _tag: "Intact", ok: true, entries: 3 });
+    expect(await verifyAuditLog(location, opts())).toMatchObject({ _tag: "Intact", entries: 3, lastHash: next.hash });
+  });
+
+  it("continues the chain another writer extended meanwhile", async () => {
+    const location = store.fresh("other-writer");
+    await appendAuditEntry(location, input, opts());
+    // Another process (here: raw content written behind this store's back) adds an entry.
+    const other = await appendAuditEntry(store.fresh("scratch"), input, opts());
+    const mine = await store.read(location);
+    const foreign = JSON.parse(mine.trimEnd());
+    const { sealEntry, entryLine } = await import("../../src/audit");
+    const added = sealEntry({ ...foreign, auditId: `${other.auditId}-x` }, foreign.hash);
+    await store.write(location, mine + entryLine(added));
+    const next = await appendAuditEntry(location, input, opts());
+    expect(next.prevHash).toBe(added.hash);
+    expect(await verifyAuditLog(location, opts())).toMatchObject({ _tag: "Intact", entries: 3 });
+  });
+
+  it("answers a location that names no store with a clear error", async () => {
+    expect(await tryAppendAuditEntry("s3:///no-bucket", input, opts())).toEqual({
+      ok: false,
+      error: { _tag: "BadLocation", location: "s3:///no-bucket", reason: "no bucket (expected s3://bucket/prefix)" },
+    });
   });
 });
 

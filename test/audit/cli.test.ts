@@ -1,8 +1,9 @@
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { appendAuditEntry } from "../../src/audit";
+import { AuditEntry, appendAuditEntry } from "../../src/audit";
 import { main } from "../../src/cli";
+import { storeHarnesses } from "./support/harness";
 
 let dir: string;
 beforeEach(async () => {
@@ -42,6 +43,22 @@ describe("genesys-eventbridge audit verify", () => {
     expect(await run(["audit", "verify", logPath])).toEqual({ code: 1, out: "", err: `cannot read audit log ${logPath}: no such file\n` });
   });
 
+  it("reads the default log of the Pulumi project found upward from the working folder", async () => {
+    const project = await fs.realpath(dir);
+    await fs.writeFile(path.join(project, "Pulumi.yaml"), "name: p\nruntime: nodejs\n");
+    await fs.mkdir(path.join(project, "bin"));
+    await appendAuditEntry(path.join(project, ".genesys-eventbridge", "audit.jsonl"), entry);
+    const saved = { cwd: process.cwd(), env: process.env.GENESYS_EVENTBRIDGE_AUDIT_LOG };
+    delete process.env.GENESYS_EVENTBRIDGE_AUDIT_LOG;
+    process.chdir(path.join(project, "bin"));
+    try {
+      expect(await run(["audit", "verify"])).toEqual({ code: 0, out: "audit log intact: 1 entry\n", err: "" });
+    } finally {
+      process.chdir(saved.cwd);
+      if (saved.env !== undefined) process.env.GENESYS_EVENTBRIDGE_AUDIT_LOG = saved.env;
+    }
+  });
+
   it("reads the log named by GENESYS_EVENTBRIDGE_AUDIT_LOG when no file is given", async () => {
     const logPath = path.join(dir, "from-env.jsonl");
     await appendAuditEntry(logPath, entry);
@@ -60,12 +77,116 @@ describe("genesys-eventbridge audit verify", () => {
     [["audit", "check"], "unknown action 'check' (expected 'verify')"],
     [["audit", "verify", "a", "b"], "unexpected argument 'b'"],
     [["audit", "verify", "--strict"], "unknown option --strict"],
+    [["audit", "verify", "--head", "abc"], "option --head needs a SHA-256 hex digest (64 hex digits), found 'abc'"],
+    [["audit", "verify", "--head"], "option --head needs a value"],
   ])("exits 2 on the usage error in %j", async (argv, message) => {
     const result = await run(argv);
     expect(result).toEqual({
       code: 2,
       out: "",
-      err: `genesys-eventbridge audit: ${message}\nusage: genesys-eventbridge audit verify [file]   check the audit log's hash chain (default $GENESYS_EVENTBRIDGE_AUDIT_LOG or .genesys-eventbridge/audit.jsonl)\n`,
+      err:
+        `genesys-eventbridge audit: ${message}\nusage: genesys-eventbridge audit verify [file | s3://bucket/prefix] [--head <sha256>] [--json] ` +
+        "[--s3-endpoint <url>]   check the audit log's hash chain (default $GENESYS_EVENTBRIDGE_AUDIT_LOG or .genesys-eventbridge/audit.jsonl in the Pulumi project)\n",
+    });
+  });
+});
+
+describe.each(storeHarnesses())("genesys-eventbridge audit verify, in doubt, --head and --json ($name store)", (store) => {
+  beforeAll(() => store.setup(), 60_000);
+  afterAll(() => store.teardown(), 30_000);
+  const endpoint = () => (store.options().s3Endpoint === undefined ? [] : ["--s3-endpoint", store.options().s3Endpoint!]);
+  const place = store.name === "s3" ? "entry" : "line";
+
+  async function logWithDoubt(): Promise<{ location: string; written: AuditEntry[] }> {
+    const location = store.fresh("cli");
+    const written: AuditEntry[] = [];
+    const add = async (input: Parameters<typeof appendAuditEntry>[1]) => {
+      written.push(await appendAuditEntry(location, input, store.options()));
+      return written[written.length - 1];
+    };
+    const intent = await add({ ...entry, action: "create", result: "intent" });
+    await add({ ...entry, action: "create", result: "success", intentId: intent.auditId });
+    await add({ ...entry, action: "update", result: "intent" });
+    return { location, written };
+  }
+
+  it("prints the intents in doubt and the head it found, and exits 0", async () => {
+    const { location, written } = await logWithDoubt();
+    const [, second, third] = written;
+    expect(await run(["audit", "verify", location, "--head", second.hash, ...endpoint()])).toEqual({
+      code: 0,
+      out:
+        "audit log intact: 3 entries\n" +
+        `head ${second.hash} found at ${place} 2\n` +
+        "in doubt: 1 intent without an outcome\n" +
+        `  ${place} 3: update src-9 (intent ${third.auditId}, ${third.timestamp})\n`,
+      err: "",
+    });
+  });
+
+  it("prints the verdict as one JSON object with --json", async () => {
+    const { location, written } = await logWithDoubt();
+    const third = written[2];
+    const result = await run(["audit", "verify", location, "--json", "--head", third.hash, ...endpoint()]);
+    expect({ ...result, out: JSON.parse(result.out) }).toEqual({
+      code: 0,
+      out: {
+        verdict: "intact",
+        location,
+        entries: 3,
+        lastHash: third.hash,
+        inDoubt: [{ line: 3, auditId: third.auditId, timestamp: third.timestamp, action: "update", sourceId: "src-9", payloadHash: "e".repeat(64) }],
+        head: { hash: third.hash, found: true, line: 3 },
+      },
+      err: "",
+    });
+    expect(result.out.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("exits 1 when the anchored head is gone because trailing entries were removed", async () => {
+    const { location, written } = await logWithDoubt();
+    const text = await store.read(location);
+    await store.write(location, `${text.split("\n").slice(0, 2).join("\n")}\n`);
+    const head = written[2].hash;
+    expect(await run(["audit", "verify", location, "--head", head, ...endpoint()])).toEqual({
+      code: 1,
+      out: "",
+      err:
+        `head ${head} is not in the audit log (2 entries, last ${written[1].hash}): ` +
+        "entries from the anchored head on were removed, or the hash belongs to another log\n",
+    });
+    const json = await run(["audit", "verify", location, "--json", "--head", head, ...endpoint()]);
+    expect({ ...json, out: JSON.parse(json.out) }).toEqual({
+      code: 1,
+      out: {
+        verdict: "broken",
+        location,
+        reason: "the anchored head is not in the log",
+        entries: 2,
+        lastHash: written[1].hash,
+        inDoubt: [],
+        head: { hash: head, found: false },
+      },
+      err: "",
+    });
+  });
+
+  it("exits 1 naming the first bad entry, in text and in JSON", async () => {
+    const { location } = await logWithDoubt();
+    const text = await store.read(location);
+    await store.write(location, text.replace('"update"', '"delete"'));
+    const key = store.keyOf(location, 3);
+    const reason = "hash mismatch: the entry was edited";
+    expect(await run(["audit", "verify", location, ...endpoint()])).toEqual({
+      code: 1,
+      out: "",
+      err: key === undefined ? `line 3: ${reason}\n` : `entry 3 (${key}): ${reason}\n`,
+    });
+    const json = await run(["audit", "verify", location, "--json", ...endpoint()]);
+    expect({ ...json, out: JSON.parse(json.out) }).toEqual({
+      code: 1,
+      out: { verdict: "broken", location, line: 3, ...(key === undefined ? {} : { key }), reason },
+      err: "",
     });
   });
 });

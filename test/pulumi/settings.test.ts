@@ -1,4 +1,4 @@
-import { DEFAULT_AUDIT_LOG } from "../../src/audit";
+import { resolveAuditLocation } from "../../src/audit";
 import { regionDomains } from "../../src/genesys";
 import * as ops from "../../src/pulumi/operations";
 import { readSettings } from "../../src/pulumi/settings";
@@ -26,7 +26,8 @@ describe("readSettings", () => {
         apiBaseUrl: undefined,
         authBaseUrl: undefined,
         api: "integrations",
-        auditLogPath: DEFAULT_AUDIT_LOG,
+        // Resolved against the Pulumi project root (the folder holding Pulumi.yaml).
+        auditLogPath: resolveAuditLocation(undefined),
         defaultConflictPolicy: "overwrite",
       },
     });

@@ -31,11 +31,20 @@ export function exampleDefinition(): Record<string, any> {
 export async function createEngineStack(
   engine: Engine,
   name: string,
-  settings: { apiBaseUrl: string; clientId: string; clientSecret: string; api?: string; stateDir?: string; extraConfig?: Record<string, string> },
+  settings: {
+    apiBaseUrl: string;
+    clientId: string;
+    clientSecret: string;
+    api?: string;
+    stateDir?: string;
+    extraConfig?: Record<string, string>;
+    /** Environment variables for the engine, the program and the provider (e.g. AWS credentials). */
+    extraEnv?: Record<string, string>;
+  },
 ): Promise<EngineStack> {
   const dir = makeProjectDir(fs.mkdtempSync(path.join(os.tmpdir(), `ebs-e2e-${name}-`)));
   const stateDir = settings.stateDir ?? path.join(dir, ".state");
-  const envVars = engineEnv({ stateDir, home: path.join(dir, ".pulumi-home"), binDir: engine.binDir });
+  const envVars = { ...engineEnv({ stateDir, home: path.join(dir, ".pulumi-home"), binDir: engine.binDir }), ...settings.extraEnv };
   const stack = await LocalWorkspace.createOrSelectStack(
     { stackName: name, workDir: dir },
     { pulumiCommand: await PulumiCommand.get({ root: engine.root, skipVersionCheck: true }), envVars },
