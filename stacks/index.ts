@@ -11,7 +11,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { webhookHook } from "../src/pulumi/webhook-hook";
-import { deploySources, reportOutputs } from "./program";
+import { deploySources, newestAuditHead, reportOutputs } from "./program";
 import { loadSources, SourceFiles } from "./sources";
 
 const project = new pulumi.Config();
@@ -33,8 +33,11 @@ const hooks = webhookUrl === undefined
       auditS3Endpoint: genesys.get("auditS3Endpoint"),
     })];
 
-export const sources = reportOutputs(deploySources(loaded, {
+const deployed = deploySources(loaded, {
   conflictPolicy: project.get("conflictPolicy") as "overwrite" | "fail" | undefined,
   adoptExisting: project.getBoolean("adoptExisting"),
   afterDeploy: hooks,
-}));
+});
+export const sources = reportOutputs(deployed);
+/** Anchors the audit log: `genesys-eventbridge audit verify <log> --head $(pulumi stack output auditHead)`. */
+export const auditHead = newestAuditHead(deployed);

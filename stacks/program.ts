@@ -22,6 +22,8 @@ export interface SourceReport {
   etag: pulumi.Output<string>;
   auditId: pulumi.Output<string>;
   auditHead: pulumi.Output<string>;
+  auditTime: pulumi.Output<string>;
+  partnerEventSourceName: pulumi.Output<string>;
   metrics: pulumi.Output<unknown>;
   facts: pulumi.Output<Record<string, string>>;
 }
@@ -55,6 +57,8 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
       etag: source.etag,
       auditId: source.auditId,
       auditHead: source.auditHead,
+      auditTime: source.auditTime,
+      partnerEventSourceName: source.partnerEventSourceName,
       metrics: source.metrics,
       facts: source.facts,
     });
@@ -69,4 +73,17 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
  */
 export function reportOutputs(report: ReadonlyMap<string, SourceReport>): Record<string, SourceReport> {
   return Object.fromEntries(report);
+}
+
+/**
+ * The newest audit head among the sources' last writes: the hash to check the
+ * audit log against after this deployment
+ * (`genesys-eventbridge audit verify <log> --head <hash>`), so that entries
+ * removed from the log's end are noticed. `""` before any write.
+ */
+export function newestAuditHead(report: ReadonlyMap<string, SourceReport>): pulumi.Output<string> {
+  const marks = [...report.values()].map((r) => pulumi.all([r.auditTime, r.auditHead]));
+  return pulumi.all(marks).apply((all) =>
+    all.reduce((newest, [time, head]) => (typeof time === "string" && time > newest[0] ? [time, head] : newest), ["", ""])[1] ?? "",
+  );
 }

@@ -63,6 +63,8 @@ export interface AuditMark {
   readonly auditId: string;
   /** The entry's chain hash: the new head of the log. */
   readonly hash: string;
+  /** When the entry was written (ISO 8601): which of several heads is the newest. */
+  readonly timestamp: string;
 }
 
 /**

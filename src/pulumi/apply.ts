@@ -88,7 +88,7 @@ export async function applySource(
     : base.remoteStateHash;
   return {
     id: source.remoteId,
-    outs: { ...base, remoteStateHash, auditId: outcome.audit.auditId, auditHead: outcome.audit.hash },
+    outs: { ...base, remoteStateHash, auditId: outcome.audit.auditId, auditHead: outcome.audit.hash, auditTime: outcome.audit.timestamp },
   };
 }
 
@@ -98,7 +98,9 @@ export function auditWriter(settings: Pick<ProviderSettings, "auditLogPath" | "a
   return {
     async append(record) {
       const result = await tryAppendAuditEntry(settings.auditLogPath, record, options);
-      return result.ok ? E.right({ auditId: result.entry.auditId, hash: result.entry.hash }) : E.left(describeAuditError(result.error));
+      return result.ok
+        ? E.right({ auditId: result.entry.auditId, hash: result.entry.hash, timestamp: result.entry.timestamp })
+        : E.left(describeAuditError(result.error));
     },
   };
 }
@@ -126,6 +128,7 @@ export function outputsOf(
     payloadBytes: bytes,
     auditId: "",
     auditHead: "",
+    auditTime: "",
     remoteStateHash: stateHash(source.state),
     drift: [],
     facts: { ...source.facts },

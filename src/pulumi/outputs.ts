@@ -34,6 +34,8 @@ export interface SourceOutputs extends SourceInputs {
   readonly auditId: string;
   /** The hash of that entry: the audit log's head when it was written, to check the log against (`audit verify --head`). */
   readonly auditHead: string;
+  /** When that entry was written (ISO 8601). */
+  readonly auditTime: string;
   /** SHA-256 hex of what the server held after the last write or refresh, in the adapter's representation. */
   readonly remoteStateHash: string;
   /** Paths where the server differs from the applied definition (filled by refresh). */

@@ -62,6 +62,8 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
   declare readonly auditId: pulumi.Output<string>;
   /** That entry's hash: anchor the audit log with it (`genesys-eventbridge audit verify --head <hash>`). */
   declare readonly auditHead: pulumi.Output<string>;
+  /** When that entry was written (ISO 8601): the newest of several sources' heads anchors the most. */
+  declare readonly auditTime: pulumi.Output<string>;
   /** Paths where the remote source differs from the declaration (after a refresh). */
   declare readonly drift: pulumi.Output<string[]>;
   /** Adapter facts such as `partnerEventSourceName`. */
@@ -90,6 +92,7 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
       payloadBytes: undefined,
       auditId: undefined,
       auditHead: undefined,
+      auditTime: undefined,
       drift: undefined,
       facts: undefined,
       metrics: undefined,

@@ -10,6 +10,8 @@ import axios from "axios";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { engineOrSkip } from "../../scripts/engine-env";
+import { execFileSync } from "node:child_process";
+import { verifyAuditLog } from "../../src/audit";
 import { startEmulator, RunningEmulator } from "../../src/emulator";
 import { auditEntries, createEngineStack, EngineStack, killProviders, manyDefinitions } from "./support/engine-stack";
 
@@ -87,6 +89,11 @@ describeEngine("fault matrix on the Integrations API", () => {
     expect([killed > 0, await first]).toEqual([true, "failed"]);
     const before = await integrations(emulator);
     const halfMade = before.filter((i) => Object.keys(i.config.properties).length === 0).length;
+    // The killed run's intents without an outcome are in doubt, not tampering.
+    const afterKill = await verifyAuditLog(s.auditLog);
+    expect(afterKill._tag).toBe("Intact");
+    const inDoubt = afterKill._tag === "Intact" ? afterKill.inDoubt.length : -1;
+    expect(inDoubt).toBeGreaterThanOrEqual(halfMade);
     emulator.state.faults.clear();
 
     await s.stack.cancel().catch(() => undefined);
@@ -102,7 +109,7 @@ describeEngine("fault matrix on the Integrations API", () => {
     console.log(`fault-matrix: kill -9 mid-up of 30 creates: ${before.length} integrations existed after the kill (${halfMade} half made); `
       + `second up: ${statuses.filter((x) => x === "completed").length} completed, ${statuses.filter((x) => x === "created").length} created; `
       + `${writes(emulator).length} remote writes, ${auditEntries(s.auditLog).length} audit records, 0 unaudited writes, `
-      + `${duplicates(after.map((i) => i.name)).length} duplicates, 2 runs`);
+      + `${duplicates(after.map((i) => i.name)).length} duplicates, 2 runs, ${inDoubt} intents in doubt after the kill`);
   }, T);
 
   test("an audit log that cannot be written stops the deployment before any remote write, naming the log", async () => {
@@ -116,6 +123,31 @@ describeEngine("fault matrix on the Integrations API", () => {
     const again = await s.stack.up().then(() => "", (e: Error) => e.message);
     expect([again === "" ? "succeeded" : "failed", writes(emulator).length]).toEqual(["failed", 0]);
     console.log("fault-matrix: unwritable audit log, 3 sources, 2 runs: 0 remote writes, 0 audit records");
+  }, T);
+
+  test("entries removed from the end of the audit log are found with the head the stack exports", async () => {
+    const s = await stackFor("truncated");
+    await s.useDefinitions(manyDefinitions("truncated", 2));
+    const up = await s.stack.up();
+    const head = up.outputs.auditHead.value as string;
+    const cli = (...args: string[]) => {
+      try {
+        return { code: 0, out: execFileSync(process.execPath, [path.join(__dirname, "../../bin/genesys-eventbridge.js"), ...args], { encoding: "utf8" }) };
+      } catch (e) {
+        const err = e as { status: number; stderr: string };
+        return { code: err.status, out: err.stderr };
+      }
+    };
+    expect(cli("audit", "verify", s.auditLog, "--head", head).code).toBe(0);
+    const lines = fs.readFileSync(s.auditLog, "utf8").split("\n").filter(Boolean);
+    const at = lines.findIndex((l) => (JSON.parse(l) as { hash: string }).hash === head);
+    expect(at).toBeGreaterThan(0);
+    fs.writeFileSync(s.auditLog, lines.slice(0, at).map((l) => `${l}\n`).join(""));
+    // Without the anchor the shortened log still reads as an intact chain; with it, the removal shows.
+    expect(cli("audit", "verify", s.auditLog).code).toBe(0);
+    const anchored = cli("audit", "verify", s.auditLog, "--head", head);
+    expect([anchored.code, anchored.out]).toEqual([1, expect.stringContaining(`head ${head} is not in the audit log`)]);
+    console.log(`fault-matrix: tail truncation: ${lines.length - at} trailing entries removed; verify without --head exit 0, with --head exit 1`);
   }, T);
 
   test("a 429 storm (bucket of 10, 5 per second) lets 50 new sources converge in one up with no failure", async () => {

@@ -113,7 +113,7 @@ export function memoryAudit(options: { refuse?: boolean } = {}): WriteAudit & { 
     async append(record) {
       if (options.refuse === true) return left("the log is read-only");
       records.push(record);
-      return right({ auditId: `a${records.length}`, hash: `h${records.length}` });
+      return right({ auditId: `a${records.length}`, hash: `h${records.length}`, timestamp: `2026-01-01T00:00:0${records.length % 10}.000Z` });
     },
   };
 }
