@@ -54,7 +54,7 @@ describe("event-streams through the write protocol", () => {
         metrics: { requests: 2, retries: 0, conflicts: 0 },
       },
     ]);
-    expect(created.audit).toEqual({ auditId: "a2", hash: "h2" });
+    expect(created.audit).toEqual({ auditId: "a2", hash: "h2", timestamp: "2026-01-01T00:00:02.000Z" });
   });
 
   it("writes nothing when the audit log refuses the intent", async () => {

@@ -204,7 +204,7 @@ describe("the Integrations API through the write protocol", () => {
       ]);
       // When the intent was appended, only the token and the lookup had been asked for.
       expect(audit.seen[0]).toEqual(["POST /oauth/token 200", `GET ${base} 200`]);
-      expect(outcome.audit).toEqual({ auditId: "a2", hash: "h2" });
+      expect(outcome.audit).toEqual({ auditId: "a2", hash: "h2", timestamp: "2026-01-01T00:00:02.000Z" });
     });
 
     it("writes nothing when the audit log refuses the intent", async () => {
