@@ -20,6 +20,8 @@ export interface SourceMetrics {
  * `update` receive the old outputs, not the old inputs.
  */
 export interface SourceOutputs extends SourceInputs {
+  /** SHA-256 of the sample events the last write projected (the events themselves are not kept in state). */
+  readonly samplesHash?: string;
   /** The id the API knows the object by (the resource id). */
   readonly remoteId: string;
   /** The API contract it was written through. */
