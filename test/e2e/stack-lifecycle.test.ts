@@ -131,7 +131,8 @@ describeEngine("pulumi up / preview / refresh / destroy of an EventBridgeSource"
     const path = `/api/v2/configuration/event-streams/${id}`;
     const arm = (body: unknown) => axios.post(`${emulator.url}/__emulator/faults`, body);
     await arm({ method: "PUT", path, times: 2, action: { status: 429, headers: { "Retry-After": "1" }, body: { message: "slow down", code: "too.many.requests.retry.after", status: 429 } } });
-    await arm({ method: "GET", path, times: 1, action: { status: 503 } });
+    // An update is one conditional PUT (its answer is the re-read): every fault meets that PUT.
+    await arm({ method: "PUT", path, times: 1, action: { status: 503 } });
     await arm({ method: "PUT", path, times: 1, action: { reset: true } });
     await axios.post(`${emulator.url}/__emulator/tokens/revoke`);
     const changed = exampleDefinition();
