@@ -881,6 +881,19 @@ describe("the Integrations API through the write protocol", () => {
       });
     });
 
+    it("lets creates that start together share one listing of the organization's integrations", async () => {
+      const org = "2b3c4d5e-6666-4777-8888-999900001111";
+      await withOwnEmulator(org, async (own) => {
+        // Hold the first listing on the wire so that the other creates start while it is in flight.
+        own.addFault({ method: "GET", path: base, action: { delayMs: 200 } });
+        const shared = apiOn(own);
+        const ids = ["orders-a", "orders-b", "orders-c"];
+        const made = await Promise.all(ids.map((id) => shared.create(createRequest(definition(id), { owner: `project/stack/${id}` }), memoryAudit())));
+        expect(made.map((m) => ok(m).status)).toEqual(["created", "created", "created"]);
+        expect(own.journal().filter((e) => e.method === "GET" && e.path === base).length).toBe(1);
+      });
+    });
+
     it("asks again after a failed lookup; the create that met it is completed by the next one without writing", async () => {
       const org = "1a2b3c4d-5555-4666-8777-888899990000";
       await withOwnEmulator(org, async (own) => {

@@ -64,6 +64,8 @@ export class IntegrationsApi implements SourcePrimitives {
   readonly settleMs: number;
   readonly pollIntervalMs: number;
   private readonly pageSize: number;
+  /** The organization listing in flight, shared by lookups that start meanwhile. */
+  private inFlight: Promise<Result<ReadonlyArray<Integration>>> | undefined;
   /** The raw config behind each `RemoteSource` this adapter made, so that a write can keep what it does not set. */
   private readonly raw = new WeakMap<RemoteSource, Raw>();
 
@@ -104,15 +106,9 @@ export class IntegrationsApi implements SourcePrimitives {
    * too, in case a server ignores the `integrationType` filter.
    */
   async find(definitionId: string): Promise<Result<ReadonlyArray<RemoteSource>>> {
-    const found: Integration[] = [];
-    for (let page = 1; page <= maxPages; page++) {
-      const listed = await this.get(listingPath(page, this.pageSize), IntegrationListing);
-      if (isLeft(listed)) return listed;
-      if (listed.right === null) break;
-      const { entities, pageCount } = listed.right;
-      found.push(...entities.filter((e) => e.name === definitionId && e.integrationType?.id === EVENTBRIDGE_INTEGRATION_TYPE));
-      if (entities.length === 0 || page >= (pageCount ?? page)) break;
-    }
+    const listed = await this.listing();
+    if (isLeft(listed)) return listed;
+    const found = listed.right.filter((e) => e.name === definitionId && e.integrationType?.id === EVENTBRIDGE_INTEGRATION_TYPE);
     const sources: RemoteSource[] = [];
     for (const integration of found) {
       const config = integration.config?.current;
@@ -121,6 +117,37 @@ export class IntegrationsApi implements SourcePrimitives {
       if (source.right !== null) sources.push(source.right);
     }
     return right(sources);
+  }
+
+  /**
+   * Every EventBridge source integration, paging through the list. Lookups
+   * that start while a listing is in flight share it: the creates of one
+   * deployment, which start together, then list the organization once
+   * instead of once each (a listing already misses what is created after it
+   * started, shared or not). A finished listing is not kept.
+   */
+  private listing(): Promise<Result<ReadonlyArray<Integration>>> {
+    if (this.inFlight === undefined) {
+      const run = this.listAll();
+      this.inFlight = run;
+      void run.finally(() => {
+        if (this.inFlight === run) this.inFlight = undefined;
+      });
+    }
+    return this.inFlight;
+  }
+
+  private async listAll(): Promise<Result<ReadonlyArray<Integration>>> {
+    const all: Integration[] = [];
+    for (let page = 1; page <= maxPages; page++) {
+      const listed = await this.get(listingPath(page, this.pageSize), IntegrationListing);
+      if (isLeft(listed)) return listed;
+      if (listed.right === null) break;
+      const { entities, pageCount } = listed.right;
+      all.push(...entities);
+      if (entities.length === 0 || page >= (pageCount ?? page)) break;
+    }
+    return right(all);
   }
 
   /** `POST` of the integration, named after the definition id, its notes carrying the ownership marker. */
