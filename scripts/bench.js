@@ -39,8 +39,9 @@ const POLL_INTERVAL_MS = 250;
  */
 const MINIMUM = {
   "event-streams": { create: 1, update: 1, noChange: 0, delete: 1, lagReads: 0 },
-  // list, POST, GET config, PUT config, PATCH (a new integration is not yet enabled) / GET integration,
-  // GET config, PUT config / DELETE, GET until it is gone.
+  // list (shared by creates that start together, so fewer than one each), POST, GET config, PUT config,
+  // PATCH (a new integration is not yet enabled) / GET integration, GET config, PUT config / DELETE, GET
+  // until it is gone.
   integrations: { create: 5, update: 3, noChange: 0, delete: 2, lagReads: 1 },
 };
 
