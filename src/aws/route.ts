@@ -110,7 +110,7 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
       name,
       {
         ...(args.definition as unknown as EventBridgeSourceArgs),
-        ...(args.samples === undefined ? {} : { samples: args.samples as Record<string, unknown>[] }),
+        ...(args.samples === undefined ? {} : { samples: args.samples as EventBridgeSourceArgs["samples"] }),
         ...args.source,
       },
       { ...args.sourceOptions, parent: this },
