@@ -1,14 +1,26 @@
 "use strict";
 /**
  * The benchmark: the real engine and the emulator, measured side by side in
- * one run. For 1, 25 and 100 sources it times `pulumi up` (create), a
- * no-change `pulumi preview` and a no-change `pulumi up` against the same
- * engine deploying as many no-op dynamic resources (the engine's own floor),
- * counts the API requests of each operation, reads the serialized provider's
- * size from state and samples the provider process's peak memory. Prints a
- * table and writes bench/RESULTS.md.
+ * one run, for both API contracts.
  *
- * usage: npm run bench [-- --sizes 1,25,100]
+ * - event-streams, no latency, 1/25/100/500 sources;
+ * - integrations with a per-request latency (default 100 ms) and one read of
+ *   read-after-write lag, 40 sources;
+ * - integrations under a rate limit (bucket of 10, refilled 5 per second),
+ *   50 new sources.
+ *
+ * Each scenario deploys the sources (`up`), previews and ups again with no
+ * change, updates every source (a region change, which every contract
+ * carries), and destroys them; the floor is the same engine deploying as many
+ * no-op dynamic resources with the same inputs and outputs of the same shape,
+ * whose create waits as long as the minimum request chain takes at the
+ * scenario's latency. Requests per operation are counted in the emulator's
+ * journal and printed against each contract's minimum; the serialized
+ * provider's size and the state's bytes per resource are read from state;
+ * peak RSS is the dynamic-provider process's VmHWM. Prints tables and writes
+ * bench/RESULTS.md.
+ *
+ * usage: npm run bench [-- --sizes 1,25,100,500] [--latency-ms 100] [--integrations 40] [--storm 50]
  */
 const fs = require("node:fs");
 const os = require("node:os");
@@ -17,23 +29,45 @@ const { ensureEngine, engineEnv } = require("./engine-env");
 const { makeProjectDir, repoRoot } = require("./project-dir");
 
 const CLIENT = { clientId: "bench-client", clientSecret: "bench-client-secret" };
+/** The protocol's pause between two reads while waiting out read-after-write lag (the adapters' default). */
+const POLL_INTERVAL_MS = 250;
 
-function parseSizes(argv) {
-  const i = argv.indexOf("--sizes");
-  const sizes = (i === -1 ? "1,25,100" : argv[i + 1] || "").split(",").map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-    console.error("usage: npm run bench [-- --sizes 1,25,100]");
-    process.exit(2);
-  }
-  return sizes;
+/**
+ * The minimum requests of each operation per source, besides one token and
+ * (Integrations) one organization lookup per provider process. `lagReads` is
+ * how many extra reads read-after-write lag costs.
+ */
+const MINIMUM = {
+  "event-streams": { create: 1, update: 1, noChange: 0, delete: 1, lagReads: 0 },
+  // list, POST, GET config, PUT config, PATCH (a new integration is not yet enabled) / GET integration,
+  // GET config, PUT config / DELETE, GET until it is gone.
+  integrations: { create: 5, update: 3, noChange: 0, delete: 2, lagReads: 1 },
+};
+
+function option(argv, name, fallback) {
+  const i = argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : argv[i + 1];
 }
 
-/** Peak resident memory (VmHWM, kB) of live processes whose command line contains `needle`. */
-function sampleProviderPeak(needle, into) {
+function parseArgs(argv) {
+  const sizes = String(option(argv, "sizes", "1,25,100,500")).split(",").map(Number);
+  const latencyMs = Number(option(argv, "latency-ms", "100"));
+  const integrations = Number(option(argv, "integrations", "40"));
+  const storm = Number(option(argv, "storm", "50"));
+  const bad = sizes.some((n) => !Number.isInteger(n) || n < 1) || !(latencyMs >= 0) || !(integrations >= 0) || !(storm >= 0);
+  if (bad) {
+    console.error("usage: npm run bench [-- --sizes 1,25,100,500] [--latency-ms 100] [--integrations 40] [--storm 50]");
+    process.exit(2);
+  }
+  return { sizes, latencyMs, integrations, storm };
+}
+
+/** Peak resident memory (VmHWM, kB) of live processes whose command line contains `needle` and whose working folder is `dir`. */
+function samplePeak(needle, dir, into) {
   for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      if (!cmd.includes(needle)) continue;
+      if (!cmd.includes(needle) || fs.realpathSync(`/proc/${pid}/cwd`) !== dir) continue;
       const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
       if (hwm) into.peakKb = Math.max(into.peakKb, Number(hwm[1]));
     } catch {
@@ -42,100 +76,155 @@ function sampleProviderPeak(needle, into) {
   }
 }
 
-async function timed(fn, memory) {
+/** Runs `fn`, returning seconds, and raises `memory.peakKb` to the provider's peak while it ran. */
+async function timed(fn, dir, memory) {
   const probe = { peakKb: 0 };
-  const timer = setInterval(() => sampleProviderPeak("dynamic-provider", probe), 50);
+  const real = fs.realpathSync(dir);
+  const timer = setInterval(() => samplePeak("dynamic-provider", real, probe), 50);
   const start = process.hrtime.bigint();
   try {
     await fn();
   } finally {
     clearInterval(timer);
   }
-  if (memory) memory.peakKb = Math.max(memory.peakKb, probe.peakKb);
+  memory.peakKb = Math.max(memory.peakKb, probe.peakKb);
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-function definitionFor(base, i) {
-  return { ...base, id: `bench-source-${String(i).padStart(3, "0")}`, eventSourceSuffix: `bench-${i}` };
+/** Writes `n` definitions (and one samples file) into `dir`; returns the stack config entries. */
+function writeDefinitions(dir, n, prefix) {
+  const base = JSON.parse(fs.readFileSync(path.join(repoRoot, "stacks/examples/definition.json"), "utf8"));
+  const samplesDir = path.join(repoRoot, "stacks/examples/samples");
+  const samples = fs.readdirSync(samplesDir).filter((f) => f.endsWith(".json")).sort().map((f) => JSON.parse(fs.readFileSync(path.join(samplesDir, f), "utf8")));
+  fs.writeFileSync(path.join(dir, "samples.json"), JSON.stringify(samples));
+  const entries = [];
+  for (let i = 0; i < n; i++) {
+    const id = `${prefix}-${String(i).padStart(3, "0")}`;
+    fs.writeFileSync(path.join(dir, `${id}.json`), JSON.stringify({ ...base, id, eventSourceSuffix: id }));
+    entries.push({ definition: `${id}.json`, samples: "samples.json" });
+  }
+  return entries;
+}
+
+/** Every definition file in `dir` rewritten with another region (a change each contract carries). */
+function changeRegions(dir, entries, region) {
+  for (const e of entries) {
+    const file = path.join(dir, e.definition);
+    const d = JSON.parse(fs.readFileSync(file, "utf8"));
+    d.configuration.region = region;
+    fs.writeFileSync(file, JSON.stringify(d));
+  }
+}
+
+function requestsSince(emulator, mark) {
+  const j = emulator.journal().slice(mark);
+  const isApi = (e) => e.path.startsWith("/api/") && !e.path.startsWith("/api/v2/organizations/me");
+  return {
+    perProcess: j.filter((e) => e.path.startsWith("/oauth") || e.path.startsWith("/api/v2/organizations/me")).length,
+    api: j.filter(isApi).length,
+    limited: j.filter((e) => e.status === 429).length,
+  };
+}
+
+/** One scenario: the sources and their floor through create, no-change preview and up, update, destroy. */
+async function scenario(ctx, { api, n, latencyMs, lag, rateLimit, label }) {
+  const { emulator, pulumiCommand, engine, work, LocalWorkspace } = ctx;
+  process.stderr.write(`bench: ${label}…\n`);
+  emulator.state.latencyMs = latencyMs;
+  emulator.state.integrationReadLag = lag;
+  emulator.state.rateLimiter.configure(rateLimit);
+  const min = MINIMUM[api];
+  const createWaitMs = min.create * latencyMs + (lag > 0 ? min.lagReads * (latencyMs + POLL_INTERVAL_MS) : 0);
+
+  const dir = makeProjectDir(path.join(work, `${label.replace(/\W+/g, "-")}-sources`));
+  const entries = writeDefinitions(dir, n, `bench-${api === "integrations" ? "i" : "e"}${n}`);
+  const stack = await LocalWorkspace.createOrSelectStack(
+    { stackName: "bench", workDir: dir },
+    { pulumiCommand, envVars: engineEnv({ stateDir: path.join(dir, ".state"), home: path.join(dir, ".home"), binDir: engine.binDir }) },
+  );
+  await stack.setAllConfig({
+    "genesys:apiBaseUrl": { value: emulator.url },
+    "genesys:clientId": { value: CLIENT.clientId },
+    "genesys:clientSecret": { value: CLIENT.clientSecret, secret: true },
+    "genesys:api": { value: api },
+    "genesys:auditLogPath": { value: "audit.jsonl" },
+    "genesys-eventbridge:sources": { value: JSON.stringify(entries) },
+  });
+
+  const floorDir = path.join(work, `${label.replace(/\W+/g, "-")}-floor`);
+  fs.mkdirSync(floorDir, { recursive: true });
+  fs.writeFileSync(path.join(floorDir, "Pulumi.yaml"), "name: bench-floor\nruntime: nodejs\nmain: program.js\n");
+  fs.copyFileSync(path.join(__dirname, "bench", "floor-program.js"), path.join(floorDir, "program.js"));
+  for (const e of entries) fs.copyFileSync(path.join(dir, e.definition), path.join(floorDir, e.definition));
+  fs.copyFileSync(path.join(dir, "samples.json"), path.join(floorDir, "samples.json"));
+  if (!fs.existsSync(path.join(floorDir, "node_modules"))) fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(floorDir, "node_modules"));
+  const floor = await LocalWorkspace.createOrSelectStack(
+    { stackName: "bench", workDir: floorDir },
+    { pulumiCommand, envVars: engineEnv({ stateDir: path.join(floorDir, ".state"), home: path.join(floorDir, ".home"), binDir: engine.binDir }) },
+  );
+  await floor.setAllConfig({ sources: { value: JSON.stringify(entries) }, waitMs: { value: String(createWaitMs) } });
+
+  const memory = { peakKb: 0 };
+  const floorMemory = { peakKb: 0 };
+  const row = { label, api, n, latencyMs, lag, min, createWaitMs };
+  let mark = emulator.journal().length;
+  row.up = await timed(() => stack.up(), dir, memory);
+  row.createRequests = requestsSince(emulator, mark);
+  row.floorUp = await timed(() => floor.up(), floorDir, floorMemory);
+
+  const state = await stack.exportStack();
+  const floorState = await floor.exportStack();
+  const mine = state.deployment.resources.filter((r) => r.type.endsWith(":EventBridgeSource"));
+  const theirs = floorState.deployment.resources.filter((r) => r.type.endsWith(":Floor"));
+  row.providerBytes = Math.max(...mine.map((r) => Buffer.byteLength(String(r.inputs.__provider))));
+  row.stateBytes = mine.reduce((s, r) => s + Buffer.byteLength(JSON.stringify(r)), 0) / n;
+  row.floorStateBytes = theirs.reduce((s, r) => s + Buffer.byteLength(JSON.stringify(r)), 0) / n;
+
+  if (rateLimit === undefined) {
+    mark = emulator.journal().length;
+    row.preview = await timed(() => stack.preview(), dir, memory);
+    row.previewRequests = requestsSince(emulator, mark);
+    row.floorPreview = await timed(() => floor.preview(), floorDir, floorMemory);
+    mark = emulator.journal().length;
+    row.noChangeUp = await timed(() => stack.up({ expectNoChanges: true }), dir, memory);
+    row.noChangeRequests = requestsSince(emulator, mark);
+    row.floorNoChangeUp = await timed(() => floor.up({ expectNoChanges: true }), floorDir, floorMemory);
+    changeRegions(dir, entries, "eu-west-1");
+    mark = emulator.journal().length;
+    row.update = await timed(() => stack.up(), dir, memory);
+    row.updateRequests = requestsSince(emulator, mark);
+  }
+  mark = emulator.journal().length;
+  await timed(() => stack.destroy(), dir, memory);
+  row.deleteRequests = requestsSince(emulator, mark);
+  await floor.destroy();
+  row.peakMb = memory.peakKb / 1024;
+  row.floorPeakMb = floorMemory.peakKb / 1024;
+  emulator.state.rateLimiter.configure(undefined);
+  return row;
 }
 
 async function main() {
-  const sizes = parseSizes(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2));
   const { startEmulator } = require("../dist/src/emulator");
   const { LocalWorkspace, PulumiCommand } = require("@pulumi/pulumi/automation");
   const engine = ensureEngine();
   const pulumiCommand = await PulumiCommand.get({ root: engine.root, skipVersionCheck: true });
   const emulator = await startEmulator({ port: 0, ...CLIENT });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "ebs-bench-"));
-  const base = JSON.parse(fs.readFileSync(path.join(repoRoot, "stacks/examples/definition.json"), "utf8"));
+  const ctx = { emulator, pulumiCommand, engine, work, LocalWorkspace };
   const rows = [];
   try {
-    for (const n of sizes) {
-      process.stderr.write(`bench: ${n} source(s)…\n`);
-      // The sources.
-      const dir = makeProjectDir(path.join(work, `sources-${n}`));
-      const entries = [];
-      for (let i = 0; i < n; i++) {
-        const file = `def-${i}.json`;
-        fs.writeFileSync(path.join(dir, file), JSON.stringify(definitionFor(base, i)));
-        entries.push({ definition: file });
-      }
-      const env = engineEnv({ stateDir: path.join(dir, ".state"), home: path.join(dir, ".home"), binDir: engine.binDir });
-      const stack = await LocalWorkspace.createOrSelectStack({ stackName: "bench", workDir: dir }, { pulumiCommand, envVars: env });
-      await stack.setAllConfig({
-        "genesys:apiBaseUrl": { value: emulator.url },
-        "genesys:clientId": { value: CLIENT.clientId },
-        "genesys:clientSecret": { value: CLIENT.clientSecret, secret: true },
-        "genesys:api": { value: "event-streams" },
-        "genesys:auditLogPath": { value: "audit.jsonl" },
-        "genesys-eventbridge:sources": { value: JSON.stringify(entries) },
-      });
-
-      // The floor: the same engine, as many no-op dynamic resources.
-      const floorDir = path.join(work, `floor-${n}`);
-      fs.mkdirSync(floorDir, { recursive: true });
-      fs.writeFileSync(path.join(floorDir, "Pulumi.yaml"), "name: bench-floor\nruntime: nodejs\nmain: program.js\n");
-      fs.copyFileSync(path.join(__dirname, "bench", "noop-program.js"), path.join(floorDir, "program.js"));
-      if (!fs.existsSync(path.join(floorDir, "node_modules"))) fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(floorDir, "node_modules"));
-      const floorEnv = engineEnv({ stateDir: path.join(floorDir, ".state"), home: path.join(floorDir, ".home"), binDir: engine.binDir });
-      const floor = await LocalWorkspace.createOrSelectStack({ stackName: "bench", workDir: floorDir }, { pulumiCommand, envVars: floorEnv });
-      await floor.setConfig("count", { value: String(n) });
-
-      const requests = (since) => {
-        const j = emulator.journal().slice(since);
-        return {
-          token: j.filter((e) => e.path.startsWith("/oauth")).length,
-          reads: j.filter((e) => e.method === "GET" && e.path.startsWith("/api/")).length,
-          writes: j.filter((e) => e.method !== "GET" && e.path.startsWith("/api/")).length,
-        };
-      };
-      const memory = { peakKb: 0 };
-      let mark = emulator.journal().length;
-      const up = await timed(() => stack.up(), memory);
-      const upRequests = requests(mark);
-      mark = emulator.journal().length;
-      const preview = await timed(() => stack.preview(), memory);
-      const previewRequests = requests(mark);
-      mark = emulator.journal().length;
-      const noChangeUp = await timed(() => stack.up({ expectNoChanges: true }), memory);
-      const noChangeRequests = requests(mark);
-
-      const floorMemory = { peakKb: 0 };
-      const floorUp = await timed(() => floor.up(), floorMemory);
-      const floorPreview = await timed(() => floor.preview(), floorMemory);
-      const floorNoChangeUp = await timed(() => floor.up({ expectNoChanges: true }), floorMemory);
-
-      const state = await stack.exportStack();
-      const providers = state.deployment.resources.filter((r) => r.type.endsWith(":EventBridgeSource")).map((r) => Buffer.byteLength(String(r.inputs.__provider)));
-      rows.push({
-        n, up, floorUp, preview, floorPreview, noChangeUp, floorNoChangeUp,
-        upRequests, previewRequests, noChangeRequests,
-        providerBytes: Math.max(...providers),
-        peakMb: memory.peakKb / 1024,
-        floorPeakMb: floorMemory.peakKb / 1024,
-      });
-      await stack.destroy();
-      await floor.destroy();
+    for (const n of args.sizes) rows.push(await scenario(ctx, { api: "event-streams", n, latencyMs: 0, lag: 0, label: `event-streams ${n}` }));
+    if (args.integrations > 0) {
+      rows.push(await scenario(ctx, {
+        api: "integrations", n: args.integrations, latencyMs: args.latencyMs, lag: 1, label: `integrations ${args.integrations} at ${args.latencyMs} ms`,
+      }));
+    }
+    if (args.storm > 0) {
+      rows.push(await scenario(ctx, {
+        api: "integrations", n: args.storm, latencyMs: 0, lag: 0, rateLimit: { capacity: 10, refillPerSecond: 5 }, label: `integrations ${args.storm}, rate limit 10 + 5/s`,
+      }));
     }
   } finally {
     await emulator.close();
@@ -145,15 +234,35 @@ async function main() {
 }
 
 function report(rows) {
-  const f = (x) => x.toFixed(2);
-  const req = (r) => `${r.token}/${r.reads}/${r.writes}`;
-  const lines = [
-    "| sources | up s (floor) | ratio | no-change preview s (floor) | ratio | no-change up s (floor) | ratio | requests up: token/read/write | no-change preview | no-change up | __provider bytes | provider peak RSS MB (floor) | ratio |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...rows.map((r) => `| ${r.n} | ${f(r.up)} (${f(r.floorUp)}) | ${f(r.up / r.floorUp)} | ${f(r.preview)} (${f(r.floorPreview)}) | ${f(r.preview / r.floorPreview)} | ${f(r.noChangeUp)} (${f(r.floorNoChangeUp)}) | ${f(r.noChangeUp / r.floorNoChangeUp)} | ${req(r.upRequests)} | ${req(r.previewRequests)} | ${req(r.noChangeRequests)} | ${r.providerBytes} | ${r.peakMb.toFixed(1)} (${r.floorPeakMb.toFixed(1)}) | ${f(r.peakMb / r.floorPeakMb)} |`),
-  ];
-  const table = lines.join("\n");
-  console.log(table);
+  const f = (x) => (x === undefined ? "–" : x.toFixed(2));
+  const perOp = (r, reqs, min) => (reqs === undefined ? "–" : `${(reqs.api / r.n).toFixed(2)} (${min})`);
+  const timing = [
+    "| scenario | up s (floor) | ratio | no-change preview s (floor) | ratio | no-change up s (floor) | ratio | update s | floor create waits |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map((r) => `| ${r.label} | ${f(r.up)} (${f(r.floorUp)}) | ${f(r.up / r.floorUp)} | ${f(r.preview)} (${f(r.floorPreview)}) | ${f(r.preview / r.floorPreview)} | ${f(r.noChangeUp)} (${f(r.floorNoChangeUp)}) | ${f(r.noChangeUp / r.floorNoChangeUp)} | ${f(r.update)} | ${r.createWaitMs} ms |`),
+  ].join("\n");
+  const requests = [
+    "| scenario | create (min) | no-change preview (min) | no-change up (min) | update (min) | delete (min) | token + organization lookups | answered 429 |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map((r) => {
+      const lag = r.lag > 0 ? r.min.lagReads : 0;
+      const processes = [r.createRequests, r.previewRequests, r.noChangeRequests, r.updateRequests, r.deleteRequests].filter(Boolean).map((x) => x.perProcess).join("+");
+      const limited = [r.createRequests, r.deleteRequests].map((x) => x.limited).reduce((a, b) => a + b, 0);
+      return `| ${r.label} | ${perOp(r, r.createRequests, r.min.create + lag)} | ${perOp(r, r.previewRequests, 0)} | ${perOp(r, r.noChangeRequests, 0)} | ${perOp(r, r.updateRequests, r.min.update)} | ${perOp(r, r.deleteRequests, r.min.delete + lag)} | ${processes} | ${limited} |`;
+    }),
+  ].join("\n");
+  const storm = rows.filter((r) => r.createRequests.limited > 0).map((r) => {
+    const served = r.createRequests.api + r.createRequests.perProcess - r.createRequests.limited;
+    const minimum = Math.max(0, served - 10) / 5;
+    return `${r.label}: up took ${f(r.up)} s for ${served} served requests (${r.createRequests.limited} answered 429); the bucket allows them in ${f(minimum)} s at best: ratio ${f(r.up / minimum)}`;
+  });
+  const size = [
+    "| scenario | __provider bytes | state bytes per resource (floor) | ratio | provider peak RSS MB (floor) | ratio |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...rows.map((r) => `| ${r.label} | ${r.providerBytes} | ${Math.round(r.stateBytes)} (${Math.round(r.floorStateBytes)}) | ${f(r.stateBytes / r.floorStateBytes)} | ${r.peakMb.toFixed(1)} (${r.floorPeakMb.toFixed(1)}) | ${f(r.peakMb / r.floorPeakMb)} |`),
+  ].join("\n");
+  const text = ["Time", "", timing, "", "Requests per source and operation (the contract's minimum)", "", requests, "", ...storm, "", "Size and memory", "", size].join("\n");
+  console.log(text);
   const cpu = (os.cpus()[0] || { model: "unknown" }).model;
   const doc = [
     "# Benchmark results",
@@ -161,13 +270,17 @@ function report(rows) {
     "Written by `npm run bench`: the real Pulumi engine (the CLI built from its Go",
     "modules and this repository's language host) and the emulator on loopback,",
     "measured side by side in one run. The floor is the same engine deploying as",
-    "many no-op dynamic resources; a ratio is sources time / floor time.",
-    "Requests are counted in the emulator's journal (token / reads / writes);",
-    "peak RSS is the dynamic-provider process's VmHWM, sampled every 50 ms.",
+    "many no-op dynamic resources with the same inputs and outputs of the same",
+    "shape, whose create waits as long as the contract's minimum request chain",
+    "takes at the scenario's latency; a ratio is sources time / floor time.",
+    "Requests are counted in the emulator's journal per source and operation,",
+    "next to the contract's minimum; the token and organization lookups happen",
+    "once per provider process (one per `pulumi` command). Peak RSS is the",
+    "dynamic-provider process's VmHWM, sampled every 50 ms.",
     "",
     `Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node.js ${process.version}; run ${new Date().toISOString().slice(0, 10)}.`,
     "",
-    table,
+    text,
     "",
   ].join("\n");
   fs.mkdirSync(path.join(repoRoot, "bench"), { recursive: true });

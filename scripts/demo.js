@@ -83,14 +83,26 @@ async function main() {
     heading("Stack outputs");
     console.log(JSON.stringify(up.outputs.sources ? up.outputs.sources.value : {}, null, 2));
 
+    heading("Where the definition takes effect on AWS (the rule and target on the partner event bus)");
+    for (const [id, s] of Object.entries(up.outputs.sources ? up.outputs.sources.value : {})) {
+      console.log(`${id}`);
+      console.log(`  partner event source  ${s.partnerEventSourceName || "(not reported by this API)"}`);
+      console.log(`  event pattern         ${s.eventPattern}`);
+      console.log(`  input paths           ${JSON.stringify(s.inputTransformer.inputPaths)}`);
+      console.log(`  input template        ${s.inputTransformer.inputTemplate}`);
+      for (const u of s.undelivered) console.log(`  not carried out       ${u.path}: ${u.reason}`);
+    }
+
     heading("Webhooks the data warehouse received in this run");
     const got = receiver.received();
     if (got.length === 0) console.log("none (nothing was created or updated)");
     for (const w of got) console.log(JSON.stringify(w.event ?? w));
 
     heading("Audit log .demo/audit.jsonl");
-    const verdict = await verifyAuditLog(path.join(DEMO, "audit.jsonl"));
-    console.log(verdict.ok ? `intact: ${verdict.entries} ${verdict.entries === 1 ? "entry" : "entries"}` : `BROKEN: ${JSON.stringify(verdict)}`);
+    const head = up.outputs.auditHead ? up.outputs.auditHead.value : "";
+    const verdict = await verifyAuditLog(path.join(DEMO, "audit.jsonl"), head ? { head } : {});
+    const anchored = head ? `, anchored at the stack's auditHead ${head.slice(0, 12)}…` : "";
+    console.log(verdict.ok ? `intact: ${verdict.entries} ${verdict.entries === 1 ? "entry" : "entries"}${anchored}` : `BROKEN: ${JSON.stringify(verdict)}`);
     if (!verdict.ok) process.exitCode = 1;
   } finally {
     await receiver.close();

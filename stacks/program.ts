@@ -24,6 +24,9 @@ export interface SourceReport {
   auditHead: pulumi.Output<string>;
   auditTime: pulumi.Output<string>;
   partnerEventSourceName: pulumi.Output<string>;
+  eventPattern: pulumi.Output<string>;
+  inputTransformer: pulumi.Output<unknown>;
+  undelivered: pulumi.Output<unknown[]>;
   metrics: pulumi.Output<unknown>;
   facts: pulumi.Output<Record<string, string>>;
 }
@@ -60,6 +63,9 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
       auditHead: source.auditHead,
       auditTime: source.auditTime,
       partnerEventSourceName: source.partnerEventSourceName,
+      eventPattern: source.eventPattern,
+      inputTransformer: source.inputTransformer,
+      undelivered: source.undelivered,
       metrics: source.metrics,
       facts: source.facts,
     });

@@ -37,12 +37,15 @@ const text = (value: string | true | undefined): string | undefined => (typeof v
  * then requires.
  */
 export async function runEmulator(args: ReadonlyArray<string>, io: CliIo, until: () => Promise<unknown> = untilSignal): Promise<number> {
-  const { positional, options } = parseArgs(args, ["port", "host", "client-id", "client-secret", "store", "admin-token"], ["allow-remote"]);
+  const { positional, options } = parseArgs(args, ["port", "host", "client-id", "client-secret", "store", "admin-token", "latency-ms"], ["allow-remote"]);
   if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
   const env = process.env;
   const clientId = text(options["client-id"]) ?? env.GENESYSCLOUD_OAUTHCLIENT_ID;
   const clientSecret = text(options["client-secret"]) ?? env.GENESYSCLOUD_OAUTHCLIENT_SECRET;
   const storePath = text(options["store"]);
+  const latency = text(options["latency-ms"]);
+  const latencyMs = latency === undefined ? 0 : Number(latency);
+  if (!Number.isFinite(latencyMs) || latencyMs < 0 || latencyMs > 60_000) throw new UsageError(`--latency-ms expects 0..60000, found '${latency}'`);
   const adminToken = text(options["admin-token"]) ?? (env[ADMIN_TOKEN_ENV] === "" ? undefined : env[ADMIN_TOKEN_ENV]);
   const bind = {
     host: text(options["host"]) ?? "127.0.0.1",
@@ -59,6 +62,7 @@ export async function runEmulator(args: ReadonlyArray<string>, io: CliIo, until:
     ...(clientId === undefined || clientId === "" ? {} : { clientId }),
     ...(clientSecret === undefined || clientSecret === "" ? {} : { clientSecret }),
     ...(storePath === undefined ? {} : { storePath }),
+    ...(latencyMs === 0 ? {} : { latencyMs }),
   });
   io.out(emulator.url);
   await stopped;
@@ -69,6 +73,6 @@ export async function runEmulator(args: ReadonlyArray<string>, io: CliIo, until:
 /** `genesys-eventbridge emulator`: a local Genesys Cloud emulator for demos, tests and pipelines. */
 export const emulatorCommand: Command = {
   name: "emulator",
-  usage: "emulator [--port N] [--host 127.0.0.1 | --host ADDR --allow-remote --admin-token TOKEN] [--client-id ID] [--client-secret SECRET] [--store FILE]",
+  usage: "emulator [--port N] [--host 127.0.0.1 | --host ADDR --allow-remote --admin-token TOKEN] [--client-id ID] [--client-secret SECRET] [--store FILE] [--latency-ms N]",
   run: (args, io) => runEmulator(args, io),
 };

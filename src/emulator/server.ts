@@ -113,6 +113,7 @@ function handler(state: EmulatorState, router: Router, adminToken: string | unde
     }
 
     if (!isAdmin) {
+      if (state.latencyMs > 0) await sleep(state.latencyMs);
       const action = state.faults.take(method, path);
       if (action !== undefined) {
         fault = describeAction(action);

@@ -28,6 +28,8 @@ export interface StateOptions {
   readonly organizationId?: string;
   /** How many reads of a just-created (or just-deleted) integration still see the old state; default 0. */
   readonly integrationReadLag?: number;
+  /** Milliseconds every API and login request waits before it is served, like a remote region's round trip; default 0. */
+  readonly latencyMs?: number;
 }
 
 /** The fake organization id the emulator answers unless told otherwise. */
@@ -47,11 +49,13 @@ export class EmulatorState {
   writable: boolean;
   /** Reads of a just-created or just-deleted integration that still see the old state (read-after-write lag). */
   integrationReadLag: number;
+  /** Milliseconds every API and login request waits before it is served (admin requests do not). */
+  latencyMs: number;
   /** The organization id of `GET /api/v2/organizations/me`. */
   readonly organizationId: string;
   private readonly collections = new Map<string, VersionedCollection>();
   private readonly writer: StateWriter | undefined;
-  private readonly initial: { writable: boolean; lifetime: number; rateLimit: RateLimitSettings | undefined; readLag: number };
+  private readonly initial: { writable: boolean; lifetime: number; rateLimit: RateLimitSettings | undefined; readLag: number; latencyMs: number };
 
   constructor(readonly options: StateOptions = {}) {
     const clients = new Map<string, string>(Object.entries(options.clients ?? {}));
@@ -62,11 +66,13 @@ export class EmulatorState {
       lifetime: options.tokenLifetimeSeconds ?? 86_400,
       rateLimit: options.rateLimit,
       readLag: Math.max(0, Math.floor(options.integrationReadLag ?? 0)),
+      latencyMs: Math.max(0, options.latencyMs ?? 0),
     };
     this.tokens = new TokenIssuer(clients, this.initial.lifetime);
     this.rateLimiter = new RateLimiter(this.initial.rateLimit);
     this.writable = this.initial.writable;
     this.integrationReadLag = this.initial.readLag;
+    this.latencyMs = this.initial.latencyMs;
     this.organizationId = options.organizationId ?? defaultOrganizationId;
     this.writer = options.storePath === undefined ? undefined : new StateWriter(options.storePath);
   }
@@ -106,6 +112,7 @@ export class EmulatorState {
     this.rateLimiter.configure(this.initial.rateLimit);
     this.writable = this.initial.writable;
     this.integrationReadLag = this.initial.readLag;
+    this.latencyMs = this.initial.latencyMs;
     await this.persist();
   }
 

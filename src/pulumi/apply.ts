@@ -118,6 +118,9 @@ export function outputsOf(
 ): SourceOutputs {
   const kept = { ...inputs } as Record<string, unknown>;
   delete kept.__provider;
+  // Samples steer check and apply only; diffs never read them back: state keeps their hash, not the events.
+  delete kept.samples;
+  if (inputs.samples !== undefined) kept.samplesHash = payloadHash(inputs.samples);
   // Without the partner name, as the AWS component compiles it: the pattern is then known at preview there.
   const route = compileRoute(definition);
   return {

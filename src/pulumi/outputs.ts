@@ -20,7 +20,9 @@ export interface SourceMetrics {
  * `update` receive the old outputs, not the old inputs. A type alias, not an
  * interface, so that it is a property bag (`Record<string, unknown>`) too.
  */
-export type SourceOutputs = SourceInputs & {
+export type SourceOutputs = Omit<SourceInputs, "samples"> & {
+  /** SHA-256 of the sample events the last write projected (the events themselves are not kept in state). */
+  readonly samplesHash?: string;
   /** The id the API knows the object by (the resource id). */
   readonly remoteId: string;
   /** The API contract it was written through. */

@@ -78,6 +78,19 @@ describe("emulator", () => {
     for (const secret of ["emulator-secret", ...emulator.get().state.tokens.issuedTokens()]) expect(text).not.toContain(secret);
   });
 
+  it("delays every API request by the configured latency, but not the admin API", async () => {
+    const e = emulator.get();
+    const admin = await fetch(`${e.url}/__emulator/latency`, { method: "POST", body: JSON.stringify({ ms: 150 }) });
+    const bad = await fetch(`${e.url}/__emulator/latency`, { method: "POST", body: JSON.stringify({ ms: -1 }) });
+    const started = Date.now();
+    const api = await fetch(`${e.url}/api/v2/organizations/me`);
+    const apiMs = Date.now() - started;
+    const adminStarted = Date.now();
+    await fetch(`${e.url}/__emulator/journal`);
+    const adminMs = Date.now() - adminStarted;
+    expect([admin.status, bad.status, api.status, apiMs >= 150, adminMs < 150]).toEqual([200, 400, 401, true, true]);
+  });
+
   it("refuses an invalid fault spec and arms a valid one over HTTP", async () => {
     const url = `${emulator.get().url}/__emulator/faults`;
     const bad = await fetch(url, { method: "POST", body: JSON.stringify({ path: "/x", action: { nonsense: 1 } }) });

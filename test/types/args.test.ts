@@ -4,9 +4,10 @@ import * as ts from "typescript";
 import { ROOT, virtualProject } from "./program";
 
 /*
- * The resource's arguments as a user's editor and compiler see them: the
- * README's worked example compiles and every property it sets is documented
- * with an example; misspelt properties and unknown operators do not compile.
+ * The resource's arguments (and the route component's definition) as a
+ * user's editor and compiler see them: the README's worked example compiles
+ * and every definition property it sets is documented with an example;
+ * misspelt properties and unknown operators do not compile.
  */
 
 /** The README's worked example (its first `ts` block). */
@@ -17,7 +18,12 @@ function readmeExample(): string {
   return block[1];
 }
 
-const HEADER = 'import * as pulumi from "@pulumi/pulumi";\nimport { EventBridgeSource, EventBridgeSourceArgs } from "genesys-eventbridge";\n';
+const HEADER = [
+  'import * as pulumi from "@pulumi/pulumi";',
+  'import { EventBridgeSource, EventBridgeSourceArgs } from "genesys-eventbridge";',
+  'import { EventBridgeRoute } from "genesys-eventbridge/aws";',
+  "",
+].join("\n");
 
 /** A program declaring one source whose arguments are `valid` with `edit` applied to the text. */
 function declare(edit: (args: string) => string): string {
@@ -32,6 +38,16 @@ function declare(edit: (args: string) => string): string {
   intendedState: "ENABLED",
 }`;
   return `${HEADER}export const source = new EventBridgeSource("s", ${edit(args)});\n`;
+}
+
+/** A program declaring one route whose definition is the valid one with `edit` applied to the text. */
+function route(edit: (definition: string) => string): string {
+  const definition = `{
+    id: "eventbridge-source-prod-01",
+    configuration: { awsAccountId: "123456789012", region: "us-east-1", roleArn: "arn:aws:iam::123456789012:role/genesys-eb-role" },
+    filters: [{ eventType: "conversation.created", conditions: [{ field: "metadata.source", operator: "in", value: ["web", "chat"] }] }],
+  }`;
+  return `${HEADER}export const route = new EventBridgeRoute("r", { definition: ${edit(definition)}, targets: [] });\n`;
 }
 
 /** Each error as `TS<code> names <text>` when its message names `text`, else the whole error (the type texts are long). */
@@ -55,6 +71,13 @@ const MISTAKES: Record<string, [(args: string) => string, string, string]> = {
   "a condition value that is an object": [(a) => a.replace('value: "web"', 'value: { is: "web" }'), "TS2353", "is"],
 };
 
+/** The same mistakes in the definition of an `EventBridgeRoute` (a plain value there: the pattern is compiled in the program). */
+const ROUTE_MISTAKES: Record<string, [(definition: string) => string, string, string]> = {
+  "a misspelt filter property (evenType)": [(d) => d.replace("eventType:", "evenType:"), "TS2561", "evenType"],
+  "a misspelt condition property (operater)": [(d) => d.replace("operator:", "operater:"), "TS2561", "operater"],
+  "an unknown operator (equals)": [(d) => d.replace('operator: "in"', 'operator: "equals"'), "TS2322", '"equals"'],
+};
+
 const INPUTS = `${HEADER}
 const config = new pulumi.Config();
 const operator = pulumi.output<"eq" | "neq">("neq");
@@ -72,7 +95,9 @@ describe("EventBridgeSourceArgs", () => {
     readme: readmeExample(),
     valid: declare((a) => a),
     inputs: INPUTS,
+    route: route((d) => d),
     ...Object.fromEntries(Object.entries(MISTAKES).map(([name, [edit]], i) => [`mistake${i}`, declare(edit)])),
+    ...Object.fromEntries(Object.entries(ROUTE_MISTAKES).map(([name, [edit]], i) => [`route${i}`, route(edit)])),
   });
 
   it("takes the README's worked example", () => {
@@ -80,8 +105,15 @@ describe("EventBridgeSourceArgs", () => {
   });
 
   it("takes every definition property and steering input, and outputs, promises and config values at any depth", () => {
-    expect([project.errors("valid"), project.errors("inputs")]).toEqual([[], []]);
+    expect([project.errors("valid"), project.errors("inputs"), project.errors("route")]).toEqual([[], [], []]);
   });
+
+  it.each(Object.entries(ROUTE_MISTAKES).map(([name, [, code, text]], i) => [name, i, code, text] as const))(
+    "refuses, in a route's definition, %s",
+    (_name, i, code, text) => {
+      expect(refused(project.errors(`route${i}`), text)).toEqual([`${code} names ${text}`]);
+    },
+  );
 
   it.each(Object.entries(MISTAKES).map(([name, [, code, text]], i) => [name, i, code, text] as const))("refuses %s", (_name, i, code, text) => {
     expect(refused(project.errors(`mistake${i}`), text)).toEqual([`${code} names ${text}`]);
@@ -97,6 +129,11 @@ describe("EventBridgeSourceArgs", () => {
         visit(node.arguments[1], true);
         return;
       }
+      // A route's definition and samples are the source's.
+      if (!inArgs && ts.isPropertyAssignment(node) && ["definition", "samples"].includes(node.name.getText(source))) {
+        visit(node.initializer, true);
+        return;
+      }
       if (inArgs && ts.isPropertyAssignment(node)) {
         const name = node.name.getText(source);
         seen.push(name);
@@ -109,6 +146,12 @@ describe("EventBridgeSourceArgs", () => {
       ts.forEachChild(node, (child) => visit(child, inArgs));
     };
     visit(source, false);
-    expect([seen.length > 20, undocumented]).toEqual([true, []]);
+    expect([[...new Set(seen)].sort(), undocumented]).toEqual([
+      [
+        "attributeMappings", "awsAccountId", "conditions", "configuration", "event", "eventType", "field", "filters", "id", "operator",
+        "region", "roleArn", "source", "sourceField", "target", "targetField", "transformations", "type", "value",
+      ],
+      [],
+    ]);
   });
 });

@@ -24,7 +24,10 @@ export function virtualProject(files: Readonly<Record<string, string>>): {
     baseUrl: ROOT,
     paths: {
       "genesys-eventbridge": ["src/index.ts"],
+      "genesys-eventbridge/aws": ["src/aws/index.ts"],
       "genesys-eventbridge/definition": ["src/definition/index.ts"],
+      "genesys-eventbridge/webhook": ["src/webhook/index.ts"],
+      "genesys-eventbridge/emulator": ["src/emulator/index.ts"],
     },
   };
   const fileName = (name: string) => path.join(ROOT, "test", "types", "virtual", `${name}.ts`);

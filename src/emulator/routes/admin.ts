@@ -81,6 +81,17 @@ export const adminRoutes: RouteModule = (state): ReadonlyArray<Route> => [
   },
   {
     method: "POST",
+    pattern: "/__emulator/latency",
+    access: "admin",
+    handle(request) {
+      const ms = field(request.body, "ms");
+      if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0 || ms > 60_000) return badAdmin(request, "expected { \"ms\": 0..60000 }");
+      state.latencyMs = ms;
+      return { status: 200, body: { ms } };
+    },
+  },
+  {
+    method: "POST",
     pattern: "/__emulator/rate-limit",
     access: "admin",
     handle(request) {
