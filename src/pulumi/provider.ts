@@ -43,7 +43,8 @@ export const eventBridgeSourceProvider: pulumi.dynamic.ResourceProvider<SourceIn
  * `node_modules` that holds that SDK
  * (`<root>/node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js`).
  * Neither way writes a machine path into state. When neither finds it, the
- * error names the project folder (the one holding `Pulumi.yaml`) and the fix.
+ * error names the project folder (the one holding `Pulumi.yaml`) and the fix,
+ * without a stack trace.
  */
 export function load(cwd: string = process.cwd(), sdkEntry: string = require.main?.filename ?? ""): typeof import("./operations") {
   const path = require("path");
@@ -57,7 +58,8 @@ export function load(cwd: string = process.cwd(), sdkEntry: string = require.mai
       let project = path.resolve(cwd);
       while (!fs.existsSync(path.join(project, "Pulumi.yaml")) && path.dirname(project) !== project) project = path.dirname(project);
       const where = fs.existsSync(path.join(project, "Pulumi.yaml")) ? project : path.resolve(cwd);
-      throw new Error(`genesys-eventbridge is not installed in ${where}; run npm ci`);
+      // No stack trace: the provider host prints `${error}: ${error.stack}`, and a trace here only hides the fix.
+      throw Object.assign(new Error(`genesys-eventbridge is not installed in ${where}; run npm ci`), { stack: "then re-run the command" });
     }
   }
   return require(found);

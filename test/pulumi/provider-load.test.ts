@@ -39,6 +39,18 @@ describe("the provider's implementation loader", () => {
     expect(() => load(work, "")).toThrow(new Error(`genesys-eventbridge is not installed in ${work}; run npm ci`));
   });
 
+  it("carries no stack trace, which the provider host would print after the message", () => {
+    const error = (() => {
+      try {
+        load(work, "");
+      } catch (e) {
+        return e as Error;
+      }
+      return undefined;
+    })();
+    expect(error?.stack).toBe("then re-run the command");
+  });
+
   it("loads the installed package's ./provider export from the program's folder", () => {
     put("project/node_modules/genesys-eventbridge/package.json", JSON.stringify({ name: "genesys-eventbridge", exports: { "./provider": "./impl.js" } }));
     put("project/node_modules/genesys-eventbridge/impl.js", "exports.found = 'installed';");
