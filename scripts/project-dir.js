@@ -2,8 +2,8 @@
 /**
  * A throw-away Pulumi project folder for this repository's stack program: a
  * copy of Pulumi.yaml (and optionally a stack config) plus links to the
- * compiled program (`dist/`), the examples (`stacks/`), `node_modules/` and
- * `package.json` (whose `main` names the program).
+ * program (`program.js`, Pulumi.yaml's `main`), the compiled code (`dist/`),
+ * the examples (`stacks/`), `node_modules/` and `package.json`.
  *
  * The demo, the engine tests and the benchmark run the real engine in such a
  * folder, so stack config, state and audit logs they write never touch the
@@ -32,7 +32,7 @@ function makeProjectDir(dir, options = {}) {
     const target = path.join(abs, name);
     if (!fs.existsSync(target)) fs.copyFileSync(path.join(repoRoot, name), target);
   }
-  for (const link of ["dist", "stacks", "node_modules", "package.json"]) {
+  for (const link of ["dist", "stacks", "node_modules", "package.json", "program.js"]) {
     const target = path.join(abs, link);
     if (!fs.existsSync(target)) fs.symlinkSync(path.join(repoRoot, link), target);
   }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { EventBridgeSource } from "../src/pulumi/resource";
+import { EventBridgeSource, EventBridgeSourceArgs } from "../src/pulumi/resource";
 import type { ConflictPolicy } from "../src/genesys/port";
 import { LoadedSource } from "./sources";
 
@@ -45,8 +45,9 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
     const source = new EventBridgeSource(
       id,
       {
-        ...(definition as unknown as { id: string; configuration: never; filters: never }),
-        ...(samples === undefined ? {} : { samples: samples as Record<string, unknown>[] }),
+        // Files are checked by the provider's `check`, which names every problem by its path.
+        ...(definition as unknown as EventBridgeSourceArgs),
+        ...(samples === undefined ? {} : { samples: samples as EventBridgeSourceArgs["samples"] }),
         ...(options.conflictPolicy === undefined ? {} : { conflictPolicy: options.conflictPolicy }),
         ...(options.adoptExisting === undefined ? {} : { adoptExisting: options.adoptExisting }),
       },

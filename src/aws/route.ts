@@ -7,10 +7,12 @@ import {
   formatUndelivered,
   patternGaps,
   RouteInputTransformer,
+  SourceDefinitionInput,
   Undelivered,
   validateDefinition,
 } from "../definition";
 import { EventBridgeSource, EventBridgeSourceArgs } from "../pulumi/resource";
+import type { SteeringInputsInput } from "../pulumi/steering";
 import { reportedPartnerEventSourceName } from "./partner-event-source";
 import type { RouteTarget } from "./targets";
 
@@ -26,9 +28,9 @@ export interface EventBridgeRouteArgs {
    * transformer are compiled from it in the program, so `pulumi preview`
    * shows them. Validated here; an invalid definition fails the program.
    */
-  readonly definition: Readonly<Record<string, unknown>>;
+  readonly definition: SourceDefinitionInput;
   /** Sample events (`{ eventType, event }`) the source projects through the definition at check time. */
-  readonly samples?: ReadonlyArray<unknown>;
+  readonly samples?: SteeringInputsInput["samples"];
   /** Where the rule sends the events: any ARN (see {@link RouteTarget}), or `sqsQueueTarget` for a queue with its policy. */
   readonly targets: ReadonlyArray<RouteTarget>;
   /**
@@ -109,8 +111,8 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
     this.source = new EventBridgeSource(
       name,
       {
-        ...(args.definition as unknown as EventBridgeSourceArgs),
-        ...(args.samples === undefined ? {} : { samples: args.samples as Record<string, unknown>[] }),
+        ...args.definition,
+        ...(args.samples === undefined ? {} : { samples: args.samples }),
         ...args.source,
       },
       { ...args.sourceOptions, parent: this },

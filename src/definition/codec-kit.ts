@@ -74,25 +74,93 @@ export function oneOf<L extends string>(name: string, allowed: ReadonlyArray<L>)
   );
 }
 
-/** A codec that decodes an absent value to `fallback()` and anything else with `codec`. */
-export function withDefault<C extends t.Mixed>(codec: C, fallback: () => t.TypeOf<C>): t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown> {
-  return new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
-    codec.name,
-    (u): u is t.TypeOf<C> => codec.is(u),
-    (u, c) => (u === undefined ? t.success(fallback()) : codec.validate(u, c)),
-    codec.encode,
-  );
+/**
+ * A codec with a default: what {@link withDefault} returns. It keeps the
+ * wrapped codec (`inner`), so {@link InputOf} knows the property may be left out.
+ */
+export class DefaultedType<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown> {
+  readonly _tag = "DefaultedType" as const;
+  constructor(readonly inner: C, fallback: () => t.TypeOf<C>) {
+    super(
+      inner.name,
+      (u): u is t.TypeOf<C> => inner.is(u),
+      (u, c) => (u === undefined ? t.success(fallback()) : inner.validate(u, c)),
+      inner.encode,
+    );
+  }
 }
+
+/** A codec that decodes an absent value to `fallback()` and anything else with `codec`. */
+export function withDefault<C extends t.Mixed>(codec: C, fallback: () => t.TypeOf<C>): DefaultedType<C> {
+  return new DefaultedType(codec, fallback);
+}
+
+/** An array codec: what {@link list} returns. It keeps the element codec (`item`) for {@link InputOf}. */
+export class ListType<C extends t.Mixed> extends t.Type<ReadonlyArray<t.TypeOf<C>>, ReadonlyArray<t.OutputOf<C>>, unknown> {
+  readonly _tag = "ListType" as const;
+  constructor(
+    name: string,
+    readonly item: C,
+    is: t.Is<ReadonlyArray<t.TypeOf<C>>>,
+    validate: t.Validate<unknown, ReadonlyArray<t.TypeOf<C>>>,
+  ) {
+    super(name, is, validate, (a) => a.map((x) => item.encode(x)));
+  }
+}
+
+/** A closed record codec: what {@link struct} returns. It keeps its shapes (`required`, `optional`) for {@link InputOf}. */
+export class StructType<R extends Shape, O extends Shape> extends t.Type<StructOf<R, O>, StructOf<R, O>, unknown> {
+  readonly _tag = "StructType" as const;
+  constructor(
+    name: string,
+    readonly required: R,
+    readonly optional: O,
+    is: t.Is<StructOf<R, O>>,
+    validate: t.Validate<unknown, StructOf<R, O>>,
+  ) {
+    super(name, is, validate, t.identity);
+  }
+}
+
+/** The keys of a shape whose codecs have a default. */
+// `any`: DefaultedType is invariant in what it wraps; the test is on the wrapper alone.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type DefaultedKeys<R extends Shape> = { [K in keyof R]: R[K] extends DefaultedType<any> ? K : never }[keyof R];
+
+/**
+ * The value a codec accepts as written, before decoding: like `t.TypeOf`,
+ * except that a struct's properties with a default ({@link withDefault}) and
+ * its optional properties may be left out. The documentation written on a
+ * shape's properties carries over to this type's properties.
+ */
+export type InputOf<C> = C extends StructType<infer R, infer O>
+  ? {
+      readonly [K in keyof R as K extends DefaultedKeys<R> ? never : K]: InputOf<R[K]>;
+    } & {
+      readonly [K in keyof R as K extends DefaultedKeys<R> ? K : never]?: InputOf<R[K]>;
+    } & {
+      readonly [K in keyof O]?: InputOf<O[K]>;
+    } extends infer V
+    ? { [K in keyof V]: V[K] }
+    : never
+  : C extends ListType<infer I>
+    ? ReadonlyArray<InputOf<I>>
+    : C extends DefaultedType<infer I>
+      ? InputOf<I>
+      : C extends t.Mixed
+        ? t.TypeOf<C>
+        : never;
 
 /** An array codec that decodes every element and collects all element errors. */
 export function list<C extends t.Mixed>(
   name: string,
   item: C,
   options: { readonly nonEmpty?: boolean } = {},
-): t.Type<ReadonlyArray<t.TypeOf<C>>, ReadonlyArray<t.OutputOf<C>>, unknown> {
+): ListType<C> {
   const what = options.nonEmpty ? `a non-empty array of ${item.name}` : `an array of ${item.name}`;
-  return new t.Type<ReadonlyArray<t.TypeOf<C>>, ReadonlyArray<t.OutputOf<C>>, unknown>(
+  return new ListType<C>(
     name,
+    item,
     (u): u is ReadonlyArray<t.TypeOf<C>> => Array.isArray(u) && u.every((x) => item.is(x)),
     (u, c) => {
       if (!Array.isArray(u) || (options.nonEmpty && u.length === 0)) return t.failure(u, c, expected(what, u));
@@ -105,7 +173,6 @@ export function list<C extends t.Mixed>(
       }
       return errors.length > 0 ? t.failures(errors) : t.success(out);
     },
-    (a) => a.map((x) => item.encode(x)),
   );
 }
 
@@ -120,15 +187,17 @@ export function struct<R extends Shape, O extends Shape>(
   required: R,
   optional: O,
   check: (value: StructOf<R, O>) => ReadonlyArray<Finding> = () => [],
-): t.Type<StructOf<R, O>, StructOf<R, O>, unknown> {
+): StructType<R, O> {
   const known = [...Object.keys(required), ...Object.keys(optional)];
   const is = (u: unknown): u is StructOf<R, O> =>
     isRecord(u) &&
     Object.keys(u).every((k) => known.includes(k)) &&
     Object.keys(required).every((k) => required[k].is(ownValue(u, k))) &&
     Object.keys(optional).every((k) => ownValue(u, k) === undefined || optional[k].is(ownValue(u, k)));
-  return new t.Type<StructOf<R, O>, StructOf<R, O>, unknown>(
+  return new StructType<R, O>(
     name,
+    required,
+    optional,
     is,
     (u, c) => {
       if (!isRecord(u)) return t.failure(u, c, expected(`an object (${name})`, u));
@@ -153,6 +222,5 @@ export function struct<R extends Shape, O extends Shape>(
       if (findings.length === 0) return t.success(value);
       return t.failures(findings.map((f) => ({ value: undefined, context: within(c, f.at, undefined), message: f.message })));
     },
-    t.identity,
   );
 }

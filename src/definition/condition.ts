@@ -68,7 +68,25 @@ export function operatorValueProblem(operator: Operator, value: ConditionValue):
  */
 export const Condition = struct(
   "Condition",
-  { field: FieldPath, operator: Operator, value: ConditionValue },
+  {
+    /**
+     * The event field the condition reads: a dotted path of 1..16 segments,
+     * each a letter, `_` or `$` then letters, digits, `_`, `$` or `-`.
+     * @example "metadata.source"
+     */
+    field: FieldPath,
+    /**
+     * The comparison: `eq`, `neq`, `in`, `gte` or `lte`.
+     * @example "eq"
+     */
+    operator: Operator,
+    /**
+     * What the field is compared with: a scalar for `eq`/`neq`, a non-empty
+     * array of scalars for `in`, a number or an ISO 8601 timestamp for `gte`/`lte`.
+     * @example "web"
+     */
+    value: ConditionValue,
+  },
   {},
   (c): ReadonlyArray<Finding> => {
     const problem = operatorValueProblem(c.operator, c.value);

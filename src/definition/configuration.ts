@@ -27,7 +27,24 @@ export const RoleArn = text("RoleArn", "an IAM role ARN", (s) => {
  */
 export const Configuration = struct(
   "Configuration",
-  { awsAccountId: AwsAccountId, roleArn: RoleArn, region: AwsRegion },
+  {
+    /**
+     * The AWS account that receives the events: exactly 12 digits.
+     * @example "123456789012"
+     */
+    awsAccountId: AwsAccountId,
+    /**
+     * The IAM role Genesys assumes: `arn:<partition>:iam::<awsAccountId>:role/<name>`,
+     * in `awsAccountId` and in the partition of `region`.
+     * @example "arn:aws:iam::123456789012:role/genesys-eb-role"
+     */
+    roleArn: RoleArn,
+    /**
+     * The AWS region of the partner event source: a region name such as `us-east-1`.
+     * @example "us-east-1"
+     */
+    region: AwsRegion,
+  },
   {},
   (c) => {
     const arn = parseRoleArn(c.roleArn);

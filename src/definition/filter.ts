@@ -9,7 +9,20 @@ import { EventType } from "./event-type";
  */
 export const Filter = struct(
   "Filter",
-  { eventType: EventType, conditions: withDefault(list("Conditions", Condition), () => []) },
+  {
+    /**
+     * The Genesys event type (a notification topic): dotted segments of
+     * letters, digits, `_` and `-`, at most 256 characters; a whole segment
+     * `{id}` stands for any one entity id.
+     * @example "v2.detail.events.conversation.{id}.customer.start"
+     */
+    eventType: EventType,
+    /**
+     * The conditions an event of this type must all meet. Default `[]` (every event of the type).
+     * @example [{ field: "metadata.source", operator: "eq", value: "web" }]
+     */
+    conditions: withDefault(list("Conditions", Condition), () => []),
+  },
   {},
 );
 /** An event-type filter with its conditions. */

@@ -4,13 +4,16 @@
  * EventBridge route compiled from a definition (`./eventbridge`). Pure: no I/O.
  */
 export { SourceDefinition, DefinitionId, EventSourceSuffix, EventStreamType } from "./source-definition";
+export type { SourceDefinitionInput } from "./source-definition";
 export { Configuration, AwsAccountId, AwsRegion, RoleArn } from "./configuration";
 export { Filter } from "./filter";
 export { Condition, ConditionValue, Operator, OPERATORS, isScalar } from "./condition";
 export type { Scalar } from "./condition";
 export { Transformation, DirectiveType, DIRECTIVE_TYPES, Format, FORMATS } from "./transformation";
 export { AttributeMapping } from "./attribute-mapping";
-export { SampleEvent, EventBody, decodeSamples } from "./sample-event";
+export { SampleEvent, SampleEvents, EventBody, decodeSamples } from "./sample-event";
+export { struct, list, withDefault, oneOf, leaf, text, StructType, ListType, DefaultedType } from "./codec-kit";
+export type { InputOf, Finding, Shape, StructOf } from "./codec-kit";
 export { EventType, eventTypeMatches, ID_PLACEHOLDER } from "./event-type";
 export { FieldPath, parseFieldPath, FIELD_PATH_MAX_DEPTH, FIELD_SEGMENT, FORBIDDEN_SEGMENTS } from "./field-path";
 export { ExtractPath, parseExtractPath } from "./extract-path";

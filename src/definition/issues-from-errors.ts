@@ -23,7 +23,8 @@ export function issuesFromErrors(errors: t.Errors): ReadonlyArray<DefinitionIssu
   return issues;
 }
 
-function pathOf(context: t.Context): string {
+/** The property path a context stands for: its keys joined, without a leading `.`. */
+export function pathOf(context: t.Context): string {
   const joined = context.map((entry) => entry.key).join("");
   return joined.startsWith(".") ? joined.slice(1) : joined;
 }

@@ -1,5 +1,5 @@
 import * as t from "io-ts";
-import { Finding, list, oneOf, struct, text, withDefault } from "./codec-kit";
+import { Finding, InputOf, list, oneOf, struct, text, withDefault } from "./codec-kit";
 import { AttributeMapping } from "./attribute-mapping";
 import { MAX_PAYLOAD_BYTES, payloadBytes } from "./canonical-json";
 import { Configuration } from "./configuration";
@@ -41,14 +41,53 @@ export const EventStreamType = oneOf("EventStreamType", ["aws-eventbridge"] as c
 export const SourceDefinition = struct(
   "SourceDefinition",
   {
+    /**
+     * The source's stable identifier: 1..128 letters, digits, `.`, `_` or `-`;
+     * `__proto__`, `constructor` and `prototype` are refused. Changing it
+     * replaces the source.
+     * @example "eventbridge-source-prod-01"
+     */
     id: DefinitionId,
+    /**
+     * The event stream type: `aws-eventbridge`, the only one and the default.
+     * @example "aws-eventbridge"
+     */
     eventStreamType: withDefault(EventStreamType, () => "aws-eventbridge" as const),
+    /**
+     * The AWS side: the account that receives the events, its region, and the
+     * IAM role Genesys assumes (in the same account and the region's partition).
+     * @example { awsAccountId: "123456789012", region: "us-east-1", roleArn: "arn:aws:iam::123456789012:role/genesys-eb-role" }
+     */
     configuration: Configuration,
+    /**
+     * Which events leave Genesys: at least one filter, at most one per event
+     * type; an event leaves when it matches a filter's type and all its conditions.
+     * @example [{ eventType: "conversation.created", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }]
+     */
     filters: list("Filters", Filter, { nonEmpty: true }),
+    /**
+     * How events are reshaped: each directive writes one target field of the
+     * projected event; no two directives or mappings may write the same or a
+     * nested target. Default `[]`.
+     * @example [{ sourceField: "metadata.timestamp", targetField: "eventTime", type: "transform", format: "iso8601" }]
+     */
     transformations: withDefault(list("Transformations", Transformation), () => []),
+    /**
+     * Which attributes are copied where: each mapping copies one event field to
+     * one target field of the projected event (targets may not collide with
+     * the directives'). Default `[]`.
+     * @example [{ source: "attributes.tenantId", target: "custom.tenant" }]
+     */
     attributeMappings: withDefault(list("AttributeMappings", AttributeMapping), () => []),
   },
-  { eventSourceSuffix: EventSourceSuffix },
+  {
+    /**
+     * Integrations API: the partner event source's suffix, 1..64 letters,
+     * digits, `.`, `_` or `-`; derived from `id` when absent.
+     * @example "prod-conversations"
+     */
+    eventSourceSuffix: EventSourceSuffix,
+  },
   (def): ReadonlyArray<Finding> => {
     const findings: Finding[] = [];
     def.filters.forEach((f, i) => {
@@ -70,3 +109,5 @@ export const SourceDefinition = struct(
 );
 /** A decoded source definition, defaults applied. */
 export type SourceDefinition = t.TypeOf<typeof SourceDefinition>;
+/** A source definition as written (a definition file, a resource's arguments): the defaulted properties may be left out. */
+export type SourceDefinitionInput = InputOf<typeof SourceDefinition>;

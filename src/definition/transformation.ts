@@ -27,8 +27,37 @@ export type Format = t.TypeOf<typeof Format>;
  */
 export const Transformation = struct(
   "Transformation",
-  { sourceField: FieldPath, targetField: FieldPath, type: DirectiveType },
-  { path: ExtractPath, format: Format },
+  {
+    /**
+     * The event field read: a dotted path of 1..16 segments.
+     * @example "metadata.timestamp"
+     */
+    sourceField: FieldPath,
+    /**
+     * The field of the projected event written: a dotted path of 1..16 segments.
+     * @example "eventTime"
+     */
+    targetField: FieldPath,
+    /**
+     * `direct` copies the value, `extract` plucks from an array (needs `path`),
+     * `transform` converts it (needs `format`).
+     * @example "transform"
+     */
+    type: DirectiveType,
+  },
+  {
+    /**
+     * `extract` only: `[].x` takes `x` of every element, `[N].x` of element N.
+     * @example "[].userId"
+     */
+    path: ExtractPath,
+    /**
+     * `transform` only: `iso8601` (an ISO 8601 string or epoch milliseconds to
+     * `2024-01-15T10:00:00.000Z`), `lowercase`, `uppercase` or `string`.
+     * @example "iso8601"
+     */
+    format: Format,
+  },
   (d): ReadonlyArray<Finding> => {
     const findings: Finding[] = [];
     const need = (key: "path" | "format", what: string): void => {

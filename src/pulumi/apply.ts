@@ -2,20 +2,21 @@ import * as E from "fp-ts/Either";
 import {
   buildPayload,
   compileRoute,
-  decodeSamples,
   formatIssue,
   payloadBytes,
   payloadHash,
   projectSamples,
+  SampleEvent,
   SourceDefinition,
   validateDefinition,
 } from "../definition";
 import { describeAuditError, tryAppendAuditEntry } from "../audit";
 import { describeWriteError } from "../genesys";
-import type { ConflictPolicy, IntendedState, RemoteSource, WriteAudit, WriteOptions } from "../genesys/port";
+import type { RemoteSource, WriteAudit, WriteOptions } from "../genesys/port";
 import type { OperationContext } from "./context";
 import type { ProviderSettings } from "./settings";
 import { definitionOf, SourceInputs } from "./inputs";
+import { decodeSteering, SteeringInputs } from "./steering";
 import type { SourceMetrics, SourceOutputs } from "./outputs";
 
 /** How a create or update reaches the API: a create, or an update of what the old outputs recorded. */
@@ -37,8 +38,8 @@ export async function applySource(
 ): Promise<{ id: string; outs: SourceOutputs }> {
   const started = ctx.now();
   const action = mode.kind;
-  const { definition, payload, hash, rate } = await validateOrAudit(ctx, action, inputs);
-  const options: WriteOptions = { intendedState: (inputs.intendedState as IntendedState | undefined) ?? "ENABLED" };
+  const { definition, steering, payload, hash, rate } = await validateOrAudit(ctx, action, inputs);
+  const options: WriteOptions = { intendedState: steering.intendedState };
   const audit = auditWriter(ctx.settings);
   const progress = (line: string): void => ctx.progress(`${definition.id}: ${line}`);
   const result = mode.kind === "create"
@@ -46,8 +47,8 @@ export async function applySource(
       definition,
       options,
       payloadHash: hash,
-      owner: typeof inputs.owner === "string" ? inputs.owner : "",
-      adoptExisting: inputs.adoptExisting === true,
+      owner: steering.owner,
+      adoptExisting: steering.adoptExisting,
       progress,
     }, audit)
     : await ctx.api.update({
@@ -56,7 +57,7 @@ export async function applySource(
       options,
       payloadHash: hash,
       token: typeof mode.olds.etag === "string" ? mode.olds.etag : "",
-      policy: (inputs.conflictPolicy as ConflictPolicy | undefined) ?? ctx.settings.defaultConflictPolicy,
+      policy: steering.conflictPolicy ?? ctx.settings.defaultConflictPolicy,
       ...(typeof mode.olds.remoteStateHash === "string" ? { recordedStateHash: mode.olds.remoteStateHash } : {}),
       progress,
     }, audit);
@@ -156,8 +157,9 @@ async function validateOrAudit(ctx: OperationContext, action: ApplyMode["kind"],
   let definition: SourceDefinition | undefined;
   try {
     definition = decodeOrThrow(inputs);
+    const steering = steeringOrThrow(inputs);
     const payload = buildPayload(definition);
-    return { definition, payload, hash: payloadHash(payload), rate: projectOrThrow(definition, inputs.samples) };
+    return { definition, steering, payload, hash: payloadHash(payload), rate: projectOrThrow(definition, steering.samples) };
   } catch (e) {
     await auditWriter(ctx.settings).append({
       action,
@@ -179,17 +181,20 @@ function decodeOrThrow(inputs: Record<string, unknown>): SourceDefinition {
   return decoded.right;
 }
 
+function steeringOrThrow(inputs: Record<string, unknown>): SteeringInputs {
+  const decoded = decodeSteering(inputs);
+  if (E.isLeft(decoded)) throw new Error(`invalid EventBridge source inputs:\n${decoded.left.map(formatIssue).join("\n")}`);
+  return decoded.right;
+}
+
 /** Projects the samples; returns the share that resolved, or throws the mismatches before any write. */
-function projectOrThrow(definition: SourceDefinition, raw: unknown): number {
-  if (raw === undefined) return 1;
-  const samples = decodeSamples(raw);
-  if (E.isLeft(samples)) throw new Error(`invalid samples:\n${samples.left.map(formatIssue).join("\n")}`);
-  if (samples.right.length === 0) return 1;
-  const projected = projectSamples(definition, samples.right);
+function projectOrThrow(definition: SourceDefinition, samples: ReadonlyArray<SampleEvent> | undefined): number {
+  if (samples === undefined || samples.length === 0) return 1;
+  const projected = projectSamples(definition, samples);
   if (E.isLeft(projected)) {
     throw new Error(
       `sample events do not resolve through '${definition.id}'; nothing was written:\n${projected.left.map(formatIssue).join("\n")}`,
     );
   }
-  return projected.right.length / samples.right.length;
+  return projected.right.length / samples.length;
 }

@@ -7,4 +7,6 @@ export { eventBridgeSourceProvider } from "./provider";
 export { webhookHook, WebhookHookOptions } from "./webhook-hook";
 export { readSettings, ProviderSettings, ApiKind } from "./settings";
 export type { SourceOutputs, SourceMetrics } from "./outputs";
-export type { SourceInputs } from "./inputs";
+export type { SourceInputs, Inputs, InputProps } from "./inputs";
+export { SteeringInputs, ConflictPolicy, IntendedState, CONFLICT_POLICIES, INTENDED_STATES, decodeSteering } from "./steering";
+export type { SteeringInputsInput } from "./steering";

@@ -17,9 +17,10 @@ export interface SourceMetrics {
 
 /**
  * What the provider records in state. The inputs are kept because `diff` and
- * `update` receive the old outputs, not the old inputs.
+ * `update` receive the old outputs, not the old inputs. A type alias, not an
+ * interface, so that it is a property bag (`Record<string, unknown>`) too.
  */
-export interface SourceOutputs extends SourceInputs {
+export type SourceOutputs = Omit<SourceInputs, "samples"> & {
   /** SHA-256 of the sample events the last write projected (the events themselves are not kept in state). */
   readonly samplesHash?: string;
   /** The id the API knows the object by (the resource id). */
@@ -52,5 +53,6 @@ export interface SourceOutputs extends SourceInputs {
   readonly inputTransformer: RouteInputTransformer;
   /** What the route does not carry out. */
   readonly undelivered: Undelivered[];
+  /** Latency, validation rate, status, retries and conflicts of the last write. */
   readonly metrics: SourceMetrics;
-}
+};

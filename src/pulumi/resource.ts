@@ -1,40 +1,30 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ConflictPolicy } from "../genesys/port";
 import { ownerMarker } from "../genesys/ownership";
 import { compileRoute, formatUndelivered, validateDefinition } from "../definition";
-import type { RouteInputTransformer, Undelivered } from "../definition";
+import type { RouteInputTransformer, SourceDefinitionInput, Undelivered } from "../definition";
+import { definitionOf, InputProps } from "./inputs";
 import type { SourceMetrics } from "./outputs";
 import { eventBridgeSourceProvider } from "./provider";
+import type { SteeringInputsInput } from "./steering";
 
-/** The arguments of an {@link EventBridgeSource}: the definition, plus what steers the provider. */
-export interface EventBridgeSourceArgs {
-  /** Stable identifier: letters, digits, `.`, `_`, `-`. Changing it replaces the source. */
-  id: pulumi.Input<string>;
-  /** Defaults to `aws-eventbridge`, the only stream type. */
-  eventStreamType?: pulumi.Input<string>;
-  /** The receiving AWS account, region and role. */
-  configuration: pulumi.Input<{
-    awsAccountId: pulumi.Input<string>;
-    region: pulumi.Input<string>;
-    roleArn: pulumi.Input<string>;
-  }>;
-  /** Which events leave Genesys, with their conditions. */
-  filters: pulumi.Input<pulumi.Input<Record<string, unknown>>[]>;
-  /** How events are reshaped. */
-  transformations?: pulumi.Input<pulumi.Input<Record<string, unknown>>[]>;
-  /** Which attributes are copied where. */
-  attributeMappings?: pulumi.Input<pulumi.Input<Record<string, unknown>>[]>;
-  /** Integrations API: the partner event source suffix; derived from `id` when absent. */
-  eventSourceSuffix?: pulumi.Input<string>;
-  /** Sample events (`{ eventType, event }`) projected through the definition before any write. */
-  samples?: pulumi.Input<pulumi.Input<Record<string, unknown>>[]>;
-  /** On a concurrent remote change: `overwrite` (default) re-applies, `fail` stops and shows what changed. */
-  conflictPolicy?: pulumi.Input<ConflictPolicy>;
-  /** Take over an existing remote source with the same id instead of failing on create. */
-  adoptExisting?: pulumi.Input<boolean>;
-  /** Integrations API: `ENABLED` (default) or `DISABLED`. */
-  intendedState?: pulumi.Input<"ENABLED" | "DISABLED">;
-}
+/**
+ * The arguments of an {@link EventBridgeSource}: the source definition as a
+ * definition file holds it (`id`, `configuration`, `filters`,
+ * `transformations`, `attributeMappings`, `eventStreamType`,
+ * `eventSourceSuffix`), plus what steers the provider (`samples`,
+ * `conflictPolicy`, `adoptExisting`, `intendedState`). Derived from the
+ * definition codecs, so a misspelt property or an unknown operator does not
+ * compile; every value, at any depth, may be a `pulumi.Input`. The canonical
+ * payload is at most 262,144 bytes.
+ *
+ * @example
+ * new EventBridgeSource("conversations", {
+ *   id: "eventbridge-source-prod-01",
+ *   configuration: { awsAccountId: "123456789012", region: "us-east-1", roleArn: "arn:aws:iam::123456789012:role/genesys-eb-role" },
+ *   filters: [{ eventType: "conversation.created", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }],
+ * });
+ */
+export interface EventBridgeSourceArgs extends InputProps<SourceDefinitionInput & Omit<SteeringInputsInput, "owner">> {}
 
 /** The type token's module and name: `pulumi-nodejs:dynamic/genesys:EventBridgeSource`. */
 export const EVENTBRIDGE_SOURCE_MODULE = "genesys";
@@ -123,9 +113,8 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
  * the same step of a preview.
  */
 function warnUndelivered(resource: EventBridgeSource, args: EventBridgeSourceArgs): void {
-  const { id, samples: _samples, conflictPolicy: _p, adoptExisting: _a, intendedState: _s, ...rest } = args;
-  void pulumi.output({ ...rest, id }).apply((definition) => {
-    const decoded = validateDefinition(definition);
+  void pulumi.output(args).apply((plain) => {
+    const decoded = validateDefinition(definitionOf({ ...plain, sourceId: plain.id }));
     if (decoded._tag === "Left") return; // check reports it, with paths
     for (const u of compileRoute(decoded.right).undelivered) {
       void pulumi.log.warn(`${decoded.right.id} (AWS route): ${formatUndelivered(u)}`, resource);

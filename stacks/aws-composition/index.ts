@@ -15,7 +15,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { EventBridgeRoute, partnerEventSourceNameOf, sqsQueueTarget } from "../../src/aws";
+import { EventBridgeRoute, EventBridgeRouteArgs, partnerEventSourceNameOf, sqsQueueTarget } from "../../src/aws";
 import { loadSources } from "../sources";
 
 const config = new pulumi.Config();
@@ -28,8 +28,9 @@ const region = (definition.configuration as { region: string }).region;
 
 const queue = new aws.sqs.Queue("genesys-events", { region });
 const route = new EventBridgeRoute("genesys", {
-  definition,
-  samples,
+  // Files as read: the component validates them and names every problem by its path.
+  definition: definition as unknown as EventBridgeRouteArgs["definition"],
+  samples: samples as EventBridgeRouteArgs["samples"],
   partnerEventSourceName:
     config.get("partnerEventSourceName") ??
     (orgId === undefined ? undefined : partnerEventSourceNameOf(orgId, definition as { id: string; eventSourceSuffix?: string })),

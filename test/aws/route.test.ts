@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { EventBridgeRoute, partnerEventSourceNameOf, sendFromRulePolicy, sqsQueueTarget } from "../../src/aws";
+import { EventBridgeRoute, EventBridgeRouteArgs, partnerEventSourceNameOf, sendFromRulePolicy, sqsQueueTarget } from "../../src/aws";
 import { loadSources } from "../../stacks/sources";
 import { mockResources, Registered, value } from "../pulumi/mocks";
 
@@ -8,7 +8,7 @@ import { mockResources, Registered, value } from "../pulumi/mocks";
 const UNKNOWN = { __pulumiUnknown: true };
 
 /** The example definition and samples, with the shape they have under the engine (a JSON round trip: another realm's arrays). */
-function example(): ReturnType<typeof loadSources>[number] {
+function example(): Pick<EventBridgeRouteArgs, "definition" | "samples"> {
   return JSON.parse(JSON.stringify(loadSources([{ definition: "stacks/examples/definition.json", samples: "stacks/examples/samples" }], process.cwd())))[0];
 }
 
