@@ -52,3 +52,32 @@ export interface SourceOutputs extends SourceInputs {
   readonly undelivered: Undelivered[];
   readonly metrics: SourceMetrics;
 }
+
+/**
+ * The outputs that are not inputs, each named once (the type makes the list
+ * complete): what is left out of the recorded outputs to get the inputs back,
+ * as a refresh reports them.
+ */
+export const OUTPUT_ONLY_KEYS: Readonly<Record<Exclude<keyof SourceOutputs, keyof SourceInputs>, true>> = {
+  remoteId: true,
+  api: true,
+  etag: true,
+  payloadHash: true,
+  payloadBytes: true,
+  auditId: true,
+  auditHead: true,
+  auditTime: true,
+  remoteStateHash: true,
+  drift: true,
+  facts: true,
+  partnerEventSourceName: true,
+  eventPattern: true,
+  inputTransformer: true,
+  undelivered: true,
+  metrics: true,
+};
+
+/** The inputs inside recorded outputs: every key but the output-only ones (and the host's `__provider`). */
+export function inputsOf(outputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(outputs).filter(([k]) => k !== "__provider" && !Object.prototype.hasOwnProperty.call(OUTPUT_ONLY_KEYS, k)));
+}

@@ -5,6 +5,7 @@ import { compileRoute, formatUndelivered, validateDefinition } from "../definiti
 import type { RouteInputTransformer, Undelivered } from "../definition";
 import type { SourceMetrics } from "./outputs";
 import { eventBridgeSourceProvider } from "./provider";
+import { importRefused } from "./import-refusal";
 
 /** The arguments of an {@link EventBridgeSource}: the definition, plus what steers the provider. */
 export interface EventBridgeSourceArgs {
@@ -39,11 +40,17 @@ export interface EventBridgeSourceArgs {
 /** The type token's module and name: `pulumi-nodejs:dynamic/genesys:EventBridgeSource`. */
 export const EVENTBRIDGE_SOURCE_MODULE = "genesys";
 export const EVENTBRIDGE_SOURCE_TYPE = "EventBridgeSource";
+/** The full type token the engine knows the resource by. */
+export const EVENTBRIDGE_SOURCE_TOKEN = `pulumi-nodejs:dynamic/${EVENTBRIDGE_SOURCE_MODULE}:${EVENTBRIDGE_SOURCE_TYPE}`;
 
 /**
  * A Genesys Cloud event source for AWS EventBridge, managed by a dynamic
  * provider: validated and projected at `check`, written with an
  * optimistic-concurrency token, audited, and reported as outputs.
+ *
+ * The `import` resource option is refused with an error on the resource
+ * (dynamic providers cannot import): `adoptExisting: true` takes over an
+ * existing remote source instead.
  */
 export class EventBridgeSource extends pulumi.dynamic.Resource {
   /** The definition id. */
@@ -84,6 +91,7 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
   declare readonly metrics: pulumi.Output<SourceMetrics>;
 
   constructor(name: string, args: EventBridgeSourceArgs, opts?: pulumi.CustomResourceOptions) {
+    if (opts?.import !== undefined) throw importRefused(name, EVENTBRIDGE_SOURCE_TOKEN, opts);
     const outputs = {
       remoteId: undefined,
       api: undefined,
