@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { EventBridgeSource } from "../../src/pulumi/resource";
-import { mockResources } from "./mocks";
+import { mockResources, value } from "./mocks";
 
 const example = require("../../stacks/examples/definition.json");
 const TYPE = "pulumi-nodejs:dynamic/genesys:EventBridgeSource";
@@ -18,7 +18,7 @@ describe("EventBridgeSource with the import resource option", () => {
     }
     expect(pulumi.ResourceError.isInstance(thrown)).toBe(true);
     const error = thrown as pulumi.ResourceError;
-    expect([error.message, error.hideStack, await error.resource!.urn.promise()]).toEqual([
+    expect([error.message, error.hideStack, await value(error.resource!.urn)]).toEqual([
       `${TYPE} 'adopted': the import resource option "4f1c-existing" is not supported: a dynamic provider cannot import. ` +
         "To bring an existing remote source with the same id under this stack, remove `import` and set `adoptExisting: true`: the next `pulumi up` takes it over.",
       true,
