@@ -12,12 +12,12 @@ import { remoteInputs } from "./remote-inputs";
 /**
  * The provider's `read` (`pulumi refresh`): re-reads the remote source. A
  * source that is gone is reported gone (no id), so the engine drops it from
- * state. A source that differs from the applied definition keeps its recorded
- * inputs and lists the differing paths in `drift`, so the next `up` shows an
- * update that puts the declared definition back. The inputs it reports are
- * the recorded ones with the drifted values as the server holds them, so
- * that the preview of that update names each drifted input (see
- * {@link remoteInputs}).
+ * state. A source that differs from the applied definition keeps that
+ * definition in its outputs and lists the differing paths in `drift`, so the
+ * next `up` shows an update that puts the declared definition back. The
+ * inputs it reports are the recorded ones with the drifted values as the
+ * server holds them, so that the preview of that update names each drifted
+ * input (see {@link remoteInputs}).
  */
 export async function refreshSource(
   ctx: OperationContext,
