@@ -118,9 +118,8 @@ export function outputsOf(
 ): SourceOutputs {
   const kept = { ...inputs } as Record<string, unknown>;
   delete kept.__provider;
-  // Samples steer check and apply only; diffs never read them back: state keeps their hash, not the events.
-  delete kept.samples;
-  if (inputs.samples !== undefined) kept.samplesHash = payloadHash(inputs.samples);
+  // Samples stay: a refresh reports the inputs back from these outputs (see inputsOf), and without them
+  // the next preview would show the samples as added.
   // Without the partner name, as the AWS component compiles it: the pattern is then known at preview there.
   const route = compileRoute(definition);
   return {

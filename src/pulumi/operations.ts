@@ -6,6 +6,9 @@ import { applySource } from "./apply";
 import { checkInputs } from "./check";
 import type { OperationContext } from "./context";
 import { diffInputs } from "./diff";
+import { providerEngineLog } from "./engine-log";
+import { urnOf, watchRequestUrns } from "./operation-urn";
+import { providerHost } from "./provider-host";
 import { refreshSource } from "./refresh";
 import { removeSource } from "./remove";
 import { readSettings, ConfigGetter, ProviderSettings } from "./settings";
@@ -19,6 +22,9 @@ import { userError } from "./user-error";
  */
 let configured: { settings?: ProviderSettings; problems: string[] } | undefined;
 let api: SourceApi | undefined;
+/** The dynamic-provider host this module runs in, if any; request URNs are watched from the first call on. */
+const host = providerHost();
+watchRequestUrns(host);
 
 function makeApi(settings: ProviderSettings): SourceApi {
   const made = createSourceApi(settings);
@@ -47,12 +53,32 @@ function current(): { settings?: ProviderSettings; problems: string[] } {
   return configured!;
 }
 
-function context(): OperationContext {
+/** The context of one operation on the resource whose property bag (as the host decoded it) is `props`. */
+function context(props: object): OperationContext {
   const { settings, problems } = current();
   if (settings === undefined) throw userError(`Genesys Cloud provider settings are invalid:\n${problems.join("\n")}`);
   api ??= makeApi(settings);
-  // The engine shows what the provider process writes to stderr as diagnostics of the resource.
-  return { settings, api, now: () => performance.now(), progress: (line) => process.stderr.write(`${line}\n`) };
+  return { settings, api, now: () => performance.now(), progress: progressOn(urnOf(props)) };
+}
+
+/**
+ * Where an operation's progress lines go: the engine's log, on the resource
+ * when its URN is known (the engine shows what a provider writes to stderr
+ * only on the stack), or stderr outside a provider host.
+ */
+function progressOn(urn: string | undefined): (line: string) => void {
+  const log = providerEngineLog(host);
+  if (log === undefined) return (line) => void process.stderr.write(`${line}\n`);
+  return (line) => log.log("info", line, urn);
+}
+
+/** Runs an operation and lets its last progress lines reach the engine before the result does. */
+async function settled<A>(operation: Promise<A>): Promise<A> {
+  try {
+    return await operation;
+  } finally {
+    await providerEngineLog(host)?.flush();
+  }
 }
 
 /**
@@ -74,7 +100,7 @@ export async function diff(
 
 /** See {@link applySource}. */
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
-  return applySource(context(), { kind: "create" }, inputs);
+  return settled(applySource(context(inputs), { kind: "create" }, inputs));
 }
 
 /** See {@link applySource}; the concurrency token comes from the recorded outputs. */
@@ -83,17 +109,17 @@ export async function update(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<pulumi.dynamic.UpdateResult> {
-  const { outs } = await applySource(context(), { kind: "update", remoteId: id, olds }, news);
+  const { outs } = await settled(applySource(context(news), { kind: "update", remoteId: id, olds }, news));
   return { outs };
 }
 
 /** See {@link refreshSource}. */
 export async function read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
-  return refreshSource(context(), id, props);
+  return settled(refreshSource(context(props), id, props));
 }
 
 /** See {@link removeSource}. */
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {
-  return removeSource(context(), id, props);
+  return settled(removeSource(context(props), id, props));
 }
 export { remove as delete };

@@ -20,9 +20,7 @@ export interface SourceMetrics {
  * `update` receive the old outputs, not the old inputs. A type alias, not an
  * interface, so that it is a property bag (`Record<string, unknown>`) too.
  */
-export type SourceOutputs = Omit<SourceInputs, "samples"> & {
-  /** SHA-256 of the sample events the last write projected (the events themselves are not kept in state). */
-  readonly samplesHash?: string;
+export type SourceOutputs = SourceInputs & {
   /** The id the API knows the object by (the resource id). */
   readonly remoteId: string;
   /** The API contract it was written through. */
@@ -56,3 +54,32 @@ export type SourceOutputs = Omit<SourceInputs, "samples"> & {
   /** Latency, validation rate, status, retries and conflicts of the last write. */
   readonly metrics: SourceMetrics;
 };
+
+/**
+ * The outputs that are not inputs, each named once (the type makes the list
+ * complete): what is left out of the recorded outputs to get the inputs back,
+ * as a refresh reports them.
+ */
+export const OUTPUT_ONLY_KEYS: Readonly<Record<Exclude<keyof SourceOutputs, keyof SourceInputs>, true>> = {
+  remoteId: true,
+  api: true,
+  etag: true,
+  payloadHash: true,
+  payloadBytes: true,
+  auditId: true,
+  auditHead: true,
+  auditTime: true,
+  remoteStateHash: true,
+  drift: true,
+  facts: true,
+  partnerEventSourceName: true,
+  eventPattern: true,
+  inputTransformer: true,
+  undelivered: true,
+  metrics: true,
+};
+
+/** The inputs inside recorded outputs: every key but the output-only ones (and the host's `__provider`). */
+export function inputsOf(outputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(outputs).filter(([k]) => k !== "__provider" && !Object.prototype.hasOwnProperty.call(OUTPUT_ONLY_KEYS, k)));
+}

@@ -6,31 +6,38 @@ import { describeError } from "../genesys";
 import type { OperationContext } from "./context";
 import { stateHash } from "./apply";
 import { definitionOf, inputPathOf } from "./inputs";
+import { inputsOf } from "./outputs";
+import { remoteInputs } from "./remote-inputs";
 
 /**
  * The provider's `read` (`pulumi refresh`): re-reads the remote source. A
  * source that is gone is reported gone (no id), so the engine drops it from
- * state. A source that differs from the applied definition keeps its recorded
- * inputs and lists the differing paths in `drift`, so the next `up` shows an
- * update that puts the declared definition back.
+ * state. A source that differs from the applied definition keeps that
+ * definition in its outputs and lists the differing paths in `drift`, so the
+ * next `up` shows an update that puts the declared definition back. The
+ * inputs it reports are the recorded ones with the drifted values as the
+ * server holds them, so that the preview of that update names each drifted
+ * input (see {@link remoteInputs}).
  */
 export async function refreshSource(
   ctx: OperationContext,
   id: string,
   props: Record<string, unknown>,
 ): Promise<pulumi.dynamic.ReadResult> {
-  const read = await ctx.api.read(id);
+  const read = await ctx.api.read(id, { progress: (line) => ctx.progress(`${String(props.sourceId ?? id)}: ${line}`) });
   if (E.isLeft(read)) throw new Error(`refresh of EventBridge source '${String(props.sourceId ?? id)}' failed: ${describeError(read.left)}`);
   if (read.right === null) return {};
   const remote = read.right;
   const applied = validateDefinition(definitionOf(props));
   const options: WriteOptions = { intendedState: (props.intendedState as IntendedState | undefined) ?? "ENABLED" };
+  const desired = E.isRight(applied) ? ctx.api.desiredState(applied.right, options) : undefined;
   // Reported in the names the user wrote: `configuration.region`, not the API's `properties.awsAccountRegion`.
   const drift = E.isRight(applied)
-    ? [...new Set(changedPaths(ctx.api.desiredState(applied.right, options), remote.state).map((p) => inputPathOf(ctx.api.definitionPath(p))))]
+    ? [...new Set(changedPaths(desired, remote.state).map((p) => inputPathOf(ctx.api.definitionPath(p))))]
     : ["definition"];
   return {
     id: remote.remoteId,
+    ...(E.isRight(applied) ? { inputs: remoteInputs(inputsOf(props), desired, remote.state, (p) => ctx.api.definitionPath(p)) } : {}),
     props: {
       ...props,
       etag: remote.etag,

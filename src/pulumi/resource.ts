@@ -6,6 +6,7 @@ import { definitionOf, InputProps } from "./inputs";
 import type { SourceMetrics } from "./outputs";
 import { eventBridgeSourceProvider } from "./provider";
 import type { SteeringInputsInput } from "./steering";
+import { importRefused } from "./import-refusal";
 
 /**
  * The arguments of an {@link EventBridgeSource}: the source definition as a
@@ -29,11 +30,17 @@ export interface EventBridgeSourceArgs extends InputProps<SourceDefinitionInput 
 /** The type token's module and name: `pulumi-nodejs:dynamic/genesys:EventBridgeSource`. */
 export const EVENTBRIDGE_SOURCE_MODULE = "genesys";
 export const EVENTBRIDGE_SOURCE_TYPE = "EventBridgeSource";
+/** The full type token the engine knows the resource by. */
+export const EVENTBRIDGE_SOURCE_TOKEN = `pulumi-nodejs:dynamic/${EVENTBRIDGE_SOURCE_MODULE}:${EVENTBRIDGE_SOURCE_TYPE}`;
 
 /**
  * A Genesys Cloud event source for AWS EventBridge, managed by a dynamic
  * provider: validated and projected at `check`, written with an
  * optimistic-concurrency token, audited, and reported as outputs.
+ *
+ * The `import` resource option is refused with an error on the resource
+ * (dynamic providers cannot import): `adoptExisting: true` takes over an
+ * existing remote source instead.
  */
 export class EventBridgeSource extends pulumi.dynamic.Resource {
   /** The definition id. */
@@ -74,6 +81,7 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
   declare readonly metrics: pulumi.Output<SourceMetrics>;
 
   constructor(name: string, args: EventBridgeSourceArgs, opts?: pulumi.CustomResourceOptions) {
+    if (opts?.import !== undefined) throw importRefused(name, EVENTBRIDGE_SOURCE_TOKEN, opts);
     const outputs = {
       remoteId: undefined,
       api: undefined,

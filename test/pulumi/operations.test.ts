@@ -139,6 +139,22 @@ describe("provider operations against the emulator", () => {
     expect((await ops.diff(example.id, read.props!, inputs())).changes).toBe(true);
   });
 
+  it("reports the inputs as the server holds them on refresh, so that preview names the drifted input", async () => {
+    const { outs } = await ops.create(inputs());
+    expect((await ops.read(example.id, outs)).inputs).toEqual(inputs());
+    const doc = (await axios.get(admin(example.id))).data.body;
+    doc.configuration.region = "eu-west-1";
+    doc.filters[1].conditions[0].value = 45;
+    await axios.put(admin(example.id), doc);
+    const read = await ops.read(example.id, outs);
+    const expected = inputs();
+    (expected.configuration as any).region = "eu-west-1";
+    (expected.filters as any)[1].conditions[0].value = 45;
+    expect(read.inputs).toEqual(expected);
+    // The recorded outputs keep the declaration: the update puts it back.
+    expect([read.props!.configuration, read.props!.drift]).toEqual([inputs().configuration, ["configuration.region", "filters[1].conditions[0].value"]]);
+  });
+
   it("reports a remotely deleted source as gone on refresh", async () => {
     const { outs } = await ops.create(inputs());
     await axios.delete(admin(example.id));
