@@ -122,7 +122,7 @@ function requestsSince(emulator, mark) {
   const isApi = (e) => e.path.startsWith("/api/") && !e.path.startsWith("/api/v2/organizations/me");
   return {
     perProcess: j.filter((e) => e.path.startsWith("/oauth") || e.path.startsWith("/api/v2/organizations/me")).length,
-    api: j.filter(isApi).length,
+    api: j.filter((e) => isApi(e) && e.status !== 429).length,
     limited: j.filter((e) => e.status === 429).length,
   };
 }
@@ -253,7 +253,7 @@ function report(rows) {
     }),
   ].join("\n");
   const storm = rows.filter((r) => r.createRequests.limited > 0).map((r) => {
-    const served = r.createRequests.api + r.createRequests.perProcess - r.createRequests.limited;
+    const served = r.createRequests.api + r.createRequests.perProcess;
     const minimum = Math.max(0, served - 10) / 5;
     return `${r.label}: up took ${f(r.up)} s for ${served} served requests (${r.createRequests.limited} answered 429); the bucket allows them in ${f(minimum)} s at best: ratio ${f(r.up / minimum)}`;
   });
