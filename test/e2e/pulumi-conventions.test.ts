@@ -229,7 +229,8 @@ describeEngine("Pulumi conventions under the engine", () => {
         `new EventBridgeSource("adopted", { ...definition, id: "adopted-src" }, { import: "4f1c-existing" });`,
       ].join("\n"),
     );
-    fs.writeFileSync(project, `${original}\nmain: import-program.js\n`);
+    // The project names its program in `main:`; point it at this one instead.
+    fs.writeFileSync(project, `${original.replace(/^main:.*$/m, "").trimEnd()}\nmain: import-program.js\n`);
     try {
       const before = apiCalls();
       const started = Date.now();
