@@ -13,16 +13,27 @@ const SHA256 = /^[0-9a-f]{64}$/i;
  * `$GENESYS_EVENTBRIDGE_AUDIT_LOG`, else `.genesys-eventbridge/audit.jsonl`
  * in the Pulumi project found upward from the working folder, as the provider
  * does. `--head <sha256>` also requires that anchored hash to be in the log;
- * `--json` prints the verdict as one JSON object on stdout.
+ * `--json` prints the verdict as one JSON object on stdout, with `ok` true
+ * exactly when the exit code is 0.
  *
  * Exit 0 when intact (intents in doubt are listed, they are not tampering);
  * exit 1 when broken, unreadable or missing the head; exit 2 on usage errors.
  */
 export const auditCommand: Command = {
   name: "audit",
-  usage:
-    "audit verify [file | s3://bucket/prefix] [--head <sha256>] [--json] [--s3-endpoint <url>]   check the audit log's hash chain " +
-    "(default $GENESYS_EVENTBRIDGE_AUDIT_LOG or .genesys-eventbridge/audit.jsonl in the Pulumi project)",
+  usage: "audit verify [file | s3://bucket/prefix] [--head <sha256>] [--json] [--s3-endpoint <url>]",
+  summary: "check the audit log's hash chain: edited, removed, reordered or truncated entries, a missing anchored head",
+  details: [
+    "arguments:",
+    "  file | s3://bucket/prefix  the audit log; default $GENESYS_EVENTBRIDGE_AUDIT_LOG, else .genesys-eventbridge/audit.jsonl",
+    "                             in the Pulumi project found upward from the working folder",
+    "options:",
+    "  --head <sha256>            also require this hash (a stack's auditHead output) to be in the log",
+    "  --s3-endpoint <url>        an S3-compatible server (default $AWS_ENDPOINT_URL_S3)",
+    "  --json                     print {\"ok\",\"verdict\":\"intact\"|\"broken\"|\"unreadable\",\"location\",...}",
+    "  -h, --help                 print this help",
+    "Intents without an outcome are listed as in doubt; they are not tampering (exit 0).",
+  ],
   async run(args, io) {
     const { positional, options } = parseArgs(args, ["head", "s3-endpoint"], ["json"]);
     const [action, given, ...extra] = positional;
@@ -75,8 +86,12 @@ function report(io: CliIo, location: string, result: VerifyResult): void {
   }
 }
 
-/** The `--json` verdict: `verdict` is `intact`, `broken` or `unreadable`. */
+/** The `--json` verdict: `ok`, and `verdict` `intact`, `broken` or `unreadable`. */
 function verdictJson(location: string, result: VerifyResult, head: string | undefined): Record<string, unknown> {
+  return { ok: result.ok, ...verdictFields(location, result, head) };
+}
+
+function verdictFields(location: string, result: VerifyResult, head: string | undefined): Record<string, unknown> {
   switch (result._tag) {
     case "Intact":
       return {

@@ -4,6 +4,7 @@ import { projectCommand } from "./project";
 import { auditCommand } from "./audit";
 import { emulatorCommand } from "./emulator";
 import { compileCommand } from "./compile";
+import { exportCommand } from "./export";
 
 /** Every sub-command of the CLI, in the order `help` lists them. */
 export const commands: ReadonlyArray<Command> = [
@@ -11,5 +12,6 @@ export const commands: ReadonlyArray<Command> = [
   projectCommand,
   compileCommand,
   auditCommand,
+  exportCommand,
   emulatorCommand,
 ];

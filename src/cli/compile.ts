@@ -2,6 +2,7 @@ import { compileRoute, formatUndelivered, partnerEventSourceNameOf, patternGaps 
 import { parseArgs } from "./args";
 import { Command, ExitCode, UsageError } from "./command";
 import { loadInputs } from "./load";
+import { printJson, reportProblems } from "./problems";
 
 /**
  * The `compile` command: prints the AWS side of a definition for pipelines
@@ -10,40 +11,49 @@ import { loadInputs } from "./load";
  * its targets, and what they do not carry out, per condition, directive or
  * mapping. `--partner-event-source` (or `--org-id`, from which the name is
  * derived with the definition's event source suffix) adds `source` to the
- * pattern. `--json` prints `{ eventPattern, inputTransformer, undelivered }`
+ * pattern. `--json` prints `{ ok, eventPattern, inputTransformer, undelivered }`
  * (the pattern as the JSON string `EventRule` takes). Exit 1, with the
- * reasons on stderr and nothing on stdout, when the pattern cannot express
- * the definition's filters: such a rule would deliver events the definition
+ * conditions' paths and no route, when the pattern cannot express the
+ * definition's filters: such a rule would deliver events the definition
  * filters out.
  */
 export const compileCommand: Command = {
   name: "compile",
-  usage: "compile <definition.json> [--partner-event-source <name> | --org-id <id>] [--json]",
+  usage: "compile <definition.json | -> [--partner-event-source <name> | --org-id <id>] [--json]",
+  summary: "print the EventBridge event pattern and input transformer compiled from a definition, and what they do not carry out",
+  details: [
+    "arguments:",
+    "  <definition.json>              the source definition; - reads it from standard input",
+    "options:",
+    "  --partner-event-source <name>  put this partner event source into the pattern's source",
+    "  --org-id <id>                  the same, naming aws.partner/genesys.com/cloud/<id>/<event source suffix>",
+    "  --json                         print {\"ok\":true,\"eventPattern\",\"inputTransformer\",\"undelivered\"}",
+    "                                 or {\"ok\":false,\"problems\":[{\"message\",\"path\"}]}",
+    "  -h, --help                     print this help",
+    "Exits 1 when the pattern cannot express a condition: such a rule would deliver events the definition filters out.",
+  ],
   async run(args, io) {
     const parsed = parseArgs(args, ["partner-event-source", "org-id"], ["json"]);
     if (parsed.positional.length !== 1) throw new UsageError("expected exactly one definition file");
     const named = parsed.options["partner-event-source"];
     const orgId = parsed.options["org-id"];
     if (named !== undefined && orgId !== undefined) throw new UsageError("give --partner-event-source or --org-id, not both");
-    const loaded = loadInputs(parsed.positional[0], undefined, io);
-    if (loaded._tag === "Left") return loaded.left.exitCode;
+    const json = parsed.options["json"] === true;
+    const loaded = await loadInputs(parsed.positional[0], undefined, io);
+    if (loaded._tag === "Left") return reportProblems(io, loaded.left, json);
     const { definition } = loaded.right;
     const partner = typeof named === "string" ? named : typeof orgId === "string" ? partnerEventSourceNameOf(orgId, definition) : undefined;
     const route = compileRoute(definition, partner);
     const gaps = patternGaps(route);
     if (gaps.length > 0) {
-      io.err(
-        [
-          `${definition.id}: the event pattern cannot express these conditions, so a rule would deliver events the definition filters out:`,
-          ...gaps.map((u) => `  ${formatUndelivered(u)}`),
-        ].join("\n"),
+      return reportProblems(
+        io,
+        gaps.map((u) => ({ message: formatUndelivered(u), path: u.path })),
+        json,
+        `${definition.id}: the event pattern cannot express these conditions, so a rule would deliver events the definition filters out:`,
       );
-      return ExitCode.invalid;
     }
-    if (parsed.options["json"] === true) {
-      io.out(JSON.stringify(route, null, 2));
-      return ExitCode.ok;
-    }
+    if (json) return printJson(io, { ...route });
     io.out(
       [
         "event pattern:",

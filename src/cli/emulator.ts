@@ -74,5 +74,18 @@ export async function runEmulator(args: ReadonlyArray<string>, io: CliIo, until:
 export const emulatorCommand: Command = {
   name: "emulator",
   usage: "emulator [--port N] [--host 127.0.0.1 | --host ADDR --allow-remote --admin-token TOKEN] [--client-id ID] [--client-secret SECRET] [--store FILE] [--latency-ms N]",
+  summary: "run a local Genesys Cloud emulator (OAuth, event-streams and Integrations APIs) until SIGINT or SIGTERM",
+  details: [
+    "Prints the base URL as the first line on stdout once it listens.",
+    "options:",
+    "  --port N                 port to listen on (default 0: any free port)",
+    "  --host ADDR              address to listen on (default 127.0.0.1); one that is not loopback needs",
+    "                           --allow-remote and an admin token (--admin-token or $GENESYS_EMULATOR_ADMIN_TOKEN)",
+    "  --client-id ID           OAuth client id (default $GENESYSCLOUD_OAUTHCLIENT_ID, else emulator-client)",
+    "  --client-secret SECRET   its secret (default $GENESYSCLOUD_OAUTHCLIENT_SECRET, else emulator-secret)",
+    "  --store FILE             keep the stored objects in FILE between runs",
+    "  --latency-ms N           every API and login request waits N ms before it is served, like a remote region",
+    "  -h, --help               print this help",
+  ],
   run: (args, io) => runEmulator(args, io),
 };

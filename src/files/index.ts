@@ -3,9 +3,10 @@
  * program, with size limits, refusal of anything but regular files, UTF-8
  * with an optional byte order mark, and strict JSON (see `src/definition`).
  */
-export { readSourceFiles } from "./source-files";
-export type { SourceFileNames, SourceFileValues } from "./source-files";
-export { readJsonFile } from "./json-file";
+export { readSourceFiles, STDIN_ARGUMENT, STDIN_NAME } from "./source-files";
+export type { SourceFileNames, SourceFileOptions, SourceFileValues } from "./source-files";
+export { readJsonFile, parseJsonBytes } from "./json-file";
+export { readCappedStream } from "./read-stream";
 export type { JsonFileContent } from "./json-file";
 export { readCapped } from "./read-capped";
 export { describeFileProblem } from "./problem";

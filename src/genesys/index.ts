@@ -90,7 +90,7 @@ export { ErrorBody, ErrorDetail, OAuthErrorBody } from "./error-body";
 export { changedPaths } from "../definition/changed-paths";
 export type { EventStreamsOptions } from "./event-streams";
 export { EventStreamsApi } from "./event-streams";
-export type { IntegrationsOptions, IntegrationState, EventBridgeProperties } from "./integrations";
+export type { IntegrationsOptions, IntegrationSource, IntegrationState, EventBridgeProperties, ExportedDefinition } from "./integrations";
 export {
   IntegrationsApi,
   EVENTBRIDGE_INTEGRATION_TYPE,
@@ -99,6 +99,8 @@ export {
   normaliseEventFilter,
   partnerEventSourceName,
   isVersionConflict,
+  definitionOfIntegration,
+  roleArnPlaceholder,
 } from "./integrations";
 export type { ApiKind, SourceApiSettings, SettingsError } from "./factory";
 export { createSourceApi, sourceApiFor, describeSettingsError } from "./factory";

@@ -38,9 +38,15 @@ describe("genesys-eventbridge audit verify", () => {
     expect(await run(["audit", "verify", logPath])).toEqual({ code: 1, out: "", err: "line 2: hash mismatch: the entry was edited\n" });
   });
 
-  it("exits 1 with a clear message when the log does not exist", async () => {
+  it("exits 1 with a clear message when the log does not exist, in text and in JSON", async () => {
     const logPath = path.join(dir, "nope.jsonl");
     expect(await run(["audit", "verify", logPath])).toEqual({ code: 1, out: "", err: `cannot read audit log ${logPath}: no such file\n` });
+    const json = await run(["audit", "verify", logPath, "--json"]);
+    expect({ ...json, out: JSON.parse(json.out) }).toEqual({
+      code: 1,
+      out: { ok: false, verdict: "unreadable", location: logPath, reason: `cannot read audit log ${logPath}: no such file` },
+      err: "",
+    });
   });
 
   it("reads the default log of the Pulumi project found upward from the working folder", async () => {
@@ -85,8 +91,7 @@ describe("genesys-eventbridge audit verify", () => {
       code: 2,
       out: "",
       err:
-        `genesys-eventbridge audit: ${message}\nusage: genesys-eventbridge audit verify [file | s3://bucket/prefix] [--head <sha256>] [--json] ` +
-        "[--s3-endpoint <url>]   check the audit log's hash chain (default $GENESYS_EVENTBRIDGE_AUDIT_LOG or .genesys-eventbridge/audit.jsonl in the Pulumi project)\n",
+        `genesys-eventbridge audit: ${message}\nusage: genesys-eventbridge audit verify [file | s3://bucket/prefix] [--head <sha256>] [--json] [--s3-endpoint <url>]\n`,
     });
   });
 });
@@ -131,6 +136,7 @@ describe.each(storeHarnesses())("genesys-eventbridge audit verify, in doubt, --h
     expect({ ...result, out: JSON.parse(result.out) }).toEqual({
       code: 0,
       out: {
+        ok: true,
         verdict: "intact",
         location,
         entries: 3,
@@ -159,6 +165,7 @@ describe.each(storeHarnesses())("genesys-eventbridge audit verify, in doubt, --h
     expect({ ...json, out: JSON.parse(json.out) }).toEqual({
       code: 1,
       out: {
+        ok: false,
         verdict: "broken",
         location,
         reason: "the anchored head is not in the log",
@@ -185,7 +192,7 @@ describe.each(storeHarnesses())("genesys-eventbridge audit verify, in doubt, --h
     const json = await run(["audit", "verify", location, "--json", ...endpoint()]);
     expect({ ...json, out: JSON.parse(json.out) }).toEqual({
       code: 1,
-      out: { verdict: "broken", location, line: 3, ...(key === undefined ? {} : { key }), reason },
+      out: { ok: false, verdict: "broken", location, line: 3, ...(key === undefined ? {} : { key }), reason },
       err: "",
     });
   });

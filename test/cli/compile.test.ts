@@ -1,6 +1,7 @@
+import * as fs from "fs";
 import * as path from "path";
 import { example } from "../definition/fixtures";
-import { EXAMPLES, removeTempDirs, runCli, tempDir, writeJson } from "./run-cli";
+import { EXAMPLES, removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
 
 const definitionFile = path.join(EXAMPLES, "definition.json");
 const PARTNER = "aws.partner/genesys.com/cloud/3f1e2d4c-0000-4000-8000-000000000001/genesys-prod-01";
@@ -47,10 +48,12 @@ describe("compile", () => {
 
   it("prints compileRoute's result as JSON, with source from --org-id and the definition's suffix", async () => {
     const r = await runCli("compile", definitionFile, "--org-id", "3f1e2d4c-0000-4000-8000-000000000001", "--json");
-    expect([r.code, r.err, JSON.parse(r.out)]).toEqual([
+    expect([r.code, r.err, r.out.split("\n").length, JSON.parse(r.out)]).toEqual([
       0,
       "",
+      1,
       {
+        ok: true,
         eventPattern: JSON.stringify(pattern(PARTNER)),
         inputTransformer: {
           inputPaths: { convId: "$.detail.eventBody.conversation.id", customTenant: "$.detail.eventBody.attributes.tenantId" },
@@ -74,7 +77,7 @@ describe("compile", () => {
     def.filters[1].conditions.push({ field: "metadata.timestamp", operator: "gte", value: "2024-01-01T00:00:00Z" });
     def.filters[0].conditions.push({ field: "flags.vip", operator: "neq", value: true });
     const file = writeJson(tempDir(), "timestamps.json", def);
-    expect(await runCli("compile", file, "--json")).toEqual({
+    expect(await runCli("compile", file)).toEqual({
       code: 1,
       out: "",
       err: [
@@ -83,6 +86,30 @@ describe("compile", () => {
         '  filters[1].conditions[1]: gte with the timestamp "2024-01-01T00:00:00Z" cannot be expressed: EventBridge numeric matching compares JSON numbers only, and string matchers have no ordering',
       ].join("\n"),
     });
+  });
+
+  it("prints the conditions the pattern cannot express as a --json document with exit 1", async () => {
+    const def = example("definition.json") as any;
+    def.filters[0].conditions.push({ field: "flags.vip", operator: "neq", value: true });
+    const r = await runCli("compile", writeJson(tempDir(), "neq.json", def), "--json");
+    expect([r.code, r.err, JSON.parse(r.out)]).toEqual([
+      1,
+      "",
+      {
+        ok: false,
+        problems: [
+          {
+            message: "filters[0].conditions[2]: neq true cannot be expressed: EventBridge anything-but matching takes strings and numbers only",
+            path: "filters[0].conditions[2]",
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("reads the definition from standard input", async () => {
+    const r = await runCliWithInput(fs.readFileSync(definitionFile), "compile", "-", "--json");
+    expect([r.code, r.err, JSON.parse(r.out).inputTransformer.inputTemplate]).toEqual([0, "", '{"convId":<convId>,"custom":{"tenant":<customTenant>}}']);
   });
 
   it("exits 1 with the property paths of an invalid definition", async () => {
@@ -100,12 +127,18 @@ describe("compile", () => {
     [["compile"], "expected exactly one definition file"],
     [["compile", definitionFile, "--org-id", "o", "--partner-event-source", "p"], "give --partner-event-source or --org-id, not both"],
     [["compile", definitionFile, "--org-id"], "option --org-id needs a value"],
-    [["compile", path.join(EXAMPLES, "missing.json")], `file not found: ${path.join(EXAMPLES, "missing.json")}`],
   ])("exits 2 on a usage error: %j", async (argv, message) => {
     expect(await runCli(...argv)).toEqual({
       code: 2,
       out: "",
-      err: `genesys-eventbridge compile: ${message}\nusage: genesys-eventbridge compile <definition.json> [--partner-event-source <name> | --org-id <id>] [--json]`,
+      err: `genesys-eventbridge compile: ${message}\nusage: genesys-eventbridge compile <definition.json | -> [--partner-event-source <name> | --org-id <id>] [--json]`,
     });
+  });
+
+  it("exits 1 for a definition file that does not exist, in text and in JSON", async () => {
+    const missing = path.join(EXAMPLES, "missing.json");
+    expect(await runCli("compile", missing)).toEqual({ code: 1, out: "", err: `file not found: ${missing}` });
+    const r = await runCli("compile", missing, "--json");
+    expect([r.code, r.err, JSON.parse(r.out)]).toEqual([1, "", { ok: false, problems: [{ message: `file not found: ${missing}`, file: missing }] }]);
   });
 });

@@ -1,6 +1,7 @@
+import * as fs from "fs";
 import * as path from "path";
 import { example } from "../definition/fixtures";
-import { EXAMPLES, removeTempDirs, runCli, tempDir, writeJson } from "./run-cli";
+import { EXAMPLES, removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
 
 const definitionFile = path.join(EXAMPLES, "definition.json");
 const createdSample = path.join(EXAMPLES, "samples", "conversation-created.json");
@@ -8,16 +9,70 @@ const createdSample = path.join(EXAMPLES, "samples", "conversation-created.json"
 afterAll(removeTempDirs);
 
 describe("project", () => {
-  it("prints exactly the nested target object of one sample", async () => {
-    const run = await runCli("project", definitionFile, "--event", createdSample);
-    expect([run.code, run.err]).toEqual([0, ""]);
-    expect(JSON.parse(run.out)).toEqual({
-      convId: "c7d1a5f2-3b9e-4c1a-9f0e-2d6b8a4e1c35",
-      agentIds: ["agent-001", "agent-002"],
-      eventTime: "2024-01-15T10:00:00.000Z",
-      custom: { tenant: "tenant-42" },
+  it("prints exactly the nested target object of one sample, on one line", async () => {
+    expect(await runCli("project", definitionFile, "--event", createdSample)).toEqual({
+      code: 0,
+      err: "",
+      out: '{"convId":"c7d1a5f2-3b9e-4c1a-9f0e-2d6b8a4e1c35","agentIds":["agent-001","agent-002"],"eventTime":"2024-01-15T10:00:00.000Z","custom":{"tenant":"tenant-42"}}',
     });
-    expect(run.out).toBe(JSON.stringify(JSON.parse(run.out), null, 2));
+  });
+
+  it("indents the JSON with --pretty", async () => {
+    const run = await runCli("project", definitionFile, "--event", createdSample, "--pretty");
+    expect([run.code, run.err, run.out]).toEqual([0, "", JSON.stringify(JSON.parse(run.out), null, 2)]);
+    expect(run.out.split("\n")).toHaveLength(11);
+  });
+
+  it("wraps each projection with its sample, filter and match in one --json document; a mismatch is flagged inside, not on stderr", async () => {
+    const sample = example("samples/conversation-created.json") as any;
+    sample.event.metadata.source = "phone";
+    const run = await runCli("project", definitionFile, "--event", writeJson(tempDir(), "phone.json", sample), "--json");
+    expect([run.code, run.err, run.out.split("\n").length, JSON.parse(run.out)]).toEqual([
+      0,
+      "",
+      1,
+      {
+        ok: true,
+        projections: [
+          {
+            sample: 0,
+            eventType: "conversation.created",
+            file: "phone.json",
+            filter: 0,
+            matched: false,
+            failedCondition: "filters[0].conditions[0]",
+            event: {
+              convId: "c7d1a5f2-3b9e-4c1a-9f0e-2d6b8a4e1c35",
+              agentIds: ["agent-001", "agent-002"],
+              eventTime: "2024-01-15T10:00:00.000Z",
+              custom: { tenant: "tenant-42" },
+            },
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("prints the mismatches as a --json document with exit 1", async () => {
+    const run = await runCli("project", path.join(EXAMPLES, "original-definition.json"), "--event", path.join(EXAMPLES, "original-sample.json"), "--json");
+    expect([run.code, run.err, JSON.parse(run.out)]).toEqual([
+      1,
+      "",
+      {
+        ok: false,
+        problems: [
+          {
+            message: "transformations[2].sourceField: does not resolve on samples[0] (conversation.created): metadata is missing",
+            path: "transformations[2].sourceField",
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("reads the sample from standard input", async () => {
+    const run = await runCliWithInput(fs.readFileSync(createdSample), "project", definitionFile, "--event", "-");
+    expect([run.code, run.err, JSON.parse(run.out).convId]).toEqual([0, "", "c7d1a5f2-3b9e-4c1a-9f0e-2d6b8a4e1c35"]);
   });
 
   it("prints an array for a directory of samples, in file-name order", async () => {
@@ -66,12 +121,19 @@ describe("project", () => {
   it.each([
     ["no --event", [definitionFile], "option --event is required"],
     ["no definition", ["--event", createdSample], "expected exactly one definition file"],
-    ["a missing event file", [definitionFile, "--event", "nope.json"], "file not found: nope.json"],
+    ["an unknown option", [definitionFile, "--event", createdSample, "--indent"], "unknown option --indent"],
   ])("exits 2 on %s", async (_, args, message) => {
     expect(await runCli("project", ...args)).toEqual({
       code: 2,
       out: "",
-      err: `genesys-eventbridge project: ${message}\nusage: genesys-eventbridge project <definition.json> --event <sample.json|dir>`,
+      err: `genesys-eventbridge project: ${message}\nusage: genesys-eventbridge project <definition.json | -> --event <file | dir | -> [--pretty] [--json]`,
     });
+  });
+
+  it.each([
+    ["a missing event file", [definitionFile, "--event", "nope.json"], "file not found: nope.json"],
+    ["an event directory without samples", [definitionFile, "--event", EXAMPLES + "/../../src"], `${EXAMPLES}/../../src: no *.json sample files in the directory`],
+  ])("exits 1 on %s", async (_, args, message) => {
+    expect(await runCli("project", ...args)).toEqual({ code: 1, out: "", err: message });
   });
 });

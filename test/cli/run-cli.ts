@@ -12,9 +12,18 @@ export interface CliRun {
 
 /** Runs `main()` with captured output. */
 export async function runCli(...argv: string[]): Promise<CliRun> {
+  return runCliWithInput(undefined, ...argv);
+}
+
+/** Runs `main()` with captured output and `input` as standard input (in chunks, as a pipe delivers it). */
+export async function runCliWithInput(input: string | Buffer | undefined, ...argv: string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const bytes = input === undefined ? Buffer.alloc(0) : Buffer.from(input);
+  async function* stdin(): AsyncGenerator<Buffer> {
+    for (let at = 0; at < bytes.length; at += 65_536) yield bytes.subarray(at, at + 65_536);
+  }
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), stdin: stdin() });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 

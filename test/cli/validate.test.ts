@@ -3,7 +3,7 @@ import * as path from "path";
 import { buildPayload, payloadBytes, payloadHash, validateDefinition } from "../../src/definition";
 import { rejectionCases } from "../definition/acceptance-cases";
 import { example } from "../definition/fixtures";
-import { EXAMPLES, removeTempDirs, runCli, tempDir, writeJson } from "./run-cli";
+import { EXAMPLES, removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
 
 const definitionFile = path.join(EXAMPLES, "definition.json");
 const samplesDir = path.join(EXAMPLES, "samples");
@@ -87,17 +87,24 @@ describe("validate", () => {
 
   it.each([
     ["an unknown flag", ["--strict"], "genesys-eventbridge validate: unknown option --strict"],
+    ["an unknown short flag", ["-x", definitionFile], "genesys-eventbridge validate: unknown option -x"],
     ["a missing file argument", [], "genesys-eventbridge validate: expected exactly one definition file"],
     ["two file arguments", ["a.json", "b.json"], "genesys-eventbridge validate: expected exactly one definition file"],
-    ["a definition file that does not exist", ["no-such.json"], "genesys-eventbridge validate: file not found: no-such.json"],
-    ["a samples location that does not exist", [definitionFile, "--samples", "no-such-dir"], "genesys-eventbridge validate: file not found: no-such-dir"],
     ["--samples without a value", [definitionFile, "--samples"], "genesys-eventbridge validate: option --samples needs a value"],
+    ["standard input for both", ["-", "--samples", "-"], "genesys-eventbridge validate: standard input (-) can stand for the definition or the samples, not both"],
   ])("exits 2 with a usage line on %s", async (_, args, first) => {
     expect(await runCli("validate", ...args)).toEqual({
       code: 2,
       out: "",
-      err: `${first}\nusage: genesys-eventbridge validate <definition.json> [--samples <file-or-dir>]`,
+      err: `${first}\nusage: genesys-eventbridge validate <definition.json | -> [--samples <file | dir | ->] [--json]`,
     });
+  });
+
+  it.each([
+    ["a definition file that does not exist", ["no-such.json"], "file not found: no-such.json"],
+    ["a samples location that does not exist", [definitionFile, "--samples", "no-such-dir"], "file not found: no-such-dir"],
+  ])("exits 1, like any file that cannot be read, on %s", async (_, args, message) => {
+    expect(await runCli("validate", ...args)).toEqual({ code: 1, out: "", err: message });
   });
 
   it("exits 1 naming a file that is not JSON, without a stack trace", async () => {
@@ -194,6 +201,170 @@ describe("validate", () => {
       code: 1,
       out: "",
       err: ["samples[0].event: expected an event object, found []", "samples[1].eventType: is required: expected an event type such as conversation.created"].join("\n"),
+    });
+  });
+
+  describe("--json", () => {
+    it("prints the summary as one JSON document on one line", async () => {
+      const { bytes, hash } = payloadFacts();
+      const run = await runCli("validate", definitionFile, "--samples", samplesDir, "--json");
+      expect([run.code, run.err, run.out.split("\n").length, JSON.parse(run.out)]).toEqual([
+        0,
+        "",
+        1,
+        {
+          ok: true,
+          id: "eventbridge-source-prod-01",
+          filters: 2,
+          conditions: 3,
+          transformations: 3,
+          attributeMappings: 1,
+          payloadBytes: bytes,
+          payloadLimit: 262144,
+          sha256: hash,
+          samples: [
+            { sample: 0, eventType: "analytics.conversations.summary", file: "analytics-summary.json", filter: 1, matched: true },
+            { sample: 1, eventType: "conversation.created", file: "conversation-created.json", filter: 0, matched: true },
+          ],
+        },
+      ]);
+    });
+
+    it("names a sample that does not match, with the failed condition", async () => {
+      const sample = example("samples/conversation-created.json") as any;
+      sample.event.metadata.source = "phone";
+      const run = await runCli("validate", definitionFile, "--samples", writeJson(tempDir(), "phone.json", sample), "--json");
+      expect([run.code, run.err, JSON.parse(run.out).samples]).toEqual([
+        0,
+        "",
+        [
+          {
+            sample: 0,
+            eventType: "conversation.created",
+            file: "phone.json",
+            filter: 0,
+            matched: false,
+            failedCondition: "filters[0].conditions[0]",
+            reason: 'metadata.source is "phone"',
+          },
+        ],
+      ]);
+    });
+
+    it("prints the problems of an invalid definition as one document on stdout, nothing on stderr", async () => {
+      const d = example("definition.json") as any;
+      d.filters[0].conditions[0].operator = "like";
+      d.configuration.awsAccountId = "1";
+      const run = await runCli("validate", writeJson(tempDir(), "d.json", d), "--json");
+      expect([run.code, run.err, JSON.parse(run.out)]).toEqual([
+        1,
+        "",
+        {
+          ok: false,
+          problems: [
+            { message: 'configuration.awsAccountId: expected a 12-digit AWS account id, found "1"', path: "configuration.awsAccountId" },
+            { message: 'filters[0].conditions[0].operator: expected one of eq, neq, in, gte, lte, found "like"', path: "filters[0].conditions[0].operator" },
+          ],
+        },
+      ]);
+    });
+
+    it("prints a file problem with its file, line, column and path", async () => {
+      const dir = tempDir();
+      const file = path.join(dir, "dup.json");
+      fs.writeFileSync(file, '{"id": "a",\n "id": "b"}');
+      const run = await runCli("validate", file, "--json");
+      expect([run.code, run.err, JSON.parse(run.out)]).toEqual([
+        1,
+        "",
+        {
+          ok: false,
+          problems: [
+            {
+              message: `${file}:2:2: id: duplicate key "id"; it is first given at 1:2 (JSON parsers keep only one of them: keep one key)`,
+              file,
+              line: 2,
+              column: 2,
+              path: "id",
+            },
+          ],
+        },
+      ]);
+    });
+
+    it("prints a missing file as a problem too", async () => {
+      const run = await runCli("validate", "no-such.json", "--json");
+      expect([run.code, run.err, JSON.parse(run.out)]).toEqual([1, "", { ok: false, problems: [{ message: "file not found: no-such.json", file: "no-such.json" }] }]);
+    });
+
+    it("keeps usage errors as text on stderr", async () => {
+      const run = await runCli("validate", "--json");
+      expect([run.code, run.out, run.err.split("\n")[0]]).toEqual([2, "", "genesys-eventbridge validate: expected exactly one definition file"]);
+    });
+  });
+
+  describe("standard input (-)", () => {
+    const exampleText = fs.readFileSync(definitionFile, "utf8");
+
+    it("reads the definition from standard input", async () => {
+      const run = await runCliWithInput(exampleText, "validate", "-", "--samples", samplesDir);
+      expect([run.code, run.err, run.out.split("\n")[0]]).toEqual([0, "", "valid: eventbridge-source-prod-01"]);
+    });
+
+    it("reads the samples from standard input", async () => {
+      const samples = fs.readFileSync(path.join(samplesDir, "conversation-created.json"), "utf8");
+      const run = await runCliWithInput(samples, "validate", definitionFile, "--samples", "-");
+      expect([run.code, run.err, run.out.split("\n").slice(-2)]).toEqual([
+        0,
+        "",
+        ["  samples: 1 projected, 1 matched their filter", "    samples[0] conversation.created (<stdin>): matched filters[0]"],
+      ]);
+    });
+
+    it("applies the strict JSON rules, naming <stdin> with line and column", async () => {
+      const run = await runCliWithInput('{\n  "id": "a",\n  "id": "b"\n}', "validate", "-");
+      expect(run).toEqual({
+        code: 1,
+        out: "",
+        err: '<stdin>:3:3: id: duplicate key "id"; it is first given at 2:3 (JSON parsers keep only one of them: keep one key)',
+      });
+    });
+
+    it("applies the definition size limit", async () => {
+      const run = await runCliWithInput(`{"id": "x", "pad": "${"x".repeat(1_048_576)}"}`, "validate", "-");
+      expect(run).toEqual({ code: 1, out: "", err: "<stdin>: larger than 1 MiB (1048576 bytes), the limit for a definition file" });
+    });
+
+    it("reports empty input as JSON that ends too soon", async () => {
+      expect(await runCliWithInput("", "validate", "-")).toEqual({
+        code: 1,
+        out: "",
+        err: "<stdin>:1:1: not valid JSON: expected a JSON value, found the end of the text",
+      });
+    });
+  });
+
+  describe("intendedState in a definition file", () => {
+    it("is accepted and shown: the stack program passes it to the resource", async () => {
+      const d = { ...(example("definition.json") as any), intendedState: "DISABLED" };
+      const run = await runCli("validate", writeJson(tempDir(), "disabled.json", d));
+      expect([run.code, run.err, run.out.split("\n").slice(0, 2)]).toEqual([0, "", ["valid: eventbridge-source-prod-01", "  intended state: DISABLED"]]);
+    });
+
+    it("is not part of the payload: the hash stays the same", async () => {
+      const { hash } = payloadFacts();
+      const d = { ...(example("definition.json") as any), intendedState: "ENABLED" };
+      const run = await runCli("validate", writeJson(tempDir(), "enabled.json", d), "--json");
+      expect([run.code, JSON.parse(run.out).sha256, JSON.parse(run.out).intendedState]).toEqual([0, hash, "ENABLED"]);
+    });
+
+    it("must be ENABLED or DISABLED", async () => {
+      const d = { ...(example("definition.json") as any), intendedState: "ON" };
+      expect(await runCli("validate", writeJson(tempDir(), "on.json", d))).toEqual({
+        code: 1,
+        out: "",
+        err: 'intendedState: expected one of ENABLED, DISABLED, found "ON"',
+      });
     });
   });
 });

@@ -746,6 +746,18 @@ describe("the Integrations API through the write protocol", () => {
       expect(callsSince(from)).toEqual(["POST /oauth/token 200", `GET ${base} 200`, `GET ${base} 200`, `GET ${base} 200`, `GET ${base} 200`]);
     });
 
+    it("lists every EventBridge source integration, paging through the list", async () => {
+      const ids = [];
+      for (const name of ["gamma", "alpha", "beta"]) ids.push(await postIntegration(name));
+      const { id } = await created(api());
+      const a = new IntegrationsApi(clientFor(emulator.get()), { pageSize: 2 });
+      const from = mark();
+      const empty = (remoteId: string, name: string) => ({ remoteId, etag: "1", state: { name, intendedState: "DISABLED", properties: {} }, facts: {} });
+      expect(await a.list()).toEqual(right([empty(ids[1], "alpha"), empty(ids[2], "beta"), empty(ids[0], "gamma"), ours(id, "2")]));
+      // Four integrations, two per page: two pages, config expanded, no further reads.
+      expect(callsSince(from)).toEqual(["POST /oauth/token 200", `GET ${base} 200`, `GET ${base} 200`]);
+    });
+
     it("decodes every body: an integration without an id is a Decode error", async () => {
       const a = api();
       const { id } = await created(a);

@@ -27,6 +27,9 @@ export interface IntegrationsOptions {
 
 type Result<A> = Either<GenesysError, A>;
 
+/** A `RemoteSource` of this adapter: its state is an {@link IntegrationState}. */
+export type IntegrationSource = RemoteSource & { readonly state: IntegrationState };
+
 /** An integration and its current config, as read together. */
 interface Raw {
   readonly integration: Integration;
@@ -95,6 +98,10 @@ export class IntegrationsApi implements SourcePrimitives {
 
   /** Reads an integration and its current config; `null` when either answers 404. */
   async read(remoteId: string): Promise<Result<RemoteSource | null>> {
+    return this.readSource(remoteId);
+  }
+
+  private async readSource(remoteId: string): Promise<Result<IntegrationSource | null>> {
     const raw = await this.readRaw(remoteId);
     if (isLeft(raw) || raw.right === null) return raw as Result<null>;
     return this.toRemote(raw.right);
@@ -106,13 +113,28 @@ export class IntegrationsApi implements SourcePrimitives {
    * too, in case a server ignores the `integrationType` filter.
    */
   async find(definitionId: string): Promise<Result<ReadonlyArray<RemoteSource>>> {
+    return this.listWhere((e) => e.name === definitionId);
+  }
+
+  /**
+   * Every EventBridge source integration of the organization, in the order
+   * the API lists them, paging through the list with
+   * `expand=config.current` (an integration listed without its config is
+   * read on its own). What `genesys-eventbridge export` brings under Pulumi.
+   */
+  async list(): Promise<Result<ReadonlyArray<IntegrationSource>>> {
+    return this.listWhere(() => true);
+  }
+
+  /** The EventBridge source integrations that `keep` accepts, as `RemoteSource`s. */
+  private async listWhere(keep: (integration: Integration) => boolean): Promise<Result<ReadonlyArray<IntegrationSource>>> {
     const listed = await this.listing();
     if (isLeft(listed)) return listed;
-    const found = listed.right.filter((e) => e.name === definitionId && e.integrationType?.id === EVENTBRIDGE_INTEGRATION_TYPE);
-    const sources: RemoteSource[] = [];
+    const found = listed.right.filter((e) => e.integrationType?.id === EVENTBRIDGE_INTEGRATION_TYPE && keep(e));
+    const sources: IntegrationSource[] = [];
     for (const integration of found) {
       const config = integration.config?.current;
-      const source = config === undefined ? await this.read(integration.id) : await this.toRemote({ integration, config });
+      const source = config === undefined ? await this.readSource(integration.id) : await this.toRemote({ integration, config });
       if (isLeft(source)) return source;
       if (source.right !== null) sources.push(source.right);
     }
@@ -242,7 +264,7 @@ export class IntegrationsApi implements SourcePrimitives {
   }
 
   /** The `RemoteSource` of an integration and its config; the organization id is looked up once per process. */
-  private async toRemote(raw: Raw): Promise<Result<RemoteSource>> {
+  private async toRemote(raw: Raw): Promise<Result<IntegrationSource>> {
     const { integration, config } = raw;
     const state = remoteIntegrationState(integration, config);
     const suffix = state.properties["eventSourceSuffix"];
@@ -253,7 +275,7 @@ export class IntegrationsApi implements SourcePrimitives {
       facts["partnerEventSourceName"] = partnerEventSourceName(org.right, suffix);
     }
     const owner = ownerFromNote(integration.notes);
-    const source: RemoteSource = { remoteId: integration.id, etag: String(config.version), state, facts, ...(owner === undefined ? {} : { owner }) };
+    const source: IntegrationSource = { remoteId: integration.id, etag: String(config.version), state, facts, ...(owner === undefined ? {} : { owner }) };
     this.raw.set(source, raw);
     return right(source);
   }

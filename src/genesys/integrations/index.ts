@@ -1,5 +1,5 @@
 /** The integrations adapter: the real Genesys Cloud contract for EventBridge sources (`amazon-eventbridge-source`). */
-export type { IntegrationsOptions } from "./adapter";
+export type { IntegrationsOptions, IntegrationSource } from "./adapter";
 export { IntegrationsApi } from "./adapter";
 export { Integration, IntegrationConfiguration, IntegrationListing, IntegrationStatusInfo, IntegrationTypeRef, Organization } from "./codec";
 export { EVENTBRIDGE_INTEGRATION_TYPE, configPath, integrationPath, integrationsPath, listingPath, organizationPath } from "./paths";
@@ -15,3 +15,5 @@ export {
 } from "./state";
 export { organizationIdOf } from "./organization";
 export { isVersionConflict } from "./version-conflict";
+export type { ExportedDefinition } from "./definition-of";
+export { definitionOfIntegration, roleArnPlaceholder } from "./definition-of";
