@@ -32,6 +32,7 @@ export const auditCommand: Command = {
     "  --s3-endpoint <url>        an S3-compatible server (default $AWS_ENDPOINT_URL_S3)",
     "  --json                     print {\"ok\",\"verdict\":\"intact\"|\"broken\"|\"unreadable\",\"location\",...}",
     "  -h, --help                 print this help",
+    "",
     "Intents without an outcome are listed as in doubt; they are not tampering (exit 0).",
   ],
   async run(args, io) {

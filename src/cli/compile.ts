@@ -30,6 +30,7 @@ export const compileCommand: Command = {
     "  --json                         print {\"ok\":true,\"eventPattern\",\"inputTransformer\",\"undelivered\"}",
     "                                 or {\"ok\":false,\"problems\":[{\"message\",\"path\"}]}",
     "  -h, --help                     print this help",
+    "",
     "Exits 1 when the pattern cannot express a condition: such a rule would deliver events the definition filters out.",
   ],
   async run(args, io) {

@@ -65,6 +65,7 @@ export const exportCommand: Command = {
     "  --json              print {\"ok\",\"directory\",\"sources\":[{\"id\",\"remoteId\",\"file\",\"intendedState\",\"roleArnMissing\",\"writes\"}],",
     "                      \"config\":{...},\"problems\":[...]} instead of the YAML",
     "  -h, --help          print this help",
+    "",
     "Prints the stack config (YAML) for this package's stack program on stdout: paste it into Pulumi.<stack>.yaml,",
     `then \`pulumi up\` adopts the integrations (${ADOPT_CONFIG_KEY}: true), writing nothing where they already match.`,
     "Names of integrations become definition ids: an integration whose name is not an id (1..128 of letters, digits, . _ -)",

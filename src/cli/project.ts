@@ -25,6 +25,7 @@ export const projectCommand: Command = {
     "  --json              print {\"ok\":true,\"projections\":[{\"sample\",\"eventType\",\"file\",\"filter\",\"matched\",\"failedCondition\",\"event\"}]}",
     "                      or {\"ok\":false,\"problems\":[...]}; samples that do not match are flagged inside, not on stderr",
     "  -h, --help          print this help",
+    "",
     "Prints one projected event, or an array of them for several samples.",
   ],
   async run(args, io) {

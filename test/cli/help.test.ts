@@ -16,7 +16,8 @@ describe("help and version", () => {
       "       genesys-eventbridge <command> --help",
       "       genesys-eventbridge --version",
     ]);
-    for (const c of commands) expect(run.out).toContain(`\n  ${c.name.padEnd(8)}  ${c.summary}\n`);
+    const width = Math.max(...commands.map((c) => c.name.length));
+    for (const c of commands) expect(run.out).toContain(`\n  ${c.name.padEnd(width)}  ${c.summary}\n`);
     expect(run.out.endsWith(exitCodes)).toBe(true);
   });
 

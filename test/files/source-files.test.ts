@@ -100,3 +100,36 @@ describe("readSourceFiles", () => {
     expect(problem(readSourceFiles({ definition, samples: "empty" }, { root: dir }))).toBe("empty: no *.json sample files in the directory");
   });
 });
+
+describe("readSourceFiles with standard input", () => {
+  const definition = { id: "from-stdin" };
+
+  it("reads a location given as - from the bytes of standard input", () => {
+    const samples = write("stdin-samples.json", JSON.stringify([{ eventType: "a" }, { eventType: "b" }]));
+    expect(readSourceFiles({ definition: "-", samples }, { root: dir, stdin: Buffer.from(JSON.stringify(definition)) })).toEqual({
+      _tag: "Right",
+      right: { definition, samples: [{ eventType: "a" }, { eventType: "b" }], sampleFiles: ["stdin-samples.json", "stdin-samples.json"] },
+    });
+    const def = write("stdin-def.json", JSON.stringify(definition));
+    expect(readSourceFiles({ definition: def, samples: "-" }, { root: dir, stdin: Buffer.from('[{"eventType": "a"}]') })).toEqual({
+      _tag: "Right",
+      right: { definition, samples: [{ eventType: "a" }], sampleFiles: ["<stdin>"] },
+    });
+  });
+
+  it("applies the limit and the strict JSON rules of the file - stands for, naming <stdin>", () => {
+    expect(problem(readSourceFiles({ definition: "-" }, { stdin: Buffer.alloc(1_048_577, 0x20) }))).toBe(
+      "<stdin>: larger than 1 MiB (1048576 bytes), the limit for a definition file",
+    );
+    expect(problem(readSourceFiles({ definition: "-" }, { stdin: Buffer.from('{"a": 1, "a": 2}') }))).toBe(
+      '<stdin>:1:10: a: duplicate key "a"; it is first given at 1:2 (JSON parsers keep only one of them: keep one key)',
+    );
+    expect(problem(readSourceFiles({ definition: "-" }, { stdin: Buffer.from([0x7b, 0xff, 0x7d]) }))).toBe("<stdin>: not UTF-8 text; save the file as UTF-8");
+  });
+
+  it("reads a file named - without standard input", () => {
+    write("-", JSON.stringify(definition));
+    expect(readSourceFiles({ definition: "-" }, { root: dir })).toEqual({ _tag: "Right", right: { definition, sampleFiles: [] } });
+  });
+});
+
