@@ -164,23 +164,9 @@ export class S3AuditStore implements AuditStore {
    */
   private async recheckTail(known: Tail): Promise<Step<Tail>> {
     if (known.sequence === 0 || known.etag === undefined) return this.findTail(known.sequence);
-    const { ListObjectsV2Command } = s3Sdk();
-    let contents;
-    try {
-      this.counters.requests++;
-      const page = await this.s3().send(
-        new ListObjectsV2Command({
-          Bucket: this.where.bucket,
-          Prefix: listPrefix(this.where.prefix),
-          StartAfter: entryKey(this.where.prefix, known.sequence - 1),
-          MaxKeys: 2,
-        }),
-      );
-      contents = page.Contents ?? [];
-    } catch (e) {
-      return { ok: false, error: storeFailure(this.location, "list", e) };
-    }
-    const [last, after] = contents;
+    const listed = await this.listAfter(known.sequence - 1, 2);
+    if (!listed.ok) return listed;
+    const [last, after] = listed.value;
     if (last?.Key !== entryKey(this.where.prefix, known.sequence) || last.ETag !== known.etag) return this.findTail(0);
     const next = after?.Key === undefined ? undefined : sequenceOfKey(this.where.prefix, after.Key);
     return next === undefined ? { ok: true, value: known } : this.findTail(next);
@@ -191,6 +177,15 @@ export class S3AuditStore implements AuditStore {
    * entry object follows it (one listing of at most one key).
    */
   private async nextAfter(after: number): Promise<Step<number | undefined>> {
+    const listed = await this.listAfter(after, 1);
+    if (!listed.ok) return listed;
+    const key = listed.value[0]?.Key;
+    const sequence = key === undefined ? undefined : sequenceOfKey(this.where.prefix, key);
+    return { ok: true, value: sequence !== undefined && sequence > after ? sequence : undefined };
+  }
+
+  /** At most `maxKeys` objects of the prefix whose keys follow entry `after` (one listing request). */
+  private async listAfter(after: number, maxKeys: number): Promise<Step<ReadonlyArray<{ Key?: string; ETag?: string }>>> {
     const { ListObjectsV2Command } = s3Sdk();
     try {
       this.counters.requests++;
@@ -199,12 +194,10 @@ export class S3AuditStore implements AuditStore {
           Bucket: this.where.bucket,
           Prefix: listPrefix(this.where.prefix),
           StartAfter: entryKey(this.where.prefix, after),
-          MaxKeys: 1,
+          MaxKeys: maxKeys,
         }),
       );
-      const key = page.Contents?.[0]?.Key;
-      const sequence = key === undefined ? undefined : sequenceOfKey(this.where.prefix, key);
-      return { ok: true, value: sequence !== undefined && sequence > after ? sequence : undefined };
+      return { ok: true, value: page.Contents ?? [] };
     } catch (e) {
       return { ok: false, error: storeFailure(this.location, "list", e) };
     }
