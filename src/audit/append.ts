@@ -42,7 +42,7 @@ export async function tryAppendAuditEntry(location: string, input: AuditEntryInp
  * or edited (or an S3 log whose last entry is) is refused rather than extended.
  *
  * Only the explicit fields of `input` are written. `error` is copied
- * verbatim: pass text already cleaned with `redactSecrets`.
+ * verbatim: pass text already cleaned with `redact` (`src/http/redact.ts`).
  *
  * Rejects with an `AuditLogError` (whose `detail` is the `AuditError`) when
  * nothing could be written; use {@link tryAppendAuditEntry} to get the

@@ -74,8 +74,8 @@ export type AuditEntry = t.TypeOf<typeof AuditEntry>;
  * AuditEntryInput is what `appendAuditEntry` takes: an {@link AuditRecord}
  * whose `auditId` and `timestamp` may be left for the log to fill in.
  *
- * Callers must pass `error` text that is already redacted (see
- * `redactSecrets`): the log copies it verbatim.
+ * Callers must pass `error` text that is already redacted (see `redact`
+ * in `src/http/redact.ts`, the one redactor): the log copies it verbatim.
  */
 export type AuditEntryInput = Omit<AuditRecord, "auditId" | "timestamp"> &
   Partial<Pick<AuditRecord, "auditId" | "timestamp">>;

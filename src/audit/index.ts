@@ -37,7 +37,6 @@ export {
   lockTimeout,
   storeFailure,
 } from "./errors";
-export { REDACTED, redactSecrets } from "./redact";
 export type { Broken, ChainState, HeadFound, HeadMissing, InDoubt, Intact, Unreadable, VerifyOptions, VerifyResult } from "./verify-lines";
 export {
   broken,

@@ -27,13 +27,14 @@ const sensitiveKeys = new Set([
 ]);
 
 const patterns: ReadonlyArray<[RegExp, string]> = [
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`],
-  [/(["']?(?:client_secret|access_token|refresh_token|authorization)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi, `$1${REDACTED}`],
+  [/\b(Bearer|Basic)\s+(?!\[REDACTED\])[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`],
+  [/(["']?(?:client_secret|access_token|refresh_token|authorization|password|secret|token)["']?\s*[:=]\s*["']?)(?!\[REDACTED\])(?:(?:Basic|Bearer)\s+)?[^"'&\s,;}]+/gi, `$1${REDACTED}`],
 ];
 
 function redactString(text: string, known: ReadonlyArray<string>): string {
   let out = text;
-  for (const secret of known) {
+  // Longest first, so that a secret containing another is removed whole.
+  for (const secret of [...known].sort((a, b) => b.length - a.length)) {
     // Very short strings would blank out ordinary words; real secrets are long.
     if (secret.length >= 6) out = out.split(secret).join(REDACTED);
   }
