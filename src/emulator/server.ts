@@ -9,12 +9,13 @@ import { adminRoutes } from "./routes/admin";
 import { eventStreamRoutes } from "./routes/event-streams";
 import { integrationRoutes } from "./routes/integrations";
 import { organizationRoutes } from "./routes/organizations";
+import { notificationRoutes } from "./routes/notifications";
 import { basicCredentials, oauthRoutes } from "./routes/oauth";
 import { EmulatorState, StateOptions } from "./state";
 import { bearerMatches, bindRefusal } from "./bind";
 
-/** The contracts the emulator speaks out of the box: OAuth, event streams, integrations, organizations, the admin API. */
-export const defaultRouteModules: ReadonlyArray<RouteModule> = [oauthRoutes, eventStreamRoutes, integrationRoutes, organizationRoutes, adminRoutes];
+/** The contracts the emulator speaks out of the box: OAuth, event streams, integrations, organizations, the topic catalog, the admin API. */
+export const defaultRouteModules: ReadonlyArray<RouteModule> = [oauthRoutes, eventStreamRoutes, integrationRoutes, organizationRoutes, notificationRoutes, adminRoutes];
 
 /** Options of `startEmulator`. */
 export interface EmulatorOptions extends StateOptions {
