@@ -109,6 +109,31 @@ describe("emulator: the built-in catalog", () => {
     expect(byId.get("v2.audits.entitytype.{id}.entityid.{id}")?.transports).toEqual(["EventBridge"]);
   });
 
+  it("types every schema node: a type or a $ref; arrays with items; objects with properties or additionalProperties; enums of strings", () => {
+    const problems: string[] = [];
+    const visit = (node: Record<string, unknown>, at: string): void => {
+      if (typeof node["$ref"] === "string") return;
+      const type = node["type"];
+      if (typeof type !== "string") problems.push(`${at}: no type`);
+      if (type === "array") {
+        if (node["items"] === undefined) problems.push(`${at}: array without items`);
+        else visit(node["items"] as Record<string, unknown>, `${at}.items`);
+      }
+      if (type === "object") {
+        const properties = node["properties"] as Record<string, Record<string, unknown>> | undefined;
+        if (properties === undefined && node["additionalProperties"] === undefined) problems.push(`${at}: object without properties`);
+        for (const [k, v] of Object.entries(properties ?? {})) visit(v, `${at}.properties.${k}`);
+      }
+      if (node["enum"] !== undefined && !(Array.isArray(node["enum"]) && node["enum"].every((v) => typeof v === "string") && type === "string")) problems.push(`${at}: enum not of strings`);
+    };
+    for (const t of emulatorTopicCatalog.entities) {
+      const schema = t.schema as Record<string, unknown>;
+      visit(schema, t.id);
+      for (const [k, v] of Object.entries((schema["definitions"] ?? {}) as Record<string, Record<string, unknown>>)) visit(v, `${t.id}.definitions.${k}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it("resolves every $ref to a definition of its own schema", () => {
     let refs = 0;
     const visit = (node: unknown, definitions: Record<string, unknown>): void => {
