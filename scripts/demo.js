@@ -9,7 +9,11 @@
  * folder and state, the emulator's store, the audit log and the webhook
  * receipts, so a second run finds the source unchanged.
  *
- * usage: npm run demo [-- --api event-streams|integrations]
+ * usage: npm run demo [-- --api integrations|event-streams]
+ *
+ * The default is the real Genesys Cloud contract (the Integrations API, whose
+ * filters, directives and mappings take effect on the AWS route);
+ * `--api event-streams` runs the original design's contract.
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -22,9 +26,9 @@ const DEMO_WEBHOOK_KEY = "demo-webhook-key-not-a-secret";
 
 function parseArgs(argv) {
   const i = argv.indexOf("--api");
-  const api = i === -1 ? "event-streams" : argv[i + 1];
+  const api = i === -1 ? "integrations" : argv[i + 1];
   if (!["event-streams", "integrations"].includes(api)) {
-    console.error("usage: npm run demo [-- --api event-streams|integrations]");
+    console.error("usage: npm run demo [-- --api integrations|event-streams]");
     process.exit(2);
   }
   return { api };

@@ -33,9 +33,10 @@ version="$(tr -d ' \t\r\n' <"$module_dir/VERSION")"
 [[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "scripts/pulumi-engine/VERSION must hold a plain version such as 3.248.0 (found '$version')"
 
 # --- the version is pinned in one place; everything else must agree ---------
-sdk_spec="$(sed -n 's/^[[:space:]]*"@pulumi\/pulumi"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$repo/package.json" | head -1)"
+# The package takes @pulumi/pulumi as a peer dependency (a range); the repository pins one version as a dev dependency.
+sdk_spec="$(node -e 'process.stdout.write(String((require(process.argv[1]).devDependencies || {})["@pulumi/pulumi"] || ""))' "$repo/package.json")"
 if [[ "$sdk_spec" != "$version" ]]; then
-  fail "package.json pins @pulumi/pulumi to '$sdk_spec' but scripts/pulumi-engine/VERSION says '$version'; make them the same exact version"
+  fail "package.json's devDependencies pin @pulumi/pulumi to '$sdk_spec' but scripts/pulumi-engine/VERSION says '$version'; make them the same exact version"
 fi
 installed_manifest="$repo/node_modules/@pulumi/pulumi/package.json"
 if [[ -f "$installed_manifest" ]]; then

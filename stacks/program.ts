@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { EventBridgeSource, EventBridgeSourceArgs } from "../src/pulumi/resource";
-import type { ConflictPolicy } from "../src/genesys/port";
+import type { ConflictPolicy } from "../src/definition/vocabulary/conflict-policy";
 import { LoadedSource } from "./sources";
 
 /** What the stack program needs besides the sources. */

@@ -10,15 +10,13 @@ import {
 } from "../files";
 import { CliIo, UsageError } from "./command";
 import { Problem, fileProblem, issueProblem } from "./problems";
-
-/** The states an integration may be asked to be in (Integrations API). */
-export const INTENDED_STATES = ["ENABLED", "DISABLED"] as const;
+import { INTENDED_STATES, IntendedState } from "../definition/vocabulary/intended-state";
 
 /** A definition with its sample events (and the file each sample came from), all decoded. */
 export interface LoadedInputs {
   readonly definition: SourceDefinition;
   /** The definition file's `intendedState`, when it gives one (see {@link splitIntendedState}). */
-  readonly intendedState?: (typeof INTENDED_STATES)[number];
+  readonly intendedState?: IntendedState;
   readonly samples: ReadonlyArray<SampleEvent>;
   readonly sampleFiles: ReadonlyArray<string>;
 }
@@ -71,14 +69,14 @@ export async function loadInputs(definitionFile: string, samplesLocation: string
  */
 export function splitIntendedState(value: unknown): {
   readonly definition: unknown;
-  readonly intendedState?: (typeof INTENDED_STATES)[number];
+  readonly intendedState?: IntendedState;
   readonly issues: ReadonlyArray<DefinitionIssue>;
 } {
   if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, "intendedState")) {
     return { definition: value, issues: [] };
   }
   const { intendedState, ...definition } = value as Record<string, unknown>;
-  if (intendedState === "ENABLED" || intendedState === "DISABLED") return { definition, intendedState, issues: [] };
+  if (IntendedState.is(intendedState)) return { definition, intendedState, issues: [] };
   return {
     definition,
     issues: [definitionIssue("intendedState", `expected one of ${INTENDED_STATES.join(", ")}, found ${JSON.stringify(intendedState) ?? String(intendedState)}`)],

@@ -1,11 +1,9 @@
 import * as t from "io-ts";
 import { Finding, InputOf, list, oneOf, struct, text, withDefault } from "./codec-kit";
 import { AttributeMapping } from "./attribute-mapping";
-import { MAX_PAYLOAD_BYTES, payloadBytes } from "./canonical-json";
 import { Configuration } from "./configuration";
 import { FORBIDDEN_SEGMENTS } from "./field-path";
 import { Filter } from "./filter";
-import { buildPayload } from "./payload";
 import { preview } from "./preview";
 import { targetConflicts } from "./targets";
 import { Transformation } from "./transformation";
@@ -35,8 +33,8 @@ export const EventStreamType = oneOf("EventStreamType", ["aws-eventbridge"] as c
  * Decoding applies the defaults (`eventStreamType: "aws-eventbridge"`, empty
  * `conditions`, `transformations`, `attributeMappings`), refuses unknown
  * properties, and checks the cross-property rules once the structure is
- * sound: one filter per event type, no colliding targets, and the
- * {@link MAX_PAYLOAD_BYTES} limit on the built payload.
+ * sound: one filter per event type and no colliding targets. The payload
+ * size limit is checked on the built payload by `validateDefinition`.
  */
 export const SourceDefinition = struct(
   "SourceDefinition",
@@ -100,10 +98,6 @@ export const SourceDefinition = struct(
         ...def.attributeMappings.map((m, i) => ({ at: `.attributeMappings[${i}].target`, target: m.target })),
       ]),
     );
-    const bytes = payloadBytes(buildPayload(def));
-    if (bytes > MAX_PAYLOAD_BYTES) {
-      findings.push({ at: "", message: `payload is ${bytes} bytes of canonical JSON; at most ${MAX_PAYLOAD_BYTES} bytes are allowed` });
-    }
     return findings;
   },
 );

@@ -1,6 +1,8 @@
 import { Either, left, right } from "fp-ts/Either";
+import { MAX_PAYLOAD_BYTES, payloadBytes } from "./canonical-json";
 import { definitionIssue, DefinitionIssue } from "./issue";
 import { issuesFromErrors } from "./issues-from-errors";
+import { buildPayload } from "./payload";
 import { SourceDefinition } from "./source-definition";
 import { JSON_MAX_DEPTH } from "./strict-json";
 import { withHygiene } from "./with-hygiene";
@@ -15,7 +17,11 @@ export function validateDefinition(input: unknown): Either<ReadonlyArray<Definit
   return withHygiene(input, "", () => {
     try {
       const decoded = SourceDefinition.validate(input, [{ key: "", type: SourceDefinition, actual: input }]);
-      return decoded._tag === "Left" ? left(issuesFromErrors(decoded.left)) : right(decoded.right);
+      if (decoded._tag === "Left") return left(issuesFromErrors(decoded.left));
+      const bytes = payloadBytes(buildPayload(decoded.right));
+      return bytes > MAX_PAYLOAD_BYTES
+        ? left([definitionIssue("", `payload is ${bytes} bytes of canonical JSON; at most ${MAX_PAYLOAD_BYTES} bytes are allowed`)])
+        : right(decoded.right);
     } catch (e) {
       // Only exotic non-JSON inputs (proxies, throwing getters) can get here.
       return left([definitionIssue("", `cannot be read as JSON data: ${e instanceof Error ? e.message : String(e)}`)]);

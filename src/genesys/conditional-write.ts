@@ -2,7 +2,8 @@ import { Either, isLeft, left, right } from "fp-ts/Either";
 import type { SourceDefinition } from "../definition";
 import { changedPaths } from "../definition/changed-paths";
 import { GenesysError, conflict, notFound } from "./errors";
-import type { ConflictPolicy, RemoteSource, WriteOptions } from "./port";
+import type { ConflictPolicy } from "../definition/vocabulary/conflict-policy";
+import type { RemoteSource, WriteOptions } from "./port";
 import type { SourcePrimitives } from "./primitives";
 
 /** What a conditional write needs: the object, its expected token and the conflict policy. */

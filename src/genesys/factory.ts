@@ -1,4 +1,5 @@
 import { Either, isLeft, left, right } from "fp-ts/Either";
+import { ApiKind, DEFAULT_API_KIND } from "../definition/vocabulary/api-kind";
 import { ClientSettings, GenesysClient, createGenesysClient } from "./client";
 import { EventStreamsApi } from "./event-streams";
 import { IntegrationsApi } from "./integrations";
@@ -6,10 +7,8 @@ import { SourceApi } from "./port";
 import { writeProtocol } from "./write-protocol";
 import { UnknownRegion, describeUnknownRegion } from "./regions";
 
-/** The API contracts an adapter exists for. */
-export type ApiKind = "event-streams" | "integrations";
 
-/** Client settings plus which API contract to speak (default `event-streams`). */
+/** Client settings plus which API contract to speak (default {@link DEFAULT_API_KIND}). */
 export interface SourceApiSettings extends ClientSettings {
   readonly api?: ApiKind;
   /** Conditional writes tried by the `overwrite` conflict policy; default 3. */
@@ -38,7 +37,7 @@ export function createSourceApi(settings: SourceApiSettings): Either<SettingsErr
 
 /** The write protocol over the adapter for `settings.api`, on an existing client. */
 export function sourceApiFor(settings: Pick<SourceApiSettings, "api" | "conflictAttempts">, client: GenesysClient): Either<SettingsError, SourceApi> {
-  const api: string = settings.api ?? "event-streams";
+  const api: string = settings.api ?? DEFAULT_API_KIND;
   const options = { budgetMs: client.policy.budgetMs, ...(settings.conflictAttempts === undefined ? {} : { conflictAttempts: settings.conflictAttempts }) };
   switch (api) {
     case "event-streams":

@@ -17,8 +17,6 @@ export type {
   UpdateRequest,
   DeleteRequest,
   OperationRequest,
-  ConflictPolicy,
-  IntendedState,
   WriteOptions,
 } from "./port";
 export type { SourcePrimitives, Created, Written } from "./primitives";
@@ -102,5 +100,5 @@ export {
   definitionOfIntegration,
   roleArnPlaceholder,
 } from "./integrations";
-export type { ApiKind, SourceApiSettings, SettingsError } from "./factory";
+export type { SourceApiSettings, SettingsError } from "./factory";
 export { createSourceApi, sourceApiFor, describeSettingsError } from "./factory";

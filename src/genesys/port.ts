@@ -1,7 +1,9 @@
 import { Either } from "fp-ts/Either";
 import type { SourceDefinition } from "../definition";
 import type { GenesysError } from "./errors";
-import type { ApiKind } from "./factory";
+import type { ApiKind } from "../definition/vocabulary/api-kind";
+import type { ConflictPolicy } from "../definition/vocabulary/conflict-policy";
+import type { IntendedState } from "../definition/vocabulary/intended-state";
 
 /**
  * What the Genesys side holds for one EventBridge source, as one adapter sees it.
@@ -23,12 +25,6 @@ export interface RemoteSource {
   /** The ownership marker the object carries when this package created it (see `ownerMarker`). */
   readonly owner?: string;
 }
-
-/** What to do when a conditional write finds that the remote object changed underneath. */
-export type ConflictPolicy = "overwrite" | "fail";
-
-/** The state an integration is meant to be in: delivering events (`ENABLED`) or not (`DISABLED`). */
-export type IntendedState = "ENABLED" | "DISABLED";
 
 /**
  * Options of a write that only some API contracts know. An adapter without

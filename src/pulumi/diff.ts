@@ -1,6 +1,7 @@
 import * as E from "fp-ts/Either";
 import type * as pulumi from "@pulumi/pulumi";
 import { diffDefinitions, validateDefinition } from "../definition";
+import { intendedStateOr } from "../definition/vocabulary/intended-state";
 import { definitionOf } from "./inputs";
 import { unknownPaths } from "./unknowns";
 
@@ -33,7 +34,7 @@ function changesInPlace(olds: Record<string, unknown>, news: Record<string, unkn
   if (E.isLeft(before) || E.isLeft(after)) return true;
   return (
     diffDefinitions(before.right, after.right).length > 0 ||
-    (news.intendedState ?? "ENABLED") !== (olds.intendedState ?? "ENABLED") ||
+    intendedStateOr(news.intendedState) !== intendedStateOr(olds.intendedState) ||
     (Array.isArray(olds.drift) && olds.drift.length > 0)
   );
 }

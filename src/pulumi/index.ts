@@ -5,8 +5,11 @@
 export { EventBridgeSource, EventBridgeSourceArgs, EVENTBRIDGE_SOURCE_MODULE, EVENTBRIDGE_SOURCE_TYPE } from "./resource";
 export { eventBridgeSourceProvider } from "./provider";
 export { webhookHook, WebhookHookOptions } from "./webhook-hook";
-export { readSettings, ProviderSettings, ApiKind } from "./settings";
+export { readSettings, ProviderSettings } from "./settings";
+export { ApiKind, API_KINDS } from "../definition/vocabulary/api-kind";
 export type { SourceOutputs, SourceMetrics } from "./outputs";
 export type { SourceInputs, Inputs, InputProps } from "./inputs";
-export { SteeringInputs, ConflictPolicy, IntendedState, CONFLICT_POLICIES, INTENDED_STATES, decodeSteering } from "./steering";
+export { SteeringInputs, decodeSteering } from "./steering";
+export { ConflictPolicy, CONFLICT_POLICIES } from "../definition/vocabulary/conflict-policy";
+export { IntendedState, INTENDED_STATES } from "../definition/vocabulary/intended-state";
 export type { SteeringInputsInput } from "./steering";

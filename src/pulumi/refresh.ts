@@ -1,7 +1,8 @@
 import * as E from "fp-ts/Either";
 import type * as pulumi from "@pulumi/pulumi";
 import { changedPaths, validateDefinition } from "../definition";
-import type { IntendedState, WriteOptions } from "../genesys/port";
+import { intendedStateOr } from "../definition/vocabulary/intended-state";
+import type { WriteOptions } from "../genesys/port";
 import { describeError } from "../genesys";
 import type { OperationContext } from "./context";
 import { stateHash } from "./apply";
@@ -29,7 +30,7 @@ export async function refreshSource(
   if (read.right === null) return {};
   const remote = read.right;
   const applied = validateDefinition(definitionOf(props));
-  const options: WriteOptions = { intendedState: (props.intendedState as IntendedState | undefined) ?? "ENABLED" };
+  const options: WriteOptions = { intendedState: intendedStateOr(props.intendedState) };
   const desired = E.isRight(applied) ? ctx.api.desiredState(applied.right, options) : undefined;
   // Reported in the names the user wrote: `configuration.region`, not the API's `properties.awsAccountRegion`.
   const drift = E.isRight(applied)

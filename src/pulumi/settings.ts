@@ -1,10 +1,8 @@
 import { resolveAuditLocation } from "../audit";
-import type { ApiKind } from "../genesys";
-import type { ConflictPolicy } from "../genesys/port";
+import { API_KINDS, ApiKind, DEFAULT_API_KIND } from "../definition/vocabulary/api-kind";
+import { CONFLICT_POLICIES, ConflictPolicy, DEFAULT_CONFLICT_POLICY } from "../definition/vocabulary/conflict-policy";
 import { domainOf, regionDomains } from "../genesys/regions";
 import { UNKNOWN } from "./unknowns";
-
-export type { ApiKind };
 
 /**
  * Provider settings: where Genesys is, how to authenticate, where the audit
@@ -33,8 +31,6 @@ export interface SettingsIssue {
   readonly key: string;
   readonly message: string;
 }
-
-const API_KINDS: ReadonlyArray<ApiKind> = ["event-streams", "integrations"];
 
 /**
  * Builds the settings from config and environment. Missing credentials are
@@ -86,14 +82,14 @@ export function readSettings(
       issues.push({ key: `genesys:${key}`, message: `expected an http or https URL such as https://api.mypurecloud.ie, found '${value}'${from(key)}` });
     }
   }
-  const api = (pick("api", "GENESYS_EVENTBRIDGE_API") ?? "integrations") as ApiKind;
-  if (known(api) && !API_KINDS.includes(api)) {
+  const api = (pick("api", "GENESYS_EVENTBRIDGE_API") ?? DEFAULT_API_KIND) as ApiKind;
+  if (known(api) && !ApiKind.is(api)) {
     issues.push({ key: "genesys:api", message: `unknown API '${api}'${from("api")} (known: ${API_KINDS.join(", ")})` });
   }
   const auditS3Endpoint = pick("auditS3Endpoint");
-  const policy = (pick("conflictPolicy") ?? "overwrite") as ConflictPolicy;
-  if (known(policy) && policy !== "overwrite" && policy !== "fail") {
-    issues.push({ key: "genesys:conflictPolicy", message: `unknown conflict policy '${policy}' (known: overwrite, fail)` });
+  const policy = (pick("conflictPolicy") ?? DEFAULT_CONFLICT_POLICY) as ConflictPolicy;
+  if (known(policy) && !ConflictPolicy.is(policy)) {
+    issues.push({ key: "genesys:conflictPolicy", message: `unknown conflict policy '${policy}' (known: ${CONFLICT_POLICIES.join(", ")})` });
   }
   if (issues.length > 0 || clientId === undefined || clientSecret === undefined) return { issues };
   return {

@@ -1,22 +1,11 @@
 import * as t from "io-ts";
 import { Either, left, right } from "fp-ts/Either";
-import { DefinitionIssue, InputOf, SampleEvents, leaf, oneOf, struct, text, withDefault } from "../definition";
+import { DefinitionIssue, InputOf, SampleEvents, leaf, struct, text, withDefault } from "../definition";
+import { ConflictPolicy } from "../definition/vocabulary/conflict-policy";
+import { DEFAULT_INTENDED_STATE, IntendedState } from "../definition/vocabulary/intended-state";
 import { issuesFromErrors } from "../definition/issues-from-errors";
 import { expected } from "../definition/preview";
 
-/** The conflict policies: re-apply over a concurrent remote change, or stop and show it. */
-export const CONFLICT_POLICIES = ["overwrite", "fail"] as const;
-/** Codec of a conflict policy: one of {@link CONFLICT_POLICIES}. */
-export const ConflictPolicy = oneOf("ConflictPolicy", CONFLICT_POLICIES);
-/** A conflict policy. */
-export type ConflictPolicy = t.TypeOf<typeof ConflictPolicy>;
-
-/** The states an integration may be asked to be in. */
-export const INTENDED_STATES = ["ENABLED", "DISABLED"] as const;
-/** Codec of an intended state: one of {@link INTENDED_STATES}. */
-export const IntendedState = oneOf("IntendedState", INTENDED_STATES);
-/** An intended state. */
-export type IntendedState = t.TypeOf<typeof IntendedState>;
 
 const Flag = leaf<boolean>("Boolean", (u) => (typeof u === "boolean" ? { ok: true, value: u } : { ok: false, message: expected("a boolean", u) }));
 
@@ -39,7 +28,7 @@ export const SteeringInputs = struct(
      * Integrations API: whether the integration is `ENABLED` (default) or `DISABLED`.
      * @example "DISABLED"
      */
-    intendedState: withDefault(IntendedState, () => "ENABLED" as const),
+    intendedState: withDefault(IntendedState, () => DEFAULT_INTENDED_STATE),
     /**
      * The marker the resource writes on what it creates remotely, so that an
      * interrupted create is completed rather than duplicated. Set by

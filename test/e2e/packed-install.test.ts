@@ -4,7 +4,8 @@
  * with `tsc` to bin/, Pulumi.yaml `main: bin/`), then the real engine against
  * the emulator: preview, up, a changed condition shown by `preview --diff`,
  * up, refresh; the project folder moved, preview again; destroy without the
- * package installed, then destroy.
+ * package installed, then destroy. The user's project is on the lowest
+ * `@pulumi/pulumi` the package's peer range admits, so the range is proven.
  */
 import axios from "axios";
 import * as fs from "node:fs";
@@ -13,7 +14,7 @@ import * as path from "node:path";
 import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { engineEnv, engineOrSkip } from "../../scripts/engine-env";
 import { startEmulator, RunningEmulator } from "../../src/emulator";
-import { packPackage, run } from "../support/pack";
+import { lowestPulumiSdk, packPackage, run } from "../support/pack";
 
 const engine = engineOrSkip();
 const describeEngine = engine ? describe : describe.skip;
@@ -87,11 +88,12 @@ describeEngine("a packed install in a user's own Pulumi project", () => {
     app = path.join(work, "app");
     fs.mkdirSync(app);
     // Pinned as a user's lock file would pin them; installed from the npm cache when it holds them.
+    // The SDK is the oldest the peer range admits: what that range promises works is run here.
     const manifest = {
       name: "user-program",
       version: "1.0.0",
       private: true,
-      dependencies: { "genesys-eventbridge": `file:${tarball}`, "@pulumi/pulumi": "3.248.0" },
+      dependencies: { "genesys-eventbridge": `file:${tarball}`, "@pulumi/pulumi": lowestPulumiSdk() },
       devDependencies: { typescript: "~5.9.3", "@types/node": "^20.19.43" },
     };
     fs.writeFileSync(path.join(app, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -125,6 +127,11 @@ describeEngine("a packed install in a user's own Pulumi project", () => {
     await emulator?.close();
     if (work !== undefined) fs.rmSync(work, { recursive: true, force: true });
   }, T);
+
+  test("the user's project holds one @pulumi/pulumi, the version it chose", () => {
+    const sdk = JSON.parse(fs.readFileSync(path.join(app, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")).version;
+    expect([sdk, fs.existsSync(path.join(app, "node_modules", "genesys-eventbridge", "node_modules", "@pulumi", "pulumi"))]).toEqual([lowestPulumiSdk(), false]);
+  });
 
   test("the installed package's entry points load: resource, hook, definition tools, webhook verification and receiver, emulator", () => {
     const script = `

@@ -39,3 +39,11 @@ export function tarballFiles(tarball: string): string[] {
   if (list.code !== 0) throw new Error(`tar failed: ${list.out}`);
   return list.out.trim().split("\n").map((f) => f.replace(/^package\//, "")).filter((f) => f !== "" && !f.endsWith("/")).sort();
 }
+
+/** The lowest `@pulumi/pulumi` the package's peer range admits (`>=X <4` in package.json): what a user may have at the oldest. */
+export function lowestPulumiSdk(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { peerDependencies: Record<string, string> };
+  const lowest = /^>=(\d+\.\d+\.\d+)\s/.exec(manifest.peerDependencies["@pulumi/pulumi"] ?? "")?.[1];
+  if (lowest === undefined) throw new Error("package.json's peerDependencies must give @pulumi/pulumi as '>=X.Y.Z <4'");
+  return lowest;
+}

@@ -1,6 +1,6 @@
 import { Either, left, right } from "fp-ts/Either";
 import { DefinitionIssue, changedPaths, definitionIssue, parseRoleArn, partitionOfRegion, payloadHash, validateDefinition } from "../../definition";
-import type { IntendedState } from "../port";
+import { IntendedState } from "../../definition/vocabulary/intended-state";
 import { IntegrationState, definitionPathOf, desiredIntegrationState, normaliseEventFilter } from "./state";
 
 /** A source definition written from an existing integration (see {@link definitionOfIntegration}). */
@@ -78,7 +78,7 @@ export function definitionOfIntegration(integration: IntegrationState, roleArns:
   const suffix = text(p["eventSourceSuffix"]);
   const topics = Array.isArray(p["eventFilter"]) ? (p["eventFilter"] as unknown[]) : [];
   const issues: DefinitionIssue[] = [];
-  const intendedState = state.intendedState === "ENABLED" || state.intendedState === "DISABLED" ? state.intendedState : undefined;
+  const intendedState = IntendedState.is(state.intendedState) ? state.intendedState : undefined;
   if (intendedState === undefined) {
     issues.push(definitionIssue("intendedState", `expected ENABLED or DISABLED, found ${JSON.stringify(state.intendedState)}`));
   }

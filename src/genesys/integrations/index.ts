@@ -5,7 +5,6 @@ export { Integration, IntegrationConfiguration, IntegrationListing, IntegrationS
 export { EVENTBRIDGE_INTEGRATION_TYPE, configPath, integrationPath, integrationsPath, listingPath, organizationPath } from "./paths";
 export type { EventBridgeProperties, IntegrationState } from "./state";
 export {
-  DEFAULT_INTENDED_STATE,
   PROPERTY_KEYS,
   desiredIntegrationState,
   normaliseEventFilter,

@@ -1,5 +1,6 @@
 import { SourceDefinition, eventSourceSuffixOf } from "../../definition";
-import type { IntendedState, WriteOptions } from "../port";
+import { DEFAULT_INTENDED_STATE } from "../../definition/vocabulary/intended-state";
+import type { WriteOptions } from "../port";
 import type { Integration, IntegrationConfiguration } from "./codec";
 
 /**
@@ -30,8 +31,6 @@ export interface IntegrationState {
 /** The property keys this adapter writes; other keys a server or a console user adds are not compared. */
 export const PROPERTY_KEYS: ReadonlyArray<keyof EventBridgeProperties> = ["awsAccountId", "awsAccountRegion", "eventSourceSuffix", "eventFilter"];
 
-/** The intended state when a write does not say: `ENABLED`. */
-export const DEFAULT_INTENDED_STATE: IntendedState = "ENABLED";
 
 /**
  * The topic list in the one order both sides use: sorted by code unit, no
