@@ -1,4 +1,5 @@
-import { bindRefusal, startEmulator } from "../emulator";
+import { bindRefusal, checkTopicListing, startEmulator } from "../emulator";
+import { describeFileProblem, readJsonFile } from "../files";
 import { parseArgs } from "./args";
 import { CliIo, Command, ExitCode, UsageError } from "./command";
 
@@ -25,6 +26,9 @@ function portOf(value: string | true | undefined): number {
 /** The environment variable that may hold the emulator's admin token (instead of `--admin-token`). */
 export const ADMIN_TOKEN_ENV = "GENESYS_EMULATOR_ADMIN_TOKEN";
 
+/** The largest topic catalog file `--topics` reads (the platform's full catalog with schemas is a few MiB). */
+const TOPICS_FILE_MAX_BYTES = 64 * 1_048_576;
+
 const text = (value: string | true | undefined): string | undefined => (typeof value === "string" ? value : undefined);
 
 /**
@@ -37,7 +41,7 @@ const text = (value: string | true | undefined): string | undefined => (typeof v
  * then requires.
  */
 export async function runEmulator(args: ReadonlyArray<string>, io: CliIo, until: () => Promise<unknown> = untilSignal): Promise<number> {
-  const { positional, options } = parseArgs(args, ["port", "host", "client-id", "client-secret", "store", "admin-token", "latency-ms"], ["allow-remote"]);
+  const { positional, options } = parseArgs(args, ["port", "host", "client-id", "client-secret", "store", "admin-token", "latency-ms", "topics"], ["allow-remote"]);
   if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
   const env = process.env;
   const clientId = text(options["client-id"]) ?? env.GENESYSCLOUD_OAUTHCLIENT_ID;
@@ -54,6 +58,20 @@ export async function runEmulator(args: ReadonlyArray<string>, io: CliIo, until:
   };
   const refusal = bindRefusal(bind);
   if (refusal !== undefined) throw new UsageError(refusal);
+  const topicsFile = text(options["topics"]);
+  let topics: ReturnType<typeof checkTopicListing> | undefined;
+  if (topicsFile !== undefined) {
+    const read = readJsonFile(topicsFile, TOPICS_FILE_MAX_BYTES, topicsFile, "a topic catalog");
+    if (read._tag === "Left") {
+      io.err(describeFileProblem(read.left));
+      return ExitCode.invalid;
+    }
+    topics = checkTopicListing(read.right.value);
+    if (!topics.ok) {
+      io.err(`${topicsFile}: not an AvailableTopicEntityListing: ${topics.problems.join("; ")}`);
+      return ExitCode.invalid;
+    }
+  }
   // Register before listening so that a signal right after the URL is printed is not lost.
   const stopped = until();
   const emulator = await startEmulator({
@@ -63,6 +81,7 @@ export async function runEmulator(args: ReadonlyArray<string>, io: CliIo, until:
     ...(clientSecret === undefined || clientSecret === "" ? {} : { clientSecret }),
     ...(storePath === undefined ? {} : { storePath }),
     ...(latencyMs === 0 ? {} : { latencyMs }),
+    ...(topics?.ok === true ? { topics: topics.listing } : {}),
   });
   io.out(emulator.url);
   await stopped;
@@ -73,8 +92,8 @@ export async function runEmulator(args: ReadonlyArray<string>, io: CliIo, until:
 /** `genesys-eventbridge emulator`: a local Genesys Cloud emulator for demos, tests and pipelines. */
 export const emulatorCommand: Command = {
   name: "emulator",
-  usage: "emulator [--port N] [--host 127.0.0.1 | --host ADDR --allow-remote --admin-token TOKEN] [--client-id ID] [--client-secret SECRET] [--store FILE] [--latency-ms N]",
-  summary: "run a local Genesys Cloud emulator (OAuth, event-streams and Integrations APIs) until SIGINT or SIGTERM",
+  usage: "emulator [--port N] [--host 127.0.0.1 | --host ADDR --allow-remote --admin-token TOKEN] [--client-id ID] [--client-secret SECRET] [--store FILE] [--latency-ms N] [--topics FILE]",
+  summary: "run a local Genesys Cloud emulator (OAuth, event-streams and Integrations APIs, the topic catalog) until SIGINT or SIGTERM",
   details: [
     "Prints the base URL as the first line on stdout once it listens.",
     "options:",
@@ -85,6 +104,7 @@ export const emulatorCommand: Command = {
     "  --client-secret SECRET   its secret (default $GENESYSCLOUD_OAUTHCLIENT_SECRET, else emulator-secret)",
     "  --store FILE             keep the stored objects in FILE between runs",
     "  --latency-ms N           every API and login request waits N ms before it is served, like a remote region",
+    "  --topics FILE            serve this topic catalog (an AvailableTopicEntityListing, JSON) instead of the built-in one",
     "  -h, --help               print this help",
   ],
   run: (args, io) => runEmulator(args, io),

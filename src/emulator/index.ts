@@ -1,7 +1,8 @@
 /**
  * The emulator layer: a real HTTP server on loopback that speaks the Genesys
  * Cloud contracts this package uses (OAuth client credentials, the
- * event-streams API, the Integrations API, the caller's organization), with fault injection, a request journal and an admin API.
+ * event-streams API, the Integrations API, the caller's organization, the
+ * notification topic catalog), with fault injection, a request journal and an admin API.
  */
 export type { EmulatorOptions, RunningEmulator } from "./server";
 export { startEmulator, defaultRouteModules } from "./server";
@@ -27,7 +28,12 @@ export { eventStreamRoutes, EVENT_STREAMS } from "./routes/event-streams";
 export { adminRoutes } from "./routes/admin";
 export { integrationRoutes } from "./routes/integrations";
 export { integrationAdminRoutes } from "./routes/integrations-admin";
-export { organizationRoutes } from "./routes/organizations";
+export { organizationRoutes, emulatedOrganization, emulatorProducts } from "./routes/organizations";
+export { integrationTypeRoutes, integrationTypesPath, eventBridgeSourceTypeDetails, eventBridgeSourceConfigSchemas } from "./routes/integration-types";
 export { INTEGRATIONS, StoredConfig, StoredIntegration, asIntegration, eventBridgePropertyProblems } from "./routes/integration-records";
 export type { LaggingRead } from "./routes/integration-lag";
 export { IntegrationReadLag } from "./routes/integration-lag";
+export { notificationRoutes, availableTopicsPath } from "./routes/notifications";
+export type { TopicExpansion } from "./catalog/available-topic";
+export { AvailableTopic, AvailableTopicEntityListing, topicExpansions, isTopicExpansion, presentTopic, isPreviewTopic, checkTopicListing } from "./catalog/available-topic";
+export { emulatorTopicCatalog } from "./catalog/topics";

@@ -9,12 +9,14 @@ import { adminRoutes } from "./routes/admin";
 import { eventStreamRoutes } from "./routes/event-streams";
 import { integrationRoutes } from "./routes/integrations";
 import { organizationRoutes } from "./routes/organizations";
+import { notificationRoutes } from "./routes/notifications";
 import { basicCredentials, oauthRoutes } from "./routes/oauth";
 import { EmulatorState, StateOptions } from "./state";
 import { bearerMatches, bindRefusal } from "./bind";
+import { platformHeaders } from "./platform-headers";
 
-/** The contracts the emulator speaks out of the box: OAuth, event streams, integrations, organizations, the admin API. */
-export const defaultRouteModules: ReadonlyArray<RouteModule> = [oauthRoutes, eventStreamRoutes, integrationRoutes, organizationRoutes, adminRoutes];
+/** The contracts the emulator speaks out of the box: OAuth, event streams, integrations, organizations, the topic catalog, the admin API. */
+export const defaultRouteModules: ReadonlyArray<RouteModule> = [oauthRoutes, eventStreamRoutes, integrationRoutes, organizationRoutes, notificationRoutes, adminRoutes];
 
 /** Options of `startEmulator`. */
 export interface EmulatorOptions extends StateOptions {
@@ -93,15 +95,13 @@ function handler(state: EmulatorState, router: Router, adminToken: string | unde
         ...(fault === undefined ? {} : { fault }),
       });
     const finish = (reply: Reply) => {
-      send(res, reply, { "ININ-Correlation-Id": correlationId });
+      send(res, reply, platformHeaders(correlationId));
       record(reply.status);
     };
 
     const read = await readBody(req);
     if (!read.ok) {
-      sendAndClose(req, res, genesysError(413, "request.entity.too.large", `The request body is larger than ${MAX_REQUEST_BODY_BYTES} bytes`, correlationId), {
-        "ININ-Correlation-Id": correlationId,
-      });
+      sendAndClose(req, res, genesysError(413, "request.entity.too.large", `The request body is larger than ${MAX_REQUEST_BODY_BYTES} bytes`, correlationId), platformHeaders(correlationId));
       record(413);
       return;
     }

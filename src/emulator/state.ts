@@ -4,6 +4,8 @@ import { Journal } from "./journal";
 import { StateWriter, loadStateFile } from "./persistence";
 import { RateLimitSettings, RateLimiter } from "./rate-limit";
 import { TokenIssuer } from "./tokens";
+import type { AvailableTopicEntityListing } from "./catalog/available-topic";
+import { emulatorTopicCatalog } from "./catalog/topics";
 
 /** The fake credentials the emulator accepts unless told otherwise. */
 export const defaultCredentials = { clientId: "emulator-client", clientSecret: "emulator-secret" } as const;
@@ -30,6 +32,8 @@ export interface StateOptions {
   readonly integrationReadLag?: number;
   /** Milliseconds every API and login request waits before it is served, like a remote region's round trip; default 0. */
   readonly latencyMs?: number;
+  /** The topic catalog `GET /api/v2/notifications/availabletopics` lists; default the built-in {@link emulatorTopicCatalog}. */
+  readonly topics?: AvailableTopicEntityListing;
 }
 
 /** The fake organization id the emulator answers unless told otherwise. */
@@ -53,9 +57,11 @@ export class EmulatorState {
   latencyMs: number;
   /** The organization id of `GET /api/v2/organizations/me`. */
   readonly organizationId: string;
+  /** The topic catalog served by `GET /api/v2/notifications/availabletopics` (replaced by `PUT /__emulator/topics`). */
+  topics: AvailableTopicEntityListing;
   private readonly collections = new Map<string, VersionedCollection>();
   private readonly writer: StateWriter | undefined;
-  private readonly initial: { writable: boolean; lifetime: number; rateLimit: RateLimitSettings | undefined; readLag: number; latencyMs: number };
+  private readonly initial: { writable: boolean; lifetime: number; rateLimit: RateLimitSettings | undefined; readLag: number; latencyMs: number; topics: AvailableTopicEntityListing };
 
   constructor(readonly options: StateOptions = {}) {
     const clients = new Map<string, string>(Object.entries(options.clients ?? {}));
@@ -67,12 +73,14 @@ export class EmulatorState {
       rateLimit: options.rateLimit,
       readLag: Math.max(0, Math.floor(options.integrationReadLag ?? 0)),
       latencyMs: Math.max(0, options.latencyMs ?? 0),
+      topics: structuredClone(options.topics ?? emulatorTopicCatalog),
     };
     this.tokens = new TokenIssuer(clients, this.initial.lifetime);
     this.rateLimiter = new RateLimiter(this.initial.rateLimit);
     this.writable = this.initial.writable;
     this.integrationReadLag = this.initial.readLag;
     this.latencyMs = this.initial.latencyMs;
+    this.topics = structuredClone(this.initial.topics);
     this.organizationId = options.organizationId ?? defaultOrganizationId;
     this.writer = options.storePath === undefined ? undefined : new StateWriter(options.storePath);
   }
@@ -102,7 +110,7 @@ export class EmulatorState {
     await this.writer.save({ format: 1, collections });
   }
 
-  /** Back to the start: empty store, no faults, empty journal, no tokens, initial permission, lifetime, rate limit and read lag. */
+  /** Back to the start: empty store, no faults, empty journal, no tokens, initial permission, lifetime, rate limit, read lag and topic catalog. */
   async reset(): Promise<void> {
     for (const c of this.collections.values()) c.clear();
     this.faults.clear();
@@ -113,6 +121,7 @@ export class EmulatorState {
     this.writable = this.initial.writable;
     this.integrationReadLag = this.initial.readLag;
     this.latencyMs = this.initial.latencyMs;
+    this.topics = structuredClone(this.initial.topics);
     await this.persist();
   }
 

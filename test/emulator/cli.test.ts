@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { createInterface } from "node:readline";
 import { main } from "../../src/cli";
@@ -47,6 +48,27 @@ describe("emulator command", () => {
     process.emit("SIGTERM", "SIGTERM");
     expect(await code).toBe(0);
     expect(out.length).toBe(1);
+  });
+
+  it("serves the topic catalog of --topics FILE, and refuses a file that is not one", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "emulator-topics-"));
+    const good = path.join(dir, "catalog.json");
+    const bad = path.join(dir, "bad.json");
+    const catalog = { entities: [{ id: "v2.example.{id}.changed", transports: ["EventBridge"], schema: { type: "object", properties: {} } }] };
+    writeFileSync(good, JSON.stringify(catalog));
+    writeFileSync(bad, JSON.stringify({ entities: [{ id: "v2.a", transports: "All" }] }));
+    let stop: () => void = () => undefined;
+    let printed: (url: string) => void = () => undefined;
+    const urlPrinted = new Promise<string>((resolve) => (printed = resolve));
+    const running = runEmulator(["--port", "0", "--topics", good], { out: (t) => printed(t), err: () => undefined }, () => new Promise<void>((resolve) => (stop = resolve)));
+    const url = await urlPrinted;
+    expect(await (await fetch(`${url}/__emulator/topics`)).json()).toEqual(catalog);
+    stop();
+    expect(await running).toBe(0);
+    const err: string[] = [];
+    expect(await main(["emulator", "--port", "0", "--topics", bad], { out: () => undefined, err: (t) => err.push(t) })).toBe(1);
+    expect(err.join("\n")).toContain("entities[0].transports: expected a list of strings");
+    expect(await main(["emulator", "--port", "0", "--topics", path.join(dir, "missing.json")], { out: () => undefined, err: () => undefined })).toBe(1);
   });
 
   it("refuses a bad port as a usage error", async () => {

@@ -14,6 +14,7 @@ import {
   presentIntegration,
 } from "./integration-records";
 import { integrationAdminRoutes } from "./integrations-admin";
+import { integrationTypeRoutes } from "./integration-types";
 
 const intendedStates: ReadonlyArray<string> = ["ENABLED", "DISABLED"];
 
@@ -199,7 +200,8 @@ async function putConfig(state: EmulatorState, request: EmulatorRequest): Promis
  * /api/v2/integrations/{id}` and `GET/PUT /api/v2/integrations/{id}/config/current`
  * (the config `version` must match: stale -> 409; properties validated like
  * the real constraints -> 400 with `details[].fieldName`). Reads can lag
- * writes (`integrationReadLag`). Admin routes under `/__emulator/integrations`
+ * writes (`integrationReadLag`). The integration types (`/api/v2/integrations/types...`)
+ * come first. Admin routes under `/__emulator/integrations`
  * change integrations behind the client's back.
  */
 export const integrationRoutes: RouteModule = (state): ReadonlyArray<Route> => {
@@ -211,6 +213,8 @@ export const integrationRoutes: RouteModule = (state): ReadonlyArray<Route> => {
     return { status: 200, body: show(seen) };
   };
   return [
+    // Before `/api/v2/integrations/:id`: `types` is not an integration id.
+    ...integrationTypeRoutes(),
     { method: "POST", pattern: integrationsBase, access: "write", handle: (request) => create(state, lag, request) },
     { method: "GET", pattern: integrationsBase, access: "read", handle: (request) => list(state, request) },
     { method: "GET", pattern: `${integrationsBase}/:id`, access: "read", handle: (request) => readable(request, (r) => presentIntegration(r, expandsConfig(request))) },
