@@ -154,7 +154,7 @@ export function writeProtocol(p: SourcePrimitives, options: ProtocolOptions = {}
       const head = intent === undefined || isLeft(intent) ? undefined : intent.right.hash;
       return left({ error, ...(head === undefined ? {} : { auditHead: head }), ...(source === null ? {} : { remoteId: source.remoteId }) });
     }
-    return right({ source, status, requests: scope.requests, retries: scope.retries, conflicts, audit: closed.right });
+    return right({ source, status, requests: scope.requests, retries: scope.retries, answered429: scope.answered429, conflicts, audit: closed.right });
   }
 
   /** Brings an existing object to the definition: complete our own, adopt another when asked. */
