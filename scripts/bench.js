@@ -7,7 +7,9 @@
  * - integrations with a per-request latency (default 100 ms) and one read of
  *   read-after-write lag, 40 sources;
  * - integrations under a rate limit (bucket of 10, refilled 5 per second),
- *   50 new sources.
+ *   50 new sources;
+ * - integrations under the platform's per-token model (scripts/bench/rate-limit.js),
+ *   200 sources on one token and on the default pool.
  *
  * Each scenario deploys the sources (`up`), previews and ups again with no
  * change, updates every source (a region change, which every contract
@@ -20,13 +22,16 @@
  * peak RSS is the dynamic-provider process's VmHWM. Prints tables and writes
  * bench/RESULTS.md.
  *
- * usage: npm run bench [-- --sizes 1,25,100,500] [--latency-ms 100] [--integrations 40] [--storm 50]
+ * usage: npm run bench [-- --sizes 1,25,100,500] [--latency-ms 100] [--integrations 40] [--storm 50] [--per-token 200]
+ * (`--sizes none` and a count of 0 leave a scenario out; a run without the
+ * first three keeps their tables in bench/RESULTS.md and replaces the rest.)
  */
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { ensureEngine, engineEnv } = require("./engine-env");
 const { makeProjectDir, repoRoot } = require("./project-dir");
+const { rateLimitScenarios, rateLimitReport } = require("./bench/rate-limit");
 
 const CLIENT = { clientId: "bench-client", clientSecret: "bench-client-secret" };
 /** The protocol's pause between two reads while waiting out read-after-write lag (the adapters' default). */
@@ -51,16 +56,18 @@ function option(argv, name, fallback) {
 }
 
 function parseArgs(argv) {
-  const sizes = String(option(argv, "sizes", "1,25,100,500")).split(",").map(Number);
+  const sizesText = String(option(argv, "sizes", "1,25,100,500"));
+  const sizes = sizesText === "none" ? [] : sizesText.split(",").map(Number);
   const latencyMs = Number(option(argv, "latency-ms", "100"));
   const integrations = Number(option(argv, "integrations", "40"));
   const storm = Number(option(argv, "storm", "50"));
-  const bad = sizes.some((n) => !Number.isInteger(n) || n < 1) || !(latencyMs >= 0) || !(integrations >= 0) || !(storm >= 0);
+  const perToken = Number(option(argv, "per-token", "200"));
+  const bad = sizes.some((n) => !Number.isInteger(n) || n < 1) || !(latencyMs >= 0) || !(integrations >= 0) || !(storm >= 0) || !(Number.isInteger(perToken) && perToken >= 0);
   if (bad) {
-    console.error("usage: npm run bench [-- --sizes 1,25,100,500] [--latency-ms 100] [--integrations 40] [--storm 50]");
+    console.error("usage: npm run bench [-- --sizes 1,25,100,500|none] [--latency-ms 100] [--integrations 40] [--storm 50] [--per-token 200]");
     process.exit(2);
   }
-  return { sizes, latencyMs, integrations, storm };
+  return { sizes, latencyMs, integrations, storm, perToken };
 }
 
 /** Peak resident memory (VmHWM, kB) of live processes whose command line contains `needle` and whose working folder is `dir`. */
@@ -215,6 +222,7 @@ async function main() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "ebs-bench-"));
   const ctx = { emulator, pulumiCommand, engine, work, LocalWorkspace };
   const rows = [];
+  let rateRows = [];
   try {
     for (const n of args.sizes) rows.push(await scenario(ctx, { api: "event-streams", n, latencyMs: 0, lag: 0, label: `event-streams ${n}` }));
     if (args.integrations > 0) {
@@ -227,14 +235,33 @@ async function main() {
         api: "integrations", n: args.storm, latencyMs: 0, lag: 0, rateLimit: { capacity: 10, refillPerSecond: 5 }, label: `integrations ${args.storm}, rate limit 10 + 5/s`,
       }));
     }
+    if (args.perToken > 0) {
+      const { DEFAULT_TOKEN_POOL } = require("../dist/src/genesys/token-pool");
+      rateRows = await rateLimitScenarios(ctx, { n: args.perToken, window: { allowed: 30, windowSeconds: 6 }, pool: DEFAULT_TOKEN_POOL, client: CLIENT });
+    }
   } finally {
     await emulator.close();
     fs.rmSync(work, { recursive: true, force: true });
   }
-  report(rows);
+  report(rows, rateLimitReport(rateRows));
 }
 
-function report(rows) {
+/** The rate-limit section of bench/RESULTS.md, between these marks, so that a run of it alone keeps the rest. */
+const RATE_LIMIT_MARKS = ["<!-- per-token model: start -->", "<!-- per-token model: end -->"];
+
+function report(rows, rateLimitText) {
+  const section = rateLimitText === "" ? "" : `${RATE_LIMIT_MARKS[0]}\n${rateLimitText}\n${RATE_LIMIT_MARKS[1]}`;
+  const resultsPath = path.join(repoRoot, "bench", "RESULTS.md");
+  if (rows.length === 0) {
+    if (section === "") return;
+    console.log(rateLimitText);
+    const old = fs.existsSync(resultsPath) ? fs.readFileSync(resultsPath, "utf8") : "# Benchmark results\n";
+    const [start, end] = RATE_LIMIT_MARKS;
+    const kept = old.includes(start) && old.includes(end) ? old.slice(0, old.indexOf(start)) + old.slice(old.indexOf(end) + end.length).replace(/^\n/, "") : old;
+    fs.writeFileSync(resultsPath, `${kept.replace(/\n*$/, "\n\n")}${section}\n`);
+    console.log("\nwritten to bench/RESULTS.md");
+    return;
+  }
   const f = (x) => (x === undefined ? "–" : x.toFixed(2));
   const perOp = (r, reqs, min) => (reqs === undefined ? "–" : `${(reqs.api / r.n).toFixed(2)} (${min})`);
   const timing = [
@@ -264,6 +291,7 @@ function report(rows) {
   ].join("\n");
   const text = ["Time", "", timing, "", "Requests per source and operation (the contract's minimum)", "", requests, "", ...storm, "", "Size and memory", "", size].join("\n");
   console.log(text);
+  if (rateLimitText !== "") console.log(`\n${rateLimitText}`);
   const cpu = (os.cpus()[0] || { model: "unknown" }).model;
   const doc = [
     "# Benchmark results",
@@ -283,9 +311,10 @@ function report(rows) {
     "",
     text,
     "",
+    ...(section === "" ? [] : [section, ""]),
   ].join("\n");
   fs.mkdirSync(path.join(repoRoot, "bench"), { recursive: true });
-  fs.writeFileSync(path.join(repoRoot, "bench", "RESULTS.md"), doc);
+  fs.writeFileSync(resultsPath, doc);
   console.log("\nwritten to bench/RESULTS.md");
 }
 

@@ -7,7 +7,7 @@ import { currentOperation } from "./operation-scope";
 import { Hosts, UnknownRegion, resolveHosts } from "./regions";
 import { RetryPolicy, retryPolicy } from "../http";
 import { TokenCache, sharedTokenCache } from "./token-cache";
-import { Admission, DEFAULT_TOKEN_POOL, MAX_TOKEN_POOL, TokenPool } from "./token-pool";
+import { Admission, DEFAULT_TOKEN_POOL, MAX_TOKEN_POOL, TokenPool, poolFor } from "./token-pool";
 import { standingOf } from "./window-schedule";
 
 /** How to reach Genesys Cloud and as whom. */
@@ -79,15 +79,14 @@ export function createGenesysClient(settings: ClientSettings): Either<UnknownReg
     if (tokens.length > recentTokenLimit) tokens.shift();
   };
   const transport = createTransport({ policy, clock, secrets, ...(settings.logger === undefined ? {} : { logger: settings.logger }) });
-  const pool = new TokenPool(poolSize(settings.tokenPool), clock);
+  const cache = settings.tokenCache ?? sharedTokenCache;
+  const pool = poolFor(cache, TokenCache.key(hosts.authBaseUrl, settings.clientId), poolSize(settings.tokenPool), clock);
   const sources: TokenSource[] = [];
   const sourceOf = (slot: number): TokenSource =>
     (sources[slot] ??= clientCredentials(
       { clientId: settings.clientId, clientSecret: settings.clientSecret, authBaseUrl: hosts.authBaseUrl },
-      { transport, clock, cache: settings.tokenCache ?? sharedTokenCache, onToken: remember, slot },
+      { transport, clock, cache, onToken: remember, slot },
     ));
-  // The token each slot's schedule counts for: a different one starts its windows afresh.
-  const pacedToken: string[] = [];
 
   /** The pacing of one admitted request on its slot, for the transport. */
   function paceOf(first: Admission): Pace {
@@ -105,8 +104,7 @@ export function createGenesysClient(settings: ClientSettings): Either<UnknownReg
 
   async function once(request: ApiRequest, admission: Admission, accessToken: string): Promise<Either<GenesysError, HttpAnswer>> {
     const slot = admission.slot;
-    const counted = pacedToken[slot] === accessToken ? admission : pool.restart(admission);
-    pacedToken[slot] = accessToken;
+    const counted = pool.pacing(slot, accessToken) ? admission : pool.restart(admission, accessToken);
     return transport.send({
       method: request.method,
       baseUrl: hosts.apiBaseUrl,

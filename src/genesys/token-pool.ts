@@ -1,4 +1,5 @@
 import type { Clock } from "./clock";
+import type { TokenCache } from "./token-cache";
 import { TokenStanding, WindowSchedule } from "./window-schedule";
 
 /**
@@ -36,6 +37,8 @@ interface Waiter {
  */
 export class TokenPool {
   private readonly slots: WindowSchedule[] = [];
+  /** The token each slot's schedule counts for. */
+  private readonly tokens: string[] = [];
   private readonly waiting: Waiter[] = [];
   private wakeAt = Infinity;
 
@@ -66,8 +69,14 @@ export class TokenPool {
     this.pump();
   }
 
-  /** The slot's token changed (a new token counts afresh): returns the admission's new window. */
-  restart(admission: Admission): Admission {
+  /** Whether the slot's schedule counts the windows of `accessToken` (a different token has windows of its own). */
+  pacing(slot: number, accessToken: string): boolean {
+    return this.tokens[slot] === accessToken;
+  }
+
+  /** The slot's token is now `accessToken`, whose windows start afresh: returns the admission's new window. */
+  restart(admission: Admission, accessToken: string): Admission {
+    this.tokens[admission.slot] = accessToken;
     const schedule = this.slots[admission.slot];
     return schedule === undefined ? admission : { slot: admission.slot, generation: schedule.restart() };
   }
@@ -120,4 +129,28 @@ export class TokenPool {
     this.slots.push(new WindowSchedule());
     return this.slots.length - 1;
   }
+}
+
+const pools = new WeakMap<TokenCache, Map<string, TokenPool>>();
+
+/**
+ * The pool of the tokens `cache` holds for one client (`key`, see
+ * `TokenCache.key`) and pool size: one per process for the process-wide cache,
+ * however many clients are made over it, since the tokens it paces are the
+ * cache's and every request on them must count in the same windows. The
+ * first caller's clock drives it.
+ */
+export function poolFor(cache: TokenCache, key: string, size: number, clock: Clock): TokenPool {
+  let byKey = pools.get(cache);
+  if (byKey === undefined) {
+    byKey = new Map();
+    pools.set(cache, byKey);
+  }
+  const poolKey = `${key}\n${size}`;
+  let pool = byKey.get(poolKey);
+  if (pool === undefined) {
+    pool = new TokenPool(size, clock);
+    byKey.set(poolKey, pool);
+  }
+  return pool;
 }

@@ -1,5 +1,5 @@
 import { isLeft } from "fp-ts/Either";
-import { Clock } from "../../src/genesys";
+import { Clock, TokenCache } from "../../src/genesys";
 import { TokenPool } from "../../src/genesys/token-pool";
 import { WindowSchedule, standingOf } from "../../src/genesys/window-schedule";
 import { clientFor, emulatorFixture } from "./support";
@@ -68,11 +68,12 @@ describe("the token pool", () => {
 describe("pacing against the emulator", () => {
   const emulator = emulatorFixture();
 
-  async function burst(tokenPool: number, requests: number) {
+  async function burst(tokenPool: number, requests: number, clients = 1) {
     await fetch(`${emulator.get().url}/__emulator/rate-limit`, { method: "POST", body: JSON.stringify({ perToken: { allowed: 4, windowSeconds: 1 } }) });
-    const client = clientFor(emulator.get(), { tokenPool });
+    const tokenCache = new TokenCache();
+    const made = Array.from({ length: clients }, () => clientFor(emulator.get(), { tokenPool, tokenCache }));
     const started = Date.now();
-    const answers = await Promise.all(Array.from({ length: requests }, () => client.request({ method: "GET", path: "/api/v2/organizations/me" })));
+    const answers = await Promise.all(Array.from({ length: requests }, (_, i) => made[i % clients].request({ method: "GET", path: "/api/v2/organizations/me" })));
     const seconds = (Date.now() - started) / 1000;
     const journal = emulator.get().journal().filter((e) => e.path.startsWith("/api/"));
     return {
@@ -87,6 +88,11 @@ describe("pacing against the emulator", () => {
   it("answers no request of a burst with 429 under a small per-token window, on one token", async () => {
     const r = await burst(1, 10);
     // 10 requests at 4 per second on one token: the third window holds the last two.
+    expect({ ...r, seconds: r.seconds >= 2 }).toEqual({ failed: 0, answered429: 0, served: 10, tokens: 1, seconds: true });
+  });
+
+  it("paces the tokens of one cache as one pool, however many clients are made over it", async () => {
+    const r = await burst(1, 10, 3);
     expect({ ...r, seconds: r.seconds >= 2 }).toEqual({ failed: 0, answered429: 0, served: 10, tokens: 1, seconds: true });
   });
 
