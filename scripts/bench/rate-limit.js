@@ -58,7 +58,7 @@ async function seconds(fn) {
 
 /**
  * Runs the scenarios; `ctx` is the benchmark's (emulator, engine, work
- * folder, Automation API), `n` the number of sources, `window` the per-token
+ * folder, Automation API, engine options and their environment), `n` the number of sources, `window` the per-token
  * model, `pool` the default pool size.
  */
 async function rateLimitScenarios(ctx, { n, window, pool, client }) {
@@ -71,10 +71,10 @@ async function rateLimitScenarios(ctx, { n, window, pool, client }) {
     emulator.state.rateWindows.configure({ perToken: window });
     const dir = makeProjectDir(path.join(work, `rate-limit-pool-${tokenPool}`));
     const entries = writeDefinitions(dir, n, `bench-r${tokenPool}`);
-    const stack = await LocalWorkspace.createOrSelectStack(
-      { stackName: "bench", workDir: dir },
-      { pulumiCommand, envVars: engineEnv({ stateDir: path.join(dir, ".state"), home: path.join(dir, ".home"), binDir: engine.binDir }) },
-    );
+    const envVars = ctx.projectEnv === undefined
+      ? engineEnv({ stateDir: path.join(dir, ".state"), home: path.join(dir, ".home"), binDir: engine.binDir })
+      : ctx.projectEnv(dir, `rate-limit-pool-${tokenPool}`);
+    const stack = await LocalWorkspace.createOrSelectStack({ stackName: "bench", workDir: dir }, { pulumiCommand, envVars });
     await stack.setAllConfig({
       "genesys:apiBaseUrl": { value: emulator.url },
       "genesys:clientId": { value: client.clientId },
@@ -86,11 +86,12 @@ async function rateLimitScenarios(ctx, { n, window, pool, client }) {
     });
     let mark = emulator.journal().length;
     const row = { label, n, tokenPool, window };
-    row.up = await seconds(() => stack.up());
+    const run = ctx.options?.parallel === undefined ? {} : { parallel: ctx.options.parallel };
+    row.up = await seconds(() => stack.up(run));
     row.upRequests = tally(emulator, mark);
     if (tokenPool !== 1) {
       mark = emulator.journal().length;
-      row.destroy = await seconds(() => stack.destroy());
+      row.destroy = await seconds(() => stack.destroy(run));
       row.destroyRequests = tally(emulator, mark);
     }
     rows.push(row);
