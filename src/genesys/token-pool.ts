@@ -8,8 +8,8 @@ import { TokenStanding, WindowSchedule } from "./window-schedule";
  * by default (`client.credentials.token.rate.per.minute`); ten tokens are
  * what Genesys's own Terraform provider holds by default (`token_pool_size`),
  * so an organization that runs it already allows this footprint. Tokens are
- * opened only when the ones held would make a request wait: a deployment
- * that stays under one token's allowance uses one.
+ * opened only when the ones held would keep a request waiting more than a
+ * second: a small deployment uses one.
  */
 export const DEFAULT_TOKEN_POOL = 10;
 /** The largest pool accepted (the Terraform provider's bound too). */
@@ -31,9 +31,9 @@ interface Waiter {
  * one queue of requests waiting to start. Each request starts on the slot
  * that can take it soonest, as that slot's {@link WindowSchedule} says; a
  * retry stays on its request's slot (its token is in the request). A further
- * slot opens when every open one is paced and the soonest would make the
- * request wait longer than `openAfterMs`; while a slot's first answer is
- * awaited, requests wait for it rather than open more tokens.
+ * slot opens when every open one is paced and a request would wait longer
+ * than `openAfterMs` (a second by default) for its turn; while a slot's first
+ * answer is awaited, requests wait for it rather than open more tokens.
  */
 export class TokenPool {
   private readonly slots: WindowSchedule[] = [];
@@ -42,7 +42,7 @@ export class TokenPool {
   private readonly waiting: Waiter[] = [];
   private wakeAt = Infinity;
 
-  constructor(readonly size: number, private readonly clock: Clock, private readonly openAfterMs = 100) {}
+  constructor(readonly size: number, private readonly clock: Clock, private readonly openAfterMs = 1000) {}
 
   /** How many slots (tokens) are open. */
   opened(): number {
@@ -84,15 +84,17 @@ export class TokenPool {
   private pump(): void {
     const now = this.clock.now();
     let soonest = Infinity;
+    let behind = 0;
     for (let i = 0; i < this.waiting.length; ) {
       const waiter = this.waiting[i];
-      const pick = this.pick(waiter, now);
+      const pick = this.pick(waiter, now, behind);
       if (pick.slot !== undefined) {
         this.waiting.splice(i, 1);
         waiter.resolve({ slot: pick.slot, generation: this.slots[pick.slot].start(now) });
         continue;
       }
       soonest = Math.min(soonest, pick.at);
+      if (waiter.pinned === undefined) behind++;
       i++;
     }
     if (soonest < Infinity && soonest < this.wakeAt) {
@@ -104,8 +106,13 @@ export class TokenPool {
     }
   }
 
-  /** The slot a waiter starts on now, or when it could start at the earliest (`Infinity`: when an answer comes). */
-  private pick(waiter: Waiter, now: number): { slot?: number; at: number } {
+  /**
+   * The slot a waiter starts on now, or when it could start at the earliest
+   * (`Infinity`: when an answer comes). `behind` waiters are ahead of it in
+   * the queue, each taking roughly one more spacing of the soonest slot: its
+   * wait is estimated as that many spacings more.
+   */
+  private pick(waiter: Waiter, now: number, behind: number): { slot?: number; at: number } {
     const candidates = waiter.pinned === undefined ? this.slots.map((_, i) => i) : [waiter.pinned];
     if (waiter.pinned !== undefined && this.slots[waiter.pinned] === undefined) return { slot: this.open(), at: now };
     let best: number | undefined;
@@ -119,7 +126,7 @@ export class TokenPool {
     }
     if (best !== undefined && bestAt <= now) return { slot: best, at: now };
     const allPaced = this.slots.every((s) => s.paced());
-    if (waiter.pinned === undefined && this.slots.length < this.size && allPaced && bestAt - now > this.openAfterMs) {
+    if (waiter.pinned === undefined && this.slots.length < this.size && allPaced && (behind + 1) * (bestAt - now) > this.openAfterMs) {
       return { slot: this.open(), at: now };
     }
     return { at: bestAt };

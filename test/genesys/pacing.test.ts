@@ -56,6 +56,17 @@ describe("the token pool", () => {
     expect({ opened: [...opened, pool.opened()], slots }).toEqual({ opened: [1, 2, 3], slots: [0, 0, 1, 1, 2] });
   });
 
+  it("keeps one token while the requests queued on it would wait less than a second, and opens one when they would wait longer", async () => {
+    const pool = new TokenPool(2, stillClock);
+    const probe = await pool.admit();
+    for (let i = 0; i < 5; i++) void pool.admit();
+    pool.observe(probe, { count: 1, allowed: 30, resetMs: 6000 });
+    // One starts at once; then 28 left over 6 s, one every 0.214 s: the four waiting wait up to 0.86 s, a fifth 1.07 s.
+    const held = pool.opened();
+    void pool.admit();
+    expect([held, pool.opened()]).toEqual([1, 2]);
+  });
+
   it("keeps a retry on its request's token", async () => {
     const pool = new TokenPool(2, stillClock);
     const a = await pool.admit();
