@@ -48,7 +48,7 @@ export const SteeringInputs = struct(
      * Sample events projected through the definition at `check` and before any
      * write: every filter, directive and mapping they reach must resolve.
      * Each is `{ eventType, event }`.
-     * @example [{ eventType: "conversation.created", event: { metadata: { source: "web" } } }]
+     * @example [{ eventType: "v2.detail.events.conversation.{id}.customer.start", event: { metadata: { source: "web" } } }]
      */
     samples: SampleEvents,
   },

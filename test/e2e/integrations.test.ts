@@ -54,7 +54,7 @@ describeEngine("an EventBridgeSource on the Integrations API", () => {
     expect(out.facts.partnerEventSourceName).toBe(`aws.partner/genesys.com/cloud/${defaultOrganizationId}/${definition.eventSourceSuffix}`);
     const stored = (await axios.get(adminUrl())).data.entities;
     expect(stored.map((i: any) => [i.name, i.intendedState, i.config.current?.properties?.eventFilter ?? i.config?.properties?.eventFilter])).toEqual([
-      [id, "ENABLED", ["analytics.conversations.summary", "conversation.created"]],
+      [id, "ENABLED", ["v2.detail.events.conversation.{id}.customer.end", "v2.detail.events.conversation.{id}.customer.start"]],
     ]);
   }, T);
 

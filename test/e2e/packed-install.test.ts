@@ -35,7 +35,7 @@ const definition = {
   id: "${SOURCE_ID}",
   configuration: { awsAccountId: "123456789012", region: "us-east-1", roleArn: "arn:aws:iam::123456789012:role/genesys-eb-role" },
   filters: [{
-    eventType: "conversation.created",
+    eventType: "v2.detail.events.conversation.{id}.customer.start",
     conditions: [
       { field: "metadata.source", operator: "neq", value: "${excludedChannel}" },
       { field: "metadata.priority", operator: "gte", value: 2 },
@@ -49,7 +49,7 @@ if (validateDefinition(definition)._tag === "Left") throw new Error("invalid def
 
 const source = new EventBridgeSource("conversations", {
   ...definition,
-  samples: [{ eventType: "conversation.created", event: { metadata: { source: "web", priority: 3, timestamp: 1705312800000 }, attributes: { tenantId: "t-42" } } }],
+  samples: [{ eventType: "v2.detail.events.conversation.{id}.customer.start", event: { metadata: { source: "web", priority: 3, timestamp: 1705312800000 }, attributes: { tenantId: "t-42" } } }],
 });
 
 export const payloadHash = source.payloadHash;

@@ -160,11 +160,11 @@ describeEngine("Pulumi conventions under the engine", () => {
     const remoteId = (await outputs()).remoteId as string;
     const current = (await axios.get(adminUrl(remoteId))).data;
     const topics = current.config.properties.eventFilter as string[];
-    expect(topics).toEqual(["analytics.conversations.summary", "conversation.created"]);
+    expect(topics).toEqual(["v2.detail.events.conversation.{id}.customer.end", "v2.detail.events.conversation.{id}.customer.start"]);
     // In the console: another region, one topic swapped for another, the integration disabled.
     await axios.patch(adminUrl(remoteId), {
       intendedState: "DISABLED",
-      config: { properties: { ...current.config.properties, awsAccountRegion: "eu-west-1", eventFilter: ["conversation.created", "v2.users.{id}.presence"] } },
+      config: { properties: { ...current.config.properties, awsAccountRegion: "eu-west-1", eventFilter: ["v2.detail.events.conversation.{id}.customer.start", "v2.users.{id}.presence"] } },
     });
     await s.stack.refresh();
     expect((await s.stack.exportStack()).deployment.resources.find((r: { type: string }) => r.type === TYPE).outputs.drift).toEqual([
@@ -188,7 +188,7 @@ describeEngine("Pulumi conventions under the engine", () => {
     expect([restored.intendedState, restored.config.properties.awsAccountRegion, restored.config.properties.eventFilter]).toEqual([
       "ENABLED",
       "us-east-1",
-      ["analytics.conversations.summary", "conversation.created"],
+      ["v2.detail.events.conversation.{id}.customer.end", "v2.detail.events.conversation.{id}.customer.start"],
     ]);
     const again = await s.stack.up({ expectNoChanges: true });
     expect(again.summary.resourceChanges).toEqual({ same: 2 });

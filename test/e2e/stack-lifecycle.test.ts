@@ -47,7 +47,7 @@ describeEngine("pulumi up / preview / refresh / destroy of an EventBridgeSource"
       extraConfig: { "genesys:webhookUrl": receiver.url },
     });
     await s.stack.setConfig("genesys:webhookSecret", { value: WEBHOOK_KEY, secret: true });
-    await s.useDefinition(definition, [require("../../stacks/examples/samples/conversation-created.json")]);
+    await s.useDefinition(definition, [require("../../stacks/examples/samples/customer-start.json")]);
   }, T);
 
   afterAll(async () => {
