@@ -1,18 +1,21 @@
 import * as E from "fp-ts/Either";
 import type * as pulumi from "@pulumi/pulumi";
-import { projectSamples, validateDefinition, DefinitionIssue } from "../definition";
+import { projectSamples, validateDefinition, DefinitionIssue, formatIssue } from "../definition";
+import type { AvailableTopicEntityListing } from "../definition/catalog/available-topic";
+import { checkAgainstCatalog } from "../definition/catalog/check-definition";
 import { definitionOf, inputPathOf } from "./inputs";
 import { decodeSteering } from "./steering";
 import { unknownPaths } from "./unknowns";
 
 /**
  * The provider's `check`: decodes and validates the definition, projects the
- * sample events through it, and returns every problem as a check failure
+ * sample events through it, checks it against the topic catalog when one is
+ * given (read by the caller), and returns every problem as a check failure
  * named by its property path. Never touches the network. Problems at or
  * below a value that is still unknown (preview) are not reported: they will
  * be checked once the value is known.
  */
-export function checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+export function checkInputs(news: Record<string, unknown>, catalog?: AvailableTopicEntityListing): pulumi.dynamic.CheckResult {
   const unknown = unknownPaths(news);
   // Rules relate fields of one top-level property (the role ARN's account and
   // the account id), so a problem is held back when anything under the same
@@ -27,11 +30,25 @@ export function checkInputs(news: Record<string, unknown>): pulumi.dynamic.Check
     const projected = projectSamples(decoded.right, steering.right.samples);
     if (E.isLeft(projected)) issues.push(...projected.left);
   }
+  if (catalog !== undefined && E.isRight(decoded)) issues.push(...checkAgainstCatalog(decoded.right, catalog));
   const failures = issues
     .filter((i) => known(i.path))
     .map((i) => ({ property: inputPathOf(i.path), reason: i.message }));
   const inputs = news.eventStreamType === undefined ? { ...news, eventStreamType: "aws-eventbridge" } : news;
   return failures.length > 0 ? { inputs, failures } : { inputs };
+}
+
+/**
+ * What the topic catalog refutes in a definition, one `<input path>: <reason>`
+ * line each, for the `warn` mode of `genesys:catalog`: the problems `check`
+ * would fail on under `enforce`, none when the definition is invalid anyway
+ * (then `check` fails on that) or a value is still unknown.
+ */
+export function catalogWarnings(news: Record<string, unknown>, catalog: AvailableTopicEntityListing): ReadonlyArray<string> {
+  if (unknownPaths(news).length > 0) return [];
+  const decoded = validateDefinition(definitionOf(news));
+  if (E.isLeft(decoded)) return [];
+  return checkAgainstCatalog(decoded.right, catalog).map((i) => formatIssue({ ...i, path: inputPathOf(i.path) }));
 }
 
 /** The top-level property a path starts with: `filters` for `filters[0].eventType`. */
