@@ -69,10 +69,10 @@ describeEngine("an EventBridgeSource on the Integrations API", () => {
     const before = emulator.journal().length;
     const hooksBefore = receiver.received().length;
     const changed = exampleDefinition();
-    changed.filters[0].conditions[0].value = "mobile";
+    changed.filters[0].conditions[0].value = "OUTBOUND";
     await s.useDefinition(changed);
     const preview = await s.stack.preview({ diff: true });
-    expect(preview.stdout).toMatch(/filters.*conditions|value.*mobile/s);
+    expect(preview.stdout).toMatch(/filters.*conditions|value.*OUTBOUND/s);
     const up = await s.stack.up();
     expect(up.summary.resourceChanges).toEqual({ same: 1, update: 1 });
     expect(emulator.journal().slice(before)).toEqual([]);

@@ -179,7 +179,7 @@ describeEngine("Pulumi conventions under the engine", () => {
     const text = detailed.stdout;
     expect(text).toContain(`~ region      : "eu-west-1" => "us-east-1"`);
     // The topic only Genesys lists shows as a filter of its own; the filter Genesys lost comes back.
-    expect(text).toMatch(/~ eventType : "v2\.users\.\{id\}\.presence" => "analytics\.conversations\.summary"/);
+    expect(text).toMatch(/~ eventType : "v2\.users\.\{id\}\.presence" => "v2\.detail\.events\.conversation\.\{id\}\.customer\.end"/);
     expect(text).toContain(`- intendedState    : "DISABLED"`);
 
     const up = await s.stack.up();
@@ -198,7 +198,7 @@ describeEngine("Pulumi conventions under the engine", () => {
     await s.stack.setConfig("genesys:webhookUrl", { value: busyUrl });
     try {
       const changed = exampleDefinition();
-      changed.filters[0].conditions[0].value = "mobile";
+      changed.filters[0].conditions[0].value = "OUTBOUND";
       await s.useDefinition(changed);
       const up = await s.stack.up();
       expect(up.summary.resourceChanges).toEqual({ same: 1, update: 1 });
