@@ -77,7 +77,7 @@ describe("the genesys-eventbridge binary", () => {
     expect(run("validate", "--bogus")).toEqual({
       code: 2,
       out: "",
-      err: "genesys-eventbridge validate: unknown option --bogus\nusage: genesys-eventbridge validate <definition.json | -> [--samples <file | dir | ->] [--json]\n",
+      err: "genesys-eventbridge validate: unknown option --bogus\nusage: genesys-eventbridge validate <definition.json | -> [--samples <file | dir | ->] [--catalog <file>] [--json]\n",
     });
   });
 

@@ -131,7 +131,7 @@ describe("compile", () => {
     expect(await runCli(...argv)).toEqual({
       code: 2,
       out: "",
-      err: `genesys-eventbridge compile: ${message}\nusage: genesys-eventbridge compile <definition.json | -> [--partner-event-source <name> | --org-id <id>] [--json]`,
+      err: `genesys-eventbridge compile: ${message}\nusage: genesys-eventbridge compile <definition.json | -> [--partner-event-source <name> | --org-id <id>] [--catalog <file>] [--json]`,
     });
   });
 

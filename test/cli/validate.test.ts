@@ -96,7 +96,7 @@ describe("validate", () => {
     expect(await runCli("validate", ...args)).toEqual({
       code: 2,
       out: "",
-      err: `${first}\nusage: genesys-eventbridge validate <definition.json | -> [--samples <file | dir | ->] [--json]`,
+      err: `${first}\nusage: genesys-eventbridge validate <definition.json | -> [--samples <file | dir | ->] [--catalog <file>] [--json]`,
     });
   });
 

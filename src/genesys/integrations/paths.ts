@@ -31,9 +31,9 @@ export const organizationPath = "/api/v2/organizations/me";
 /** The path of the platform's notification topic catalog. */
 export const availableTopicsPath = "/api/v2/notifications/availabletopics";
 
-/** The path of one page of the topic catalog with each topic's event schema and transports. */
+/** The path of one page of the topic catalog with each topic's description, event schema and transports. */
 export function topicCatalogPath(pageNumber: number): string {
-  const query = new URLSearchParams({ expand: "schema,transports" });
+  const query = new URLSearchParams({ expand: "description,schema,transports" });
   if (pageNumber > 1) query.set("pageNumber", String(pageNumber));
   return `${availableTopicsPath}?${query.toString()}`;
 }

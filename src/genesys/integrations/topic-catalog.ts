@@ -22,9 +22,9 @@ const MAX_PAGES = 100;
 const catalogs = new Map<string, Promise<Either<GenesysError, AvailableTopicEntityListing>>>();
 
 /**
- * The organization's notification topic catalog with every topic's event
- * schema and transports, from
- * `GET /api/v2/notifications/availabletopics?expand=schema,transports`
+ * The organization's notification topic catalog with every topic's
+ * description, event schema and transports, from
+ * `GET /api/v2/notifications/availabletopics?expand=description,schema,transports`
  * (following `pageCount` when the platform pages it), through the client's
  * rate-limited transport. Read once per process and organization, then
  * cached; checks that start meanwhile share the request.
