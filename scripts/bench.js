@@ -196,6 +196,12 @@ function profilingEngine(engine, work) {
   return { binDir, pulumiPath: path.join(binDir, "pulumi"), root: path.dirname(binDir) };
 }
 
+/** The median and total of the sources' `configurationLatencyMs` (the provider's own time per write, ms). */
+function latencies(resources) {
+  const ms = resources.map((r) => r.outputs.metrics.configurationLatencyMs).sort((a, b) => a - b);
+  return { median: ms[Math.floor(ms.length / 2)] ?? 0, total: ms.reduce((a, b) => a + b, 0) };
+}
+
 /** One scenario: the sources and their floor through create, no-change preview and up, update, destroy. */
 async function scenario(ctx, { api, n, latencyMs, lag, rateLimit, label }) {
   const { emulator, pulumiCommand, work, LocalWorkspace } = ctx;
@@ -255,6 +261,7 @@ async function scenario(ctx, { api, n, latencyMs, lag, rateLimit, label }) {
   const floorState = await floor.exportStack();
   const mine = state.deployment.resources.filter((r) => r.type.endsWith(":EventBridgeSource"));
   const theirs = floorState.deployment.resources.filter((r) => r.type.endsWith(":Floor"));
+  row.createLatency = latencies(mine);
   row.providerBytes = Math.max(...mine.map((r) => Buffer.byteLength(String(r.inputs.__provider))));
   row.stateBytes = mine.reduce((s, r) => s + Buffer.byteLength(JSON.stringify(r)), 0) / n;
   row.floorStateBytes = theirs.reduce((s, r) => s + Buffer.byteLength(JSON.stringify(r)), 0) / n;
@@ -273,6 +280,7 @@ async function scenario(ctx, { api, n, latencyMs, lag, rateLimit, label }) {
     mark = emulator.journal().length;
     row.update = await timed(() => stack.up(run), dir, memory);
     row.updateRequests = requestsSince(emulator, mark);
+    row.updateLatency = latencies((await stack.exportStack()).deployment.resources.filter((r) => r.type.endsWith(":EventBridgeSource")));
     row.floorUpdate = await timed(() => floor.up(run), floorDir, floorMemory);
   }
   mark = emulator.journal().length;
@@ -330,6 +338,10 @@ function engineOptionsText(options) {
   return parts.join(", ");
 }
 
+function latencyText(l) {
+  return l === undefined ? "–" : `${l.median} (${(l.total / 1000).toFixed(1)})`;
+}
+
 /** The rate-limit section of bench/RESULTS.md, between these marks, so that a run of it alone keeps the rest. */
 const RATE_LIMIT_MARKS = ["<!-- per-token model: start -->", "<!-- per-token model: end -->"];
 
@@ -369,12 +381,18 @@ function report(rows, options, rateLimitText) {
     const minimum = Math.max(0, served - 10) / 5;
     return `${r.label}: up took ${f(r.up)} s for ${served} served requests (${r.createRequests.limited} answered 429); the bucket allows them in ${f(minimum)} s at best: ratio ${f(r.up / minimum)}`;
   });
+  const latency = [
+    "| scenario | create: median ms (sum s) | update: median ms (sum s) |",
+    "|---|---:|---:|",
+    ...rows.map((r) => `| ${r.label} | ${latencyText(r.createLatency)} | ${latencyText(r.updateLatency)} |`),
+  ].join("\n");
   const size = [
     "| scenario | __provider bytes | state bytes per resource (floor) | ratio | provider peak RSS MB (floor) | ratio |",
     "|---|---:|---:|---:|---:|---:|",
     ...rows.map((r) => `| ${r.label} | ${r.providerBytes} | ${Math.round(r.stateBytes)} (${Math.round(r.floorStateBytes)}) | ${f(r.stateBytes / r.floorStateBytes)} | ${r.peakMb.toFixed(1)} (${r.floorPeakMb.toFixed(1)}) | ${f(r.peakMb / r.floorPeakMb)} |`),
   ].join("\n");
-  const text = ["Time", "", timing, "", "Requests per source and operation (the contract's minimum)", "", requests, "", ...storm, "", "Size and memory", "", size].join("\n");
+  const text = ["Time", "", timing, "", "Requests per source and operation (the contract's minimum)", "", requests, "", ...storm, "",
+    "The provider's own time per write (`metrics.configurationLatencyMs`: from the provider's call to the re-read after the write; the rest of a step is the engine's)", "", latency, "", "Size and memory", "", size].join("\n");
   console.log(text);
   if (rateLimitText !== "") console.log(`\n${rateLimitText}`);
   const cpu = (os.cpus()[0] || { model: "unknown" }).model;
