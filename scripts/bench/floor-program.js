@@ -42,7 +42,7 @@ function outputsOf(inputs) {
     eventPattern: JSON.stringify({ "detail-type": (inputs.filters ?? []).map((f) => f.eventType), detail: { eventBody: inputs.filters } }),
     inputTransformer: { inputPaths: { a: "$.detail.eventBody.a" }, inputTemplate: JSON.stringify(inputs.transformations ?? []) },
     undelivered: [],
-    metrics: { configurationLatencyMs: 0, validationSuccessRate: 1, registrationStatus: "created", retries: 0, conflicts: 0 },
+    metrics: { configurationLatencyMs: 0, validationSuccessRate: 1, registrationStatus: "created", retries: 0, requestsAnswered429: 0, conflicts: 0 },
   };
 }
 const root = pulumi.runtime.getRootDirectory();
