@@ -33,7 +33,7 @@ export const EventStreamType = oneOf("EventStreamType", ["aws-eventbridge"] as c
  * Decoding applies the defaults (`eventStreamType: "aws-eventbridge"`, empty
  * `conditions`, `transformations`, `attributeMappings`), refuses unknown
  * properties, and checks the cross-property rules once the structure is
- * sound: one filter per event type and no colliding targets. The payload
+ * sound: no colliding targets. The payload
  * size limit is checked on the built payload by `validateDefinition`.
  */
 export const SourceDefinition = struct(

@@ -107,6 +107,54 @@ export const caseArbitrary: fc.Arbitrary<GeneratedCase> = fc
     return { definition: decoded.right, fields, withSource, eventSeed };
   });
 
+const keywordSegment = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...PLAIN_SEGMENTS) },
+  { weight: 2, arbitrary: fc.constantFrom(...RESERVED_SEGMENTS) },
+);
+
+function keywordFields(fields: ReadonlyArray<string>): ReadonlyArray<string> {
+  const named = fields.filter((f) => f.split(".").some((s) => RESERVED_SEGMENTS.includes(s)));
+  return named.length > 0 ? named : fields;
+}
+
+const keywordFieldPath = fc.array(keywordSegment, { minLength: 1, maxLength: 2 }).map((s) => s.join("."));
+
+/**
+ * Definitions whose filters share event types: 2..4 filters over 1..2
+ * event types, 0..3 conditions each over 2..4 fields that are often named
+ * like EventBridge matchers (`prefix`, `numeric`, `exists`, ...), some
+ * filters repeating another's conditions or all of them adding one.
+ */
+export const sharedCaseArbitrary: fc.Arbitrary<GeneratedCase> = fc
+  .uniqueArray(keywordFieldPath, { minLength: 2, maxLength: 4 })
+  .chain((fields) =>
+    fc.record({
+      fields: fc.constant(fields),
+      types: fc.shuffledSubarray(EVENT_TYPES, { minLength: 1, maxLength: 2 }),
+      filters: fc.array(
+        fc.record({
+          type: fc.nat(),
+          conditions: fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 6, arbitrary: fc.array(condition(fields), { minLength: 1, maxLength: 3 }) }),
+          copy: fc.boolean(),
+        }),
+        { minLength: 2, maxLength: 4 },
+      ),
+      // A condition every filter adds, on a field named like a matcher where there is one: such fields then stand outside $or.
+      common: fc.option(condition(keywordFields(fields)), { freq: 2 }),
+      withSource: fc.boolean(),
+      eventSeed: fc.integer({ min: 1, max: 0x7fffffff }),
+    }),
+  )
+  .map(({ fields, types, filters, common, withSource, eventSeed }) => {
+    const list = filters.map((f, i) => ({
+      eventType: types[f.type % types.length],
+      conditions: [...(i > 0 && f.copy && filters[0].conditions.length > 0 ? filters[0].conditions : f.conditions), ...(common === null ? [] : [common])],
+    }));
+    const decoded = validateDefinition({ ...BASE, filters: list });
+    if (decoded._tag === "Left") throw new Error(`a generated definition is invalid: ${JSON.stringify(decoded.left)}`);
+    return { definition: decoded.right, fields, withSource, eventSeed };
+  });
+
 /** A small seeded generator (mulberry32): the same seed gives the same events. */
 export function random(seed: number): () => number {
   let a = seed >>> 0;
