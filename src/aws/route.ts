@@ -114,6 +114,9 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
     const names = args.targets.map((t) => t.name);
     const repeated = names.find((n, i) => names.indexOf(n) !== i);
     if (repeated !== undefined) throw new Error(`${name}: two targets are named ${JSON.stringify(repeated)}; target names must be unique`);
+    const resourceNames = route.eventPatterns.flatMap((_, k) => [ruleResourceName(name, k), ...names.map((t) => targetResourceName(name, k, t))]);
+    const clash = resourceNames.find((n, i) => resourceNames.indexOf(n) !== i);
+    if (clash !== undefined) throw new Error(`${name}: two resources of the route would be named ${JSON.stringify(clash)}; rename the target`);
     const region = def.configuration.region;
 
     this.source = new EventBridgeSource(
@@ -162,11 +165,8 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
     id: string,
     region: string,
   ): { rules: aws.cloudwatch.EventRule[]; targets: aws.cloudwatch.EventTarget[]; grants: pulumi.Resource[] } {
-    const ruleName = (k: number): string => (k === 0 ? `${name}-rule` : `${name}-rule-${k + 1}`);
-    const targetName = (k: number, target: string): string => (k === 0 ? `${name}-${target}` : `${name}-rule-${k + 1}-${target}`);
-    const resourceNames = this.eventPatterns.flatMap((_, k) => [ruleName(k), ...args.targets.map((t) => targetName(k, t.name))]);
-    const clash = resourceNames.find((n, i) => resourceNames.indexOf(n) !== i);
-    if (clash !== undefined) throw new Error(`${name}: two resources of the route would be named ${JSON.stringify(clash)}; rename the target`);
+    const ruleName = (k: number): string => ruleResourceName(name, k);
+    const targetName = (k: number, target: string): string => targetResourceName(name, k, target);
     const description = args.description ?? `Genesys Cloud events of ${id}`;
     const rules = this.eventPatterns.map(
       (eventPattern, k) => new aws.cloudwatch.EventRule(ruleName(k), { eventBusName: this.bus.name, eventPattern, description, region }, { parent: this }),
@@ -192,4 +192,14 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
     const grants = args.targets.flatMap((target) => target.grant?.({ name: targetName(0, target.name), ruleArns, region, parent: this }) ?? []);
     return { rules, targets, grants };
   }
+}
+
+/** The resource name of the route's rule k (from 0): `<route>-rule`, then `<route>-rule-2`, ... */
+function ruleResourceName(route: string, k: number): string {
+  return k === 0 ? `${route}-rule` : `${route}-rule-${k + 1}`;
+}
+
+/** The resource name of a target of rule k (from 0): `<route>-<target>`, then `<route>-rule-2-<target>`, ... */
+function targetResourceName(route: string, k: number, target: string): string {
+  return k === 0 ? `${route}-${target}` : `${route}-rule-${k + 1}-${target}`;
 }
