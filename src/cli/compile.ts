@@ -21,7 +21,7 @@ import { printJson, reportProblems } from "./problems";
 export const compileCommand: Command = {
   name: "compile",
   usage: "compile <definition.json | -> [--partner-event-source <name> | --org-id <id>] [--json]",
-  summary: "print the EventBridge event pattern and input transformer compiled from a definition, and what they do not carry out",
+  summary: "print the EventBridge event patterns (one per rule) and input transformer compiled from a definition, and what they do not carry out",
   details: [
     "arguments:",
     "  <definition.json>              the source definition; - reads it from standard input",

@@ -3,6 +3,7 @@ import type { SourceDefinition } from "../source-definition";
 import { compileAlternatives, conditionPath } from "./alternatives";
 import { EventPattern, OR_KEY } from "./event-pattern";
 import { exactMatcher } from "./field-matchers";
+import { OR_RESERVED_FIELD_NAMES } from "./reserved-names";
 import { planRules } from "./rule-plan";
 import { byPath, unexpressible, Unexpressible } from "./unexpressible";
 
@@ -92,9 +93,17 @@ export function compileEventPattern(
   });
   let compiled = compileAlternatives(def.filters, dropped);
   let plan = planRules(compiled.alternatives, def.filters);
-  // Each round leaves out at least one more condition, so this ends.
+  // Each round leaves out at least one more condition, so this ends: refused conditions are in the
+  // patterns, so not left out yet; should none be new, every condition on a field named like a matcher goes.
   while (plan.refused.size > 0) {
-    for (const [path, reason] of plan.refused) dropped.set(path, reason);
+    const fresh = [...plan.refused].filter(([path]) => !dropped.has(path));
+    for (const [path, reason] of fresh) dropped.set(path, reason);
+    if (fresh.length === 0) {
+      forEachCondition(def.filters, (field, path) => {
+        const word = field.split(".").find((s) => OR_RESERVED_FIELD_NAMES.includes(s));
+        if (word !== undefined && !dropped.has(path)) dropped.set(path, `${field} has a key named ${word}, which EventBridge refuses inside $or, and these filters need $or`);
+      });
+    }
     compiled = compileAlternatives(def.filters, dropped);
     plan = planRules(compiled.alternatives, def.filters);
   }
