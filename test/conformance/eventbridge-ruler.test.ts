@@ -7,7 +7,7 @@ import {
   SourceDefinition,
   validateDefinition,
 } from "../../src/definition";
-import { caseArbitrary, eventsFor, PARTNER, RESERVED_SEGMENTS, sharedCaseArbitrary } from "./generate";
+import { caseArbitrary, eventsFor, PARTNER, PLAIN_VALUES, RESERVED_SEGMENTS, sharedCaseArbitrary } from "./generate";
 import { askRuler, ensureHarness, RulerRequest } from "./ruler-harness";
 
 const RESERVED: ReadonlySet<string> = new Set(RESERVED_SEGMENTS);
@@ -30,7 +30,8 @@ const FIELD_ONLY_RESERVED = RESERVED_SEGMENTS.filter((w) => !["numeric", "anythi
  * must name the same rules as the engine. One JVM answers every request.
  *
  * Reproduce a run with CONFORMANCE_SEED=<seed> (printed on failure);
- * CONFORMANCE_SHARED_CASES=<n> sets how many definitions share event types.
+ * CONFORMANCE_SHARED_CASES=<n> sets how many definitions share event types,
+ * CONFORMANCE_SHARED_VALUES=plain gives them plain values only.
  * The run prints how many of those compile in full, into several rules, and
  * why the others leave conditions out.
  */
@@ -38,6 +39,8 @@ const FIELD_ONLY_RESERVED = RESERVED_SEGMENTS.filter((w) => !["numeric", "anythi
 const SEED = Number(process.env.CONFORMANCE_SEED ?? 20240115);
 const CASES = 600;
 const SHARED_CASES = Number(process.env.CONFORMANCE_SHARED_CASES ?? 600);
+/** `plain` limits the shared cases' condition values to plain strings and numbers (for figures on what users mostly write). */
+const SHARED_VALUES = process.env.CONFORMANCE_SHARED_VALUES === "plain" ? PLAIN_VALUES : undefined;
 const EVENTS_PER_CASE = 16;
 const MIN_EVENT_CHECKS = 5000;
 
@@ -163,7 +166,7 @@ function generatedChecks(): Check[] {
     ...fc.sample(caseArbitrary, { seed: SEED, numRuns: CASES }).map((c, i) =>
       check(`case ${i}`, c.definition, c.withSource ? PARTNER : undefined, eventsFor(c.definition, c.fields, c.eventSeed, EVENTS_PER_CASE)),
     ),
-    ...fc.sample(sharedCaseArbitrary, { seed: SEED + 1, numRuns: SHARED_CASES }).map((c, i) =>
+    ...fc.sample(sharedCaseArbitrary(SHARED_VALUES), { seed: SEED + 1, numRuns: SHARED_CASES }).map((c, i) =>
       check(`shared case ${i}`, c.definition, c.withSource ? PARTNER : undefined, eventsFor(c.definition, c.fields, c.eventSeed, EVENTS_PER_CASE)),
     ),
   ];
