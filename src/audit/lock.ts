@@ -5,7 +5,12 @@ import { AuditError, LockTimeout, ioFailure, lockTimeout } from "./errors";
 
 /** LockOptions tunes {@link withFileLock}; every field has a default. */
 export interface LockOptions {
-  /** Longest total wait for the lock before giving up, in ms (default 10 000). */
+  /**
+   * Longest total wait for the lock before giving up, in ms (default 45 000):
+   * longer than `staleMs`, so that a lock abandoned where its owner cannot be
+   * checked (another host, a lock file left empty by a crash) is broken
+   * within the wait rather than failing the append.
+   */
   readonly timeoutMs?: number;
   /** A lock older than this is presumed abandoned, in ms (default 30 000). */
   readonly staleMs?: number;
@@ -22,7 +27,9 @@ interface LockOwner {
   readonly token: string;
 }
 
-const defaults = { timeoutMs: 10_000, staleMs: 30_000, minWaitMs: 2, maxWaitMs: 25 };
+/** LOCK_DEFAULTS are the lock timings used where {@link LockOptions} leaves a field out. */
+export const LOCK_DEFAULTS = { timeoutMs: 45_000, staleMs: 30_000, minWaitMs: 2, maxWaitMs: 25 } as const;
+const defaults = LOCK_DEFAULTS;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
