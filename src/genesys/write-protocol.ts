@@ -150,7 +150,19 @@ export function writeProtocol(p: SourcePrimitives, options: ProtocolOptions = {}
       metrics: { ...metrics, conflicts },
     });
     if (isLeft(closed)) {
-      const error: WriteError = { _tag: "AuditUnavailable", reason: `the remote write succeeded but its outcome could not be audited: ${closed.left}` };
+      const remote = source === null ? remoteId : source.remoteId;
+      const error: WriteError = {
+        _tag: "AuditUnavailable",
+        reason: closed.left,
+        outcome: {
+          action: subject.action,
+          sourceId: subject.sourceId,
+          remoteWrite: wrote,
+          status,
+          ...(remote === undefined ? {} : { remoteId: remote }),
+          ...(intent === undefined || isLeft(intent) ? {} : { intentId: intent.right.auditId }),
+        },
+      };
       const head = intent === undefined || isLeft(intent) ? undefined : intent.right.hash;
       return left({ error, ...(head === undefined ? {} : { auditHead: head }), ...(source === null ? {} : { remoteId: source.remoteId }) });
     }
