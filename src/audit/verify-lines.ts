@@ -95,6 +95,8 @@ export interface Unreadable {
 export interface VerifyOptions {
   /** An anchored head hash (e.g. a stack's `auditHead`) that must be in the log. */
   readonly head?: string;
+  /** Called with each sound, chained entry in log order: a reader that trusts only what verifies. */
+  readonly onEntry?: (entry: AuditEntry) => void;
 }
 
 /** ChainState is what verification remembers between entries. */
@@ -116,6 +118,7 @@ export interface ChainState {
   readonly suspect?: { readonly line: number; readonly reason: string; readonly bytes: number; readonly sha256: string };
   /** Torn writes recovered so far. */
   readonly recovered: ReadonlyArray<Recovered>;
+  readonly onEntry?: (entry: AuditEntry) => void;
 }
 
 /** initialChainState is the state before the first entry, looking for `options.head` if given. */
@@ -127,6 +130,7 @@ export const initialChainState = (options: VerifyOptions = {}): ChainState => ({
   seenIds: new Set(),
   open: new Map(),
   ...(options.head === undefined ? {} : { head: options.head.toLowerCase() }),
+  ...(options.onEntry === undefined ? {} : { onEntry: options.onEntry }),
 });
 
 const TRUNCATED = "truncated: no terminating newline (an interrupted append; the next append records its recovery)";
@@ -201,6 +205,7 @@ function judgeLine(
 /** Advances the state past a sound, chained entry at `line`. */
 function accept(state: ChainState, entry: AuditEntry, line: number): LineVerdict {
   (state.seenIds as Set<string>).add(entry.auditId);
+  state.onEntry?.(entry);
   const open = state.open as Map<string, InDoubt>;
   if (entry.result === "intent") {
     const { auditId, timestamp, action, sourceId, payloadHash } = entry;

@@ -5,6 +5,7 @@ import { auditCommand } from "./audit";
 import { emulatorCommand } from "./emulator";
 import { compileCommand } from "./compile";
 import { exportCommand } from "./export";
+import { webhookCommand } from "./webhook";
 
 /** Every sub-command of the CLI, in the order `help` lists them. */
 export const commands: ReadonlyArray<Command> = [
@@ -12,6 +13,7 @@ export const commands: ReadonlyArray<Command> = [
   projectCommand,
   compileCommand,
   auditCommand,
+  webhookCommand,
   exportCommand,
   emulatorCommand,
 ];
