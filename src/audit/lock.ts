@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { promises as fs } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { AuditError, LockTimeout, ioFailure, lockTimeout } from "./errors";
 
@@ -44,13 +44,26 @@ function parseOwner(text: string): LockOwner | undefined {
   }
 }
 
+/**
+ * Whether process `pid` on this host is still running. A process killed
+ * (kill -9) whose parent has not reaped it yet is a zombie: it still answers
+ * `kill(pid, 0)` but will never release a lock, so on Linux its state in
+ * `/proc/<pid>/stat` is read too.
+ */
 function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     // EPERM: the process exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === "EPERM";
+    if ((e as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The state follows the parenthesised command name, which may itself hold spaces or parentheses.
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    return state !== "Z" && state !== "X";
+  } catch {
+    return true; // no /proc (not Linux) or unreadable: trust kill(pid, 0)
   }
 }
 

@@ -155,6 +155,24 @@ describe("the append lock", () => {
     await expect(fs.access(`${logPath}.lock`)).rejects.toMatchObject({ code: "ENOENT" });
   });
 
+  it("breaks at once a lock whose owner was killed and not reaped yet (a zombie)", async () => {
+    const logPath = path.join(dir, "audit.jsonl");
+    // The shell starts a child, prints its pid, then becomes a `sleep` that never reaps it: killed, it stays a zombie.
+    const parent = require("node:child_process").spawn("sh", ["-c", "sleep 30 & echo $!; exec sleep 30"], { stdio: ["ignore", "pipe", "ignore"] });
+    try {
+      const pid = Number(await new Promise<string>((resolve) => parent.stdout.once("data", (d: Buffer) => resolve(d.toString().trim()))));
+      process.kill(pid, "SIGKILL");
+      await new Promise((r) => setTimeout(r, 200));
+      const stat = await fs.readFile(`/proc/${pid}/stat`, "utf8");
+      expect(stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3)).toBe("Z");
+      await lockFile(logPath, { pid, host: os.hostname(), since: new Date().toISOString(), token: "t" });
+      const result = await tryAppendAuditEntry(logPath, input, { lock: { timeoutMs: 1000 } });
+      expect(result.ok).toBe(true);
+    } finally {
+      parent.kill("SIGKILL");
+    }
+  });
+
   it("waits longer by default than a lock takes to turn stale, so an abandoned lock never fails an append", () => {
     expect(LOCK_DEFAULTS.timeoutMs).toBeGreaterThan(LOCK_DEFAULTS.staleMs);
   });
