@@ -14,10 +14,13 @@ import { verifyAuditLog } from "../../src/audit";
 import { main } from "../../src/cli";
 import { startEmulator, RunningEmulator } from "../../src/emulator";
 import { startWebhookReceiver } from "../../src/webhook";
+import { MOTO_CREDENTIALS, motoOrSkip, startMoto } from "../audit/support/moto";
 import { auditEntries, createEngineStack, EngineStack, killProviders, manyDefinitions } from "./support/engine-stack";
 
 const engine = engineOrSkip();
 const describeEngine = engine ? describe : describe.skip;
+const moto = engine ? motoOrSkip() : undefined;
+const describeEngineS3 = engine && moto ? describe : describe.skip;
 const T = 300_000;
 const CLIENT = { clientId: "recovery-client", clientSecret: "recovery-client-secret-R3c" };
 const WEBHOOK_KEY = "example-webhook-key-not-real";
@@ -204,6 +207,40 @@ describeEngine("crash artifacts recover by themselves (Integrations API)", () =>
         `${back.requests().length} request, ${back.received().length} delivery, 0 duplicates, ${auditEntries(s.auditLog).filter((e) => e.action === "webhook").length} webhook audit records`);
     } finally {
       await back.close();
+    }
+  }, T);
+});
+
+describeEngineS3("three stacks appending to one S3 audit prefix at once", () => {
+  test("every entry lands once and the shared chain verifies intact", async () => {
+    const emulator = await startEmulator({ port: 0, ...CLIENT });
+    const server = await startMoto(moto!);
+    const stacks: EngineStack[] = [];
+    try {
+      const location = `s3://${await server.bucket("shared-audit-trail")}/org`;
+      for (const name of ["s3-a", "s3-b", "s3-c"]) {
+        const s = await createEngineStack(engine!, name, {
+          apiBaseUrl: emulator.url,
+          ...CLIENT,
+          api: "integrations",
+          extraConfig: { "genesys:auditLogPath": location, "genesys:auditS3Endpoint": server.url },
+          extraEnv: { ...MOTO_CREDENTIALS, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+        });
+        stacks.push(s);
+        await s.useDefinitions(manyDefinitions(name, 2));
+      }
+      const ups = await Promise.all(stacks.map((s) => s.stack.up()));
+      expect(ups.map((u) => u.summary.resourceChanges)).toEqual([{ create: 3 }, { create: 3 }, { create: 3 }]);
+      const verdict = await verifyAuditLog(location, { s3Endpoint: server.url });
+      // 6 creates: an intent and an outcome each, from three provider processes racing for the next key.
+      expect(verdict).toMatchObject({ _tag: "Intact", entries: 12, inDoubt: [] });
+      for (const u of ups) expect(await verifyAuditLog(location, { s3Endpoint: server.url, head: u.outputs.auditHead.value })).toMatchObject({ _tag: "Intact" });
+      expect(duplicates((await integrations(emulator)).map((i) => i.name))).toEqual([]);
+      console.log(`fault-recovery: 3 stacks appending to one S3 prefix at once: 1 run each, 12 entries, chain intact, ${(await integrations(emulator)).length} integrations, 0 duplicates`);
+    } finally {
+      await Promise.all(stacks.map((s) => s.remove()));
+      await server.stop();
+      await emulator.close();
     }
   }, T);
 });
