@@ -2,6 +2,7 @@ import { resolveAuditLocation } from "../audit";
 import { API_KINDS, ApiKind, DEFAULT_API_KIND } from "../definition/vocabulary/api-kind";
 import { CONFLICT_POLICIES, ConflictPolicy, DEFAULT_CONFLICT_POLICY } from "../definition/vocabulary/conflict-policy";
 import { domainOf, regionDomains } from "../genesys/regions";
+import { DEFAULT_TOKEN_POOL, MAX_TOKEN_POOL } from "../genesys/token-pool";
 import { UNKNOWN } from "./unknowns";
 
 /**
@@ -21,6 +22,8 @@ export interface ProviderSettings {
   /** An S3-compatible endpoint for an `s3://` audit log (`genesys:auditS3Endpoint`); pass it to the audit calls as `s3Endpoint`. */
   readonly auditS3Endpoint?: string;
   readonly defaultConflictPolicy: ConflictPolicy;
+  /** How many client-credentials tokens the provider process spreads its requests over (`genesys:tokenPool`). */
+  readonly tokenPool: number;
 }
 
 /** Reads one config value; `undefined` when absent. Keys are given without namespace. */
@@ -91,6 +94,11 @@ export function readSettings(
   if (known(policy) && !ConflictPolicy.is(policy)) {
     issues.push({ key: "genesys:conflictPolicy", message: `unknown conflict policy '${policy}' (known: ${CONFLICT_POLICIES.join(", ")})` });
   }
+  const poolText = pick("tokenPool", "GENESYS_EVENTBRIDGE_TOKEN_POOL");
+  const tokenPool = poolText === undefined || !known(poolText) ? DEFAULT_TOKEN_POOL : Number(poolText.trim());
+  if (known(poolText) && !(/^\s*\d+\s*$/.test(poolText) && tokenPool >= 1 && tokenPool <= MAX_TOKEN_POOL)) {
+    issues.push({ key: "genesys:tokenPool", message: `expected a whole number of tokens from 1 to ${MAX_TOKEN_POOL} (default ${DEFAULT_TOKEN_POOL}), found '${poolText}'${from("tokenPool")}` });
+  }
   if (issues.length > 0 || clientId === undefined || clientSecret === undefined) return { issues };
   return {
     issues,
@@ -104,6 +112,7 @@ export function readSettings(
       auditLogPath: resolveAuditLocation(pick("auditLogPath"), process.cwd(), env),
       ...(auditS3Endpoint === undefined ? {} : { auditS3Endpoint }),
       defaultConflictPolicy: policy,
+      tokenPool,
     },
   };
 }
