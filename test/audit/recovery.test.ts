@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
 import { AuditEntry, appendAuditEntry, entryHash, tryAppendAuditEntry, verifyAuditLog } from "../../src/audit";
 import { main } from "../../src/cli";
 import { storeHarnesses } from "./support/harness";
@@ -65,6 +66,20 @@ describe.each(storeHarnesses())("torn-write recovery ($name store)", (store) => 
     // Later appends chain on as usual.
     const after = await appendAuditEntry(location, input, opts());
     expect(after.prevHash).toBe(next.hash);
+  });
+
+  it("hashes the torn bytes as written, even when the cut falls inside a character", async () => {
+    if (store.name === "s3") return; // an S3 object is written whole: it is never cut mid-character
+    const location = store.fresh("utf8");
+    await appendAuditEntry(location, input, opts());
+    const second = await appendAuditEntry(location, { ...input, sourceId: "src-é" }, opts());
+    const good = Buffer.from(await store.read(location));
+    const line = Buffer.from(JSON.stringify(second) + "\n");
+    const cut = line.indexOf(Buffer.from("é")) + 1;
+    const torn = line.subarray(0, cut);
+    await fs.writeFile(location, Buffer.concat([good, torn]));
+    await appendAuditEntry(location, input, opts());
+    expect(await verifyAuditLog(location, opts())).toMatchObject({ _tag: "Intact", entries: 4, recovered: [{ line: 3, bytes: cut, sha256: sha256(torn) }] });
   });
 
   it("keeps an entry whose newline alone is missing, and chains after it without a recovery", async () => {
