@@ -7,6 +7,7 @@ import { compileCommand } from "./compile";
 import { exportCommand } from "./export";
 import { topicsCommand } from "./topics";
 import { sampleCommand } from "./sample";
+import { webhookCommand } from "./webhook";
 
 /** Every sub-command of the CLI, in the order `help` lists them. */
 export const commands: ReadonlyArray<Command> = [
@@ -14,6 +15,7 @@ export const commands: ReadonlyArray<Command> = [
   projectCommand,
   compileCommand,
   auditCommand,
+  webhookCommand,
   exportCommand,
   topicsCommand,
   sampleCommand,
