@@ -1,0 +1,20 @@
+import { compileEventPattern } from "../eventbridge/compile-pattern";
+import type { EventPattern } from "../eventbridge/event-pattern";
+import { matchesPattern } from "../eventbridge/match-pattern";
+import type { SourceDefinition } from "../source-definition";
+
+/**
+ * The event patterns of a definition's rules, as the AWS route compiles
+ * them (`compileEventPattern`, without `source`: a partner event bus
+ * receives one partner event source only). A list, because a route may hold
+ * several rules; today it holds one. The one place impact reads the
+ * compiled route's patterns from. Pure.
+ */
+export function routePatterns(def: Pick<SourceDefinition, "filters">): ReadonlyArray<EventPattern> {
+  return [compileEventPattern(def).pattern];
+}
+
+/** Whether any of the route's patterns selects the envelope, as EventBridge judges it (see `matchesPattern`). Pure. */
+export function patternsSelect(patterns: ReadonlyArray<EventPattern>, envelope: unknown): boolean {
+  return patterns.some((p) => matchesPattern(p, envelope));
+}
