@@ -5,12 +5,14 @@ import { auditCommand } from "./audit";
 import { emulatorCommand } from "./emulator";
 import { compileCommand } from "./compile";
 import { exportCommand } from "./export";
+import { impactCommand } from "./impact";
 
 /** Every sub-command of the CLI, in the order `help` lists them. */
 export const commands: ReadonlyArray<Command> = [
   validateCommand,
   projectCommand,
   compileCommand,
+  impactCommand,
   auditCommand,
   exportCommand,
   emulatorCommand,
