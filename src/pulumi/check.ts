@@ -1,13 +1,15 @@
 import * as E from "fp-ts/Either";
 import type * as pulumi from "@pulumi/pulumi";
 import { projectSamples, validateDefinition, DefinitionIssue } from "../definition";
+import { readImpactEvents } from "./impact";
 import { definitionOf, inputPathOf } from "./inputs";
 import { decodeSteering } from "./steering";
 import { unknownPaths } from "./unknowns";
 
 /**
  * The provider's `check`: decodes and validates the definition, projects the
- * sample events through it, and returns every problem as a check failure
+ * sample events through it, reads the `impactEvents` corpus when one is
+ * named, and returns every problem as a check failure
  * named by its property path. Never touches the network. Problems at or
  * below a value that is still unknown (preview) are not reported: they will
  * be checked once the value is known.
@@ -26,6 +28,10 @@ export function checkInputs(news: Record<string, unknown>): pulumi.dynamic.Check
   if (E.isRight(decoded) && E.isRight(steering) && steering.right.samples !== undefined && unknown.length === 0) {
     const projected = projectSamples(decoded.right, steering.right.samples);
     if (E.isLeft(projected)) issues.push(...projected.left);
+  }
+  if (E.isRight(steering) && steering.right.impactEvents !== undefined) {
+    const corpus = readImpactEvents(steering.right.impactEvents);
+    if (E.isLeft(corpus)) issues.push(corpus.left);
   }
   const failures = issues
     .filter((i) => known(i.path))
