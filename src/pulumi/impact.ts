@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { Either, left, right } from "fp-ts/Either";
 import { DefinitionIssue, formatIssue, SampleEvent, validateDefinition } from "../definition";
@@ -15,7 +16,10 @@ import { unknownPaths } from "./unknowns";
  * property, naming the file, line and fix. Never throws.
  */
 export function readImpactEvents(location: string, root: string = process.cwd()): Either<DefinitionIssue, ReadonlyArray<CorpusEvent>> {
-  const read = readEventCorpus(path.resolve(root, location), location);
+  const file = path.resolve(root, location);
+  const stamp = stampOf(file);
+  if (stamp !== undefined && last?.file === file && last.stamp === stamp) return right(last.events);
+  const read = readEventCorpus(file, location);
   if (read._tag === "Left") return left({ _tag: "DefinitionIssue", path: "impactEvents", message: describeFileProblem(read.left) });
   const decoded = decodeCorpus(read.right.values);
   if (decoded._tag === "Left") {
@@ -23,7 +27,24 @@ export function readImpactEvents(location: string, root: string = process.cwd())
     const more = decoded.left.length > 1 ? ` (and ${decoded.left.length - 1} more)` : "";
     return left({ _tag: "DefinitionIssue", path: "impactEvents", message: `${location}: ${formatIssue(first)}${more}` });
   }
+  if (stamp !== undefined) last = { file, stamp, events: decoded.right };
   return right(decoded.right);
+}
+
+/**
+ * The last corpus read, by file and its size and modification time: `check`
+ * and `diff` of one resource read the same corpus in one provider process,
+ * and a large one is then read once.
+ */
+let last: { readonly file: string; readonly stamp: string; readonly events: ReadonlyArray<CorpusEvent> } | undefined;
+
+function stampOf(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return stat.isFile() ? `${stat.size}:${stat.mtimeMs}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What a preview shows about delivery: the one line, and the examples for verbose output. */

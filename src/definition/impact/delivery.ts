@@ -4,17 +4,19 @@ import { formatIssue } from "../issue";
 import { projectEvent } from "../projection";
 import type { SourceDefinition } from "../source-definition";
 import type { CorpusEvent } from "./corpus-event";
-import { patternsSelect, routePatterns } from "./route-patterns";
+import { RouteSelector, routePatterns, routeSelector } from "./route-patterns";
 
 /** A definition made ready to judge many events: its compiled patterns, computed once. */
 export interface PreparedRoute {
   readonly definition: SourceDefinition;
   readonly patterns: ReadonlyArray<EventPattern>;
+  readonly selects: RouteSelector;
 }
 
 /** Compiles what {@link deliveryOf} needs of a definition. Pure. */
 export function prepareRoute(definition: SourceDefinition): PreparedRoute {
-  return { definition, patterns: routePatterns(definition) };
+  const patterns = routePatterns(definition);
+  return { definition, patterns, selects: routeSelector(patterns) };
 }
 
 /**
@@ -29,7 +31,7 @@ export type Delivery =
 
 /** The delivery of one event through one route; `envelope` is the event as the rule sees it (see `envelopeOf`). Pure. */
 export function deliveryOf(route: PreparedRoute, event: CorpusEvent, envelope: unknown): Delivery {
-  if (!patternsSelect(route.patterns, envelope)) return { delivered: false, stoppedBy: "pattern" };
+  if (!route.selects(envelope)) return { delivered: false, stoppedBy: "pattern" };
   const projection = projectEvent(route.definition, event.body, label(event));
   return projection.issues.length === 0 ? { delivered: true, output: projection.projected } : { delivered: false, stoppedBy: "projection" };
 }

@@ -1,6 +1,6 @@
 import { compileEventPattern } from "../eventbridge/compile-pattern";
 import type { EventPattern } from "../eventbridge/event-pattern";
-import { matchesPattern } from "../eventbridge/match-pattern";
+import { patternMatcher } from "../eventbridge/match-pattern";
 import type { SourceDefinition } from "../source-definition";
 
 /**
@@ -14,7 +14,11 @@ export function routePatterns(def: Pick<SourceDefinition, "filters">): ReadonlyA
   return [compileEventPattern(def).pattern];
 }
 
-/** Whether any of the route's patterns selects the envelope, as EventBridge judges it (see `matchesPattern`). Pure. */
-export function patternsSelect(patterns: ReadonlyArray<EventPattern>, envelope: unknown): boolean {
-  return patterns.some((p) => matchesPattern(p, envelope));
+/** Whether a route selects an event envelope. */
+export type RouteSelector = (envelope: unknown) => boolean;
+
+/** Whether any of the route's patterns selects an envelope, as EventBridge judges it (see `matchesPattern`); each pattern is prepared once. Pure. */
+export function routeSelector(patterns: ReadonlyArray<EventPattern>): RouteSelector {
+  const matchers = patterns.map(patternMatcher);
+  return (envelope) => matchers.some((m) => m(envelope));
 }
