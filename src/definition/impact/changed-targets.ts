@@ -33,11 +33,27 @@ export function changedTargets(targets: ReadonlyArray<TargetField>, before: unkn
   return targets.filter((t) => valueText(before, t.segments) !== valueText(after, t.segments)).map((t) => t.name);
 }
 
-function valueText(root: unknown, segments: ReadonlyArray<string>): string | undefined {
+/** The values of the named target fields in a projected event, keyed by their names (`{ "custom.tenant": "t-42" }`); absent ones are left out. Pure. */
+export function targetValues(targets: ReadonlyArray<TargetField>, names: ReadonlyArray<string>, output: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const t of targets) {
+    if (!names.includes(t.name)) continue;
+    const found = valueAt(output, t.segments);
+    if (found.present) Object.defineProperty(out, t.name, { value: found.value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function valueAt(root: unknown, segments: ReadonlyArray<string>): { readonly present: boolean; readonly value?: unknown } {
   let current = root;
   for (const s of segments) {
-    if (!isRecord(current) || !Object.prototype.hasOwnProperty.call(current, s)) return undefined;
+    if (!isRecord(current) || !Object.prototype.hasOwnProperty.call(current, s)) return { present: false };
     current = current[s];
   }
-  return canonicalJson(current);
+  return { present: true, value: current };
+}
+
+function valueText(root: unknown, segments: ReadonlyArray<string>): string | undefined {
+  const found = valueAt(root, segments);
+  return found.present ? canonicalJson(found.value) : undefined;
 }

@@ -1,5 +1,5 @@
 import type { SourceDefinition } from "../source-definition";
-import { changedTargets as changedTargetsOf, targetFields } from "./changed-targets";
+import { changedTargets as changedTargetsOf, targetFields, targetValues } from "./changed-targets";
 import { CorpusEvent, envelopeOf } from "./corpus-event";
 import { deliveryOf, prepareRoute, whyNotDelivered } from "./delivery";
 
@@ -23,7 +23,7 @@ export interface ImpactExample {
   readonly eventType: string;
   /** Why it is no longer (or was not) delivered, for a dropped (or newly delivered) event. */
   readonly reason?: string;
-  /** For a reshaped event, the target paths that changed, and the output before and after. */
+  /** For a reshaped event, the target fields that changed, and their values before and after, keyed by target (a target absent on one side is left out there). */
   readonly changedTargets?: ReadonlyArray<string>;
   readonly before?: Readonly<Record<string, unknown>>;
   readonly after?: Readonly<Record<string, unknown>>;
@@ -107,7 +107,12 @@ export function deliveryImpact(
       if (changedTargets.length > 0) {
         change = "reshaped";
         for (const t of changedTargets) targets.set(t, (targets.get(t) ?? 0) + 1);
-        if (examples.reshaped.length < keep) examples.reshaped.push({ ...named(event), changedTargets, before: b.output, after: a.output });
+        if (examples.reshaped.length < keep) examples.reshaped.push({
+            ...named(event),
+            changedTargets,
+            before: targetValues(fields, changedTargets, b.output),
+            after: targetValues(fields, changedTargets, a.output),
+          });
       }
     }
     counts[change]++;

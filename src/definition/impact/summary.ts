@@ -18,13 +18,16 @@ export function impactLine(impact: ImpactTotals & Pick<DeliveryImpact, "reshaped
   );
 }
 
-/** One line per example, for verbose output: `no longer delivered: <event> (<type>): <reason>`. Pure. */
+/**
+ * One line per example, for verbose output: `no longer delivered: <event> (<type>): <reason>`,
+ * `reshaped: <event> (<type>): agentIds ["a-1"] -> ["agent"]`. Pure.
+ */
 export function exampleLines(impact: Pick<DeliveryImpact, "examples">): ReadonlyArray<string> {
   const line = (kind: string, e: ImpactExample): string => {
     const what =
       e.changedTargets === undefined
         ? (e.reason ?? "")
-        : `${e.changedTargets.join(", ")}: ${preview(e.before, 120)} -> ${preview(e.after, 120)}`;
+        : e.changedTargets.map((t) => `${t} ${preview(e.before?.[t], 60)} -> ${preview(e.after?.[t], 60)}`).join(", ");
     return `${kind}: ${e.event} (${e.eventType}): ${what}`;
   };
   return [
