@@ -6,6 +6,8 @@ import { emulatorCommand } from "./emulator";
 import { compileCommand } from "./compile";
 import { exportCommand } from "./export";
 import { impactCommand } from "./impact";
+import { topicsCommand } from "./topics";
+import { sampleCommand } from "./sample";
 
 /** Every sub-command of the CLI, in the order `help` lists them. */
 export const commands: ReadonlyArray<Command> = [
@@ -15,5 +17,7 @@ export const commands: ReadonlyArray<Command> = [
   impactCommand,
   auditCommand,
   exportCommand,
+  topicsCommand,
+  sampleCommand,
   emulatorCommand,
 ];

@@ -18,3 +18,6 @@ export const MAX_EVENT_CORPUS_BYTES = 512 * 1_048_576;
 
 /** The most event files (`*.json`, `*.jsonl`, `*.ndjson`) a corpus folder may hold. */
 export const MAX_EVENT_FILES = 10_000;
+
+/** The largest saved topic catalog read (the platform's full catalog with schemas is a few MiB). */
+export const MAX_CATALOG_FILE_BYTES = 64 * 1_048_576;

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ownerMarker } from "../genesys/ownership";
-import { compileRoute, formatUndelivered, validateDefinition } from "../definition";
+import { formatUndelivered } from "../definition";
+import { prepareDefinition } from "../definition/prepare";
 import type { RouteInputTransformer, SourceDefinitionInput, Undelivered } from "../definition";
 import { definitionOf, InputProps } from "./inputs";
 import type { SourceMetrics } from "./outputs";
@@ -22,7 +23,7 @@ import { importRefused } from "./import-refusal";
  * new EventBridgeSource("conversations", {
  *   id: "eventbridge-source-prod-01",
  *   configuration: { awsAccountId: "123456789012", region: "us-east-1", roleArn: "arn:aws:iam::123456789012:role/genesys-eb-role" },
- *   filters: [{ eventType: "conversation.created", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }],
+ *   filters: [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }],
  * });
  */
 export interface EventBridgeSourceArgs extends InputProps<SourceDefinitionInput & Omit<SteeringInputsInput, "owner">> {}
@@ -122,10 +123,11 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
  */
 function warnUndelivered(resource: EventBridgeSource, args: EventBridgeSourceArgs): void {
   void pulumi.output(args).apply((plain) => {
-    const decoded = validateDefinition(definitionOf({ ...plain, sourceId: plain.id }));
-    if (decoded._tag === "Left") return; // check reports it, with paths
-    for (const u of compileRoute(decoded.right).undelivered) {
-      void pulumi.log.warn(`${decoded.right.id} (AWS route): ${formatUndelivered(u)}`, resource);
+    // No samples: they are projected by `check`, in the provider; the program needs only the route.
+    const prepared = prepareDefinition(definitionOf({ ...plain, sourceId: plain.id }));
+    if (prepared._tag === "Left") return; // check reports it, with paths
+    for (const u of prepared.right.route.undelivered) {
+      void pulumi.log.warn(`${prepared.right.definition.id} (AWS route): ${formatUndelivered(u)}`, resource);
     }
   });
 }

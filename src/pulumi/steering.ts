@@ -48,7 +48,7 @@ export const SteeringInputs = struct(
      * Sample events projected through the definition at `check` and before any
      * write: every filter, directive and mapping they reach must resolve.
      * Each is `{ eventType, event }`.
-     * @example [{ eventType: "conversation.created", event: { metadata: { source: "web" } } }]
+     * @example [{ eventType: "v2.detail.events.conversation.{id}.customer.start", event: { mediaType: "VOICE" } }]
      */
     samples: SampleEvents,
     /**
@@ -62,6 +62,15 @@ export const SteeringInputs = struct(
     impactEvents: text("ImpactEvents", "a path to a file or folder of recorded events", (s) =>
       s.trim() === "" ? "expected a path to a file or folder of recorded events, found an empty string" : undefined,
     ),
+    /**
+     * A saved topic catalog (`genesys-eventbridge topics --out`) to check the
+     * definition against instead of the organization's, for pipelines without
+     * network to Genesys; relative to the Pulumi project folder. Default: the
+     * provider setting `genesys:catalogFile`, else the organization's catalog
+     * (Integrations API).
+     * @example "genesys-topics.json"
+     */
+    catalog: text("CatalogFile", "a path to a saved topic catalog"),
   },
 );
 /** The steering inputs, defaults applied. */

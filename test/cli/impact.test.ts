@@ -1,14 +1,14 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { createdSample, example, summarySample } from "../definition/fixtures";
+import { createdSample, FIXTURES, fixture, summarySample } from "../definition/fixtures";
 import { envelope } from "../definition/eventbridge/envelope";
-import { EXAMPLES, removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
+import { removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
 
-const oldFile = path.join(EXAMPLES, "definition.json");
+const oldFile = path.join(FIXTURES, "definition.json");
 
 function changed(dir: string, change: (d: any) => void, name = "new.json"): string {
-  const d = example("definition.json") as any;
+  const d = fixture("definition.json") as any;
   change(d);
   return writeJson(dir, name, d);
 }
@@ -24,7 +24,7 @@ describe("impact", () => {
   it("prints the counts, the totals and examples for a raised threshold, from JSON Lines of envelopes", async () => {
     const dir = tempDir();
     const next = changed(dir, (d) => (d.filters[1].conditions[0].value = 300));
-    const lines = [summaryAt("e-1", 40), summaryAt("e-2", 400), summaryAt("e-3", 10), envelope(createdSample, "conversation.created")];
+    const lines = [summaryAt("e-1", 40), summaryAt("e-2", 400), summaryAt("e-3", 10), envelope(createdSample, createdSample.eventType)];
     fs.writeFileSync(path.join(dir, "replay.jsonl"), lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
     expect(await runCli("impact", oldFile, next, "--events", path.join(dir, "replay.jsonl"))).toEqual({
       code: 0,
@@ -32,7 +32,7 @@ describe("impact", () => {
       out: [
         "delivery impact on 4 recorded events: 1 no longer delivered, 0 newly delivered, 0 reshaped",
         "delivered before: 3, after: 2; unchanged: 3",
-        "  no longer delivered: e-1 (analytics.conversations.summary): filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 40",
+        "  no longer delivered: e-1 (v2.detail.events.conversation.{id}.customer.end): filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 40",
       ].join("\n"),
     });
   });
@@ -59,12 +59,12 @@ describe("impact", () => {
         unchanged: 0,
         reshapedTargets: [{ target: "custom.tenant", events: 1 }],
         examples: {
-          newlyDropped: [{ event: "e-1", eventType: "analytics.conversations.summary", reason: "filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 40" }],
+          newlyDropped: [{ event: "e-1", eventType: "v2.detail.events.conversation.{id}.customer.end", reason: "filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 40" }],
           newlyDelivered: [],
           reshaped: [
             {
               event: "e-2",
-              eventType: "analytics.conversations.summary",
+              eventType: "v2.detail.events.conversation.{id}.customer.end",
               changedTargets: ["custom.tenant"],
               before: { "custom.tenant": "tenant-42" },
               after: { "custom.tenant": "c7d1a5f2-3b9e-4c1a-9f0e-2d6b8a4e1c35" },
@@ -85,7 +85,7 @@ describe("impact", () => {
     const dir = tempDir();
     const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", ...args], { cwd: dir, stdio: "pipe" });
     git("init", "-q");
-    const file = writeJson(dir, "definition.json", example("definition.json"));
+    const file = writeJson(dir, "definition.json", fixture("definition.json"));
     git("add", "definition.json");
     git("commit", "-qm", "deployed");
     changed(dir, (d) => (d.filters[1].conditions[0].value = 300), "definition.json");

@@ -15,31 +15,31 @@ const describeEngine = engine ? describe : describe.skip;
 const T = 180_000;
 const CLIENT = { clientId: "e2e-client", clientSecret: "e2e-client-secret-Imp4" };
 
-const summary = require("../../stacks/examples/samples/analytics-summary.json");
-const created = require("../../stacks/examples/samples/conversation-created.json");
+const ended = require("../../stacks/examples/samples/customer-end.json");
+const started = require("../../stacks/examples/samples/customer-start.json");
 
-/** A summary event lasting `duration` seconds, as `{ eventType, event }`. */
-const sampleOf = (duration: number) => ({ ...summary, event: { ...summary.event, metrics: { duration } } });
+/** A customer end event of a conversation that lasted `duration` milliseconds, as `{ eventType, event }`. */
+const sampleOf = (duration: number) => ({ ...ended, event: { ...ended.event, interactingDurationMs: duration } });
 /** The same as EventBridge delivers it, with an id only this test writes. */
 const recordedOf = (duration: number, i: number) => ({
   id: `recorded-marker-${i}`,
-  "detail-type": summary.eventType,
+  "detail-type": ended.eventType,
   source: "aws.partner/genesys.com/cloud/org/suffix",
-  detail: { topicName: summary.eventType, eventBody: { ...summary.event, metrics: { duration } } },
+  detail: { topicName: ended.eventType.replace("{id}", "c-1"), eventBody: { ...ended.event, interactingDurationMs: duration } },
 });
 
 describeEngine("delivery impact in pulumi preview", () => {
   let emulator: RunningEmulator;
   let s: EngineStack;
-  const SAMPLE_DURATIONS = [30, 120, 299, 300, 45];
-  const RECORDED_DURATIONS = [10, 31, 200, 301, 900, 250, 29];
+  const SAMPLE_DURATIONS = [30_000, 120_000, 299_999, 300_000, 45_000];
+  const RECORDED_DURATIONS = [10_000, 31_000, 200_000, 301_000, 900_000, 250_000, 29_999];
   const impactLines = (text: string) => text.split("\n").filter((l) => l.includes("delivery impact on"));
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, ...CLIENT });
     s = await createEngineStack(engine!, "impact", { apiBaseUrl: emulator.url, ...CLIENT });
     fs.writeFileSync(path.join(s.dir, "definition.json"), JSON.stringify(exampleDefinition()));
-    fs.writeFileSync(path.join(s.dir, "samples.json"), JSON.stringify([created, ...SAMPLE_DURATIONS.map(sampleOf)]));
+    fs.writeFileSync(path.join(s.dir, "samples.json"), JSON.stringify([started, ...SAMPLE_DURATIONS.map(sampleOf)]));
     fs.writeFileSync(path.join(s.dir, "recorded.jsonl"), RECORDED_DURATIONS.map((d, i) => JSON.stringify(recordedOf(d, i))).join("\n") + "\n");
     await s.stack.setConfig("genesys-eventbridge:sources", {
       value: JSON.stringify([{ definition: "definition.json", samples: "samples.json", impactEvents: "recorded.jsonl" }]),
@@ -61,13 +61,13 @@ describeEngine("delivery impact in pulumi preview", () => {
   // The engine prints a provider's log lines with its diagnostics (stderr under the automation API).
   test("a raised threshold prints the events no longer delivered, counted over the samples and the recorded events", async () => {
     const changed = exampleDefinition();
-    changed.filters[1].conditions[0].value = 300;
+    changed.filters[1].conditions[0].value = 300_000;
     fs.writeFileSync(path.join(s.dir, "definition.json"), JSON.stringify(changed));
     const diagnostics: Array<{ urn?: string; severity: string; message: string }> = [];
     const preview = await s.stack.preview({ diff: true, onEvent: (e) => void (e.diagnosticEvent && diagnostics.push(e.diagnosticEvent)) });
     const durations = [...SAMPLE_DURATIONS, ...RECORDED_DURATIONS];
-    const total = durations.length + 1; // and the conversation.created sample, delivered before and after
-    const dropped = durations.filter((d) => d >= 30 && d < 300).length;
+    const total = durations.length + 1; // and the customer start sample, delivered before and after
+    const dropped = durations.filter((d) => d >= 30_000 && d < 300_000).length;
     const line = `delivery impact on ${total} recorded events: ${dropped} no longer delivered, 0 newly delivered, 0 reshaped`;
     expect([preview.changeSummary, impactLines(`${preview.stdout}\n${preview.stderr}`).map((l) => l.trim())]).toEqual([{ same: 1, update: 1 }, [line]]);
     // On the resource's row, as an info line.

@@ -5,8 +5,8 @@ import { checkInputs } from "../../src/pulumi/check";
 import { previewImpact } from "../../src/pulumi/impact";
 import { UNKNOWN } from "../../src/pulumi/unknowns";
 
-const example = require("../../stacks/examples/definition.json");
-const summarySample = require("../../stacks/examples/samples/analytics-summary.json");
+const example = require("../definition/fixtures/definition.json");
+const summarySample = require("../definition/fixtures/samples/analytics-summary.json");
 
 function inputs(change: (i: any) => void = () => undefined): Record<string, unknown> {
   const { id, ...definition } = JSON.parse(JSON.stringify(example));
@@ -33,8 +33,8 @@ describe("previewImpact", () => {
     expect(previewImpact(olds, news)).toEqual({
       line: "delivery impact on 4 recorded events: 2 no longer delivered, 0 newly delivered, 0 reshaped",
       examples: [
-        "no longer delivered: events[0] (analytics.conversations.summary): filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 100",
-        "no longer delivered: events[1] (analytics.conversations.summary): filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 40",
+        "no longer delivered: events[0] (v2.detail.events.conversation.{id}.customer.end): filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 100",
+        "no longer delivered: events[1] (v2.detail.events.conversation.{id}.customer.end): filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 40",
       ],
     });
   });

@@ -29,8 +29,8 @@ describe("deliveryImpact", () => {
       reshapedTargets: [],
       examples: {
         newlyDropped: [
-          { event: "s-1", eventType: "analytics.conversations.summary", reason: "filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 30" },
-          { event: "s-2", eventType: "analytics.conversations.summary", reason: "filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 299" },
+          { event: "s-1", eventType: "v2.detail.events.conversation.{id}.customer.end", reason: "filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 30" },
+          { event: "s-2", eventType: "v2.detail.events.conversation.{id}.customer.end", reason: "filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 299" },
         ],
         newlyDelivered: [],
         reshaped: [],
@@ -45,7 +45,7 @@ describe("deliveryImpact", () => {
     expect([impact.newlyDelivered, impact.newlyDropped, impact.examples.newlyDelivered]).toEqual([
       1,
       0,
-      [{ event: "s-1", eventType: "analytics.conversations.summary", reason: "filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 30" }],
+      [{ event: "s-1", eventType: "v2.detail.events.conversation.{id}.customer.end", reason: "filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 30" }],
     ]);
   });
 
@@ -59,7 +59,7 @@ describe("deliveryImpact", () => {
       targets: [{ target: "agentIds", events: 1 }],
       example: {
         event: "s-1",
-        eventType: "analytics.conversations.summary",
+        eventType: "v2.detail.events.conversation.{id}.customer.end",
         changedTargets: ["agentIds"],
         before: { agentIds: ["agent-001"] },
         after: { agentIds: ["agent"] },
@@ -67,7 +67,7 @@ describe("deliveryImpact", () => {
     });
     expect([impactLine(impact), exampleLines(impact)]).toEqual([
       "delivery impact on 2 recorded events: 0 no longer delivered, 0 newly delivered, 1 reshaped (agentIds)",
-      ['reshaped: s-1 (analytics.conversations.summary): agentIds ["agent-001"] -> ["agent"]'],
+      ['reshaped: s-1 (v2.detail.events.conversation.{id}.customer.end): agentIds ["agent-001"] -> ["agent"]'],
     ]);
   });
 
@@ -76,7 +76,7 @@ describe("deliveryImpact", () => {
     const impact = deliveryImpact(old, mapped, corpus([summary("s-1", 40)]));
     expect([impact.newlyDropped, exampleLines(impact)]).toEqual([
       1,
-      ["no longer delivered: s-1 (analytics.conversations.summary): attributeMappings[1].source: does not resolve on event s-1 (analytics.conversations.summary): attributes.region is missing"],
+      ["no longer delivered: s-1 (v2.detail.events.conversation.{id}.customer.end): attributeMappings[1].source: does not resolve on event s-1 (v2.detail.events.conversation.{id}.customer.end): attributes.region is missing"],
     ]);
   });
 
@@ -84,7 +84,7 @@ describe("deliveryImpact", () => {
     const only = definition((d) => d.filters.splice(1, 1));
     const events = corpus([summary("s-1", 40), { index: 0, eventType: createdSample.eventType, body: createdSample.event }]);
     expect(deliveryImpact(old, only, events).examples.newlyDropped).toEqual([
-      { event: "s-1", eventType: "analytics.conversations.summary", reason: 'no filter has event type "analytics.conversations.summary"' },
+      { event: "s-1", eventType: "v2.detail.events.conversation.{id}.customer.end", reason: 'no filter has event type "v2.detail.events.conversation.{id}.customer.end"' },
     ]);
     const same = deliveryImpact(old, old, events);
     expect([same.unchanged, same.deliveredBefore, same.deliveredAfter, impactLine(same)]).toEqual([
