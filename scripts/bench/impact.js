@@ -52,9 +52,9 @@ function decoded(value) {
 const example = JSON.parse(fs.readFileSync(path.join(root, "stacks", "examples", "definition.json"), "utf8"));
 const oldDefinition = decoded(example);
 const changed = JSON.parse(JSON.stringify(example));
-changed.filters[1].conditions[0].value = 300;
-changed.filters[0].conditions[1].value = ["queued"];
-changed.transformations[1].path = "[].purpose";
+changed.filters[1].conditions[0].value = 300000;
+changed.filters[0].conditions[1].value = ["VOICE"];
+changed.transformations[1].path = "[1]";
 const newDefinition = decoded(changed);
 
 /** A seeded generator (mulberry32), so every run replays the same corpus. */
@@ -73,16 +73,19 @@ function corpusLines(n) {
   const r = random(20261203);
   const lines = [];
   for (let i = 0; i < n; i++) {
-    const summary = r() < 0.5;
-    const agents = Array.from({ length: 1 + Math.floor(r() * 3) }, (_, k) => ({ id: `agent-${k}`, purpose: r() < 0.8 ? "agent" : "acd" }));
+    const end = r() < 0.5;
+    const conversationId = `c7d1a5f2-3b9e-4c1a-9f0e-${String(i).padStart(12, "0")}`;
     const body = {
-      conversation: { id: `c-${i}` },
-      participants: agents,
-      metadata: { source: r() < 0.7 ? "web" : "voice", routingStatus: r() < 0.5 ? "queued" : "contact", timestamp: 1705312800000 + i * 1000 },
-      attributes: { tenantId: `tenant-${i % 50}` },
-      ...(summary ? { metrics: { duration: Math.floor(r() * 900) } } : {}),
+      eventTime: 1705312800000 + i * 1000,
+      conversationId,
+      participantId: `5b0e8c4d-2f6a-4d1b-8e3c-${String(i % 977).padStart(12, "0")}`,
+      mediaType: r() < 0.6 ? "VOICE" : r() < 0.5 ? "MESSAGE" : "EMAIL",
+      direction: r() < 0.8 ? "INBOUND" : "OUTBOUND",
+      conversationExternalContactIds: Array.from({ length: 1 + Math.floor(r() * 2) }, (_, k) => `3f8a2c1e-6d4b-4a9e-b7c5-${String(i * 2 + k).padStart(12, "0")}`),
+      divisionId: `0b7c1d2e-3f4a-4b5c-8d6e-${String(i % 5).padStart(12, "0")}`,
+      ...(end ? { disconnectType: "CLIENT", interactingDurationMs: Math.floor(r() * 900000) } : {}),
     };
-    const type = summary ? "analytics.conversations.summary" : "conversation.created";
+    const type = `v2.detail.events.conversation.{id}.customer.${end ? "end" : "start"}`;
     lines.push(
       JSON.stringify({
         version: "0",
@@ -93,7 +96,7 @@ function corpusLines(n) {
         time: "2024-01-15T10:00:00Z",
         region: "us-east-1",
         resources: [],
-        detail: { topicName: type, version: "2", eventBody: body },
+        detail: { topicName: type.replace("{id}", conversationId), version: "2", eventBody: body },
       }),
     );
   }
@@ -170,8 +173,8 @@ Written by \`npm run bench:impact\` (\`-- --events N --runs R\` to change the
 corpus size and the number of runs). A corpus of ${EVENTS.toLocaleString("en-US")} recorded events
 (JSON Lines of EventBridge envelopes, ${(bytes / 1048576).toFixed(1)} MiB, generated from a seed)
 is read with the strict loader and replayed through the example definition
-and a changed one (a raised threshold, a narrowed \`in\`, an extract path
-changed). Each step is measured side by side with a floor in the same run,
+and a changed one (a raised threshold, a narrowed \`in\`, another array
+element extracted). Each step is measured side by side with a floor in the same run,
 the median of ${RUNS} runs; a ratio is step time / floor time.
 
 Machine: ${machine}; run ${new Date().toISOString().slice(0, 10)}.

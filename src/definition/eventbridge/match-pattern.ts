@@ -1,7 +1,7 @@
 import { isRecord } from "../codec-kit";
 import type { Scalar } from "../condition";
 import { MIN_NORMAL_NUMBER } from "../evaluate-condition";
-import { consistentChoiceExists, eventFieldValues, FieldValue } from "../event-fields";
+import { consistentChoiceExists, FieldValue, fieldReader } from "../event-fields";
 import { EventPattern, OR_KEY, PatternMatcher } from "./event-pattern";
 import { ipAddressBytes } from "./ip-address";
 
@@ -37,7 +37,7 @@ export function matchesPattern(pattern: EventPattern, event: unknown): boolean {
 export function patternMatcher(pattern: EventPattern): (event: unknown) => boolean {
   const alternatives = flatten(pattern, "").map((alternative) => ({ alternative, quick: quickChecks(alternative) }));
   // Every alternative's fields are read in one walk of the event, when the first alternative needs them.
-  const names = [...new Set(alternatives.flatMap(({ alternative }) => [...alternative.keys()]))];
+  const read = fieldReader([...new Set(alternatives.flatMap(({ alternative }) => [...alternative.keys()]))]);
   return (event) => {
     if (!isRecord(event)) return false;
     let values: ReadonlyMap<string, ReadonlyArray<FieldValue>> | undefined;
@@ -46,10 +46,10 @@ export function patternMatcher(pattern: EventPattern): (event: unknown) => boole
         const value = Object.prototype.hasOwnProperty.call(event, name) ? event[name] : undefined;
         if (typeof value === "string" && !allowed.has(value)) return false;
       }
-      values ??= eventFieldValues(event, names);
-      const read = values;
+      values ??= read(event);
+      const found = values;
       return consistentChoiceExists(
-        [...alternative].map(([name, matchers]) => (read.get(name) ?? []).filter((v) => matchers.some((m) => matchesValue(m, v.value)))),
+        [...alternative].map(([name, matchers]) => (found.get(name) ?? []).filter((v) => matchers.some((m) => matchesValue(m, v.value)))),
       );
     });
   };
