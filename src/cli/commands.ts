@@ -5,6 +5,8 @@ import { auditCommand } from "./audit";
 import { emulatorCommand } from "./emulator";
 import { compileCommand } from "./compile";
 import { exportCommand } from "./export";
+import { topicsCommand } from "./topics";
+import { sampleCommand } from "./sample";
 import { webhookCommand } from "./webhook";
 
 /** Every sub-command of the CLI, in the order `help` lists them. */
@@ -15,5 +17,7 @@ export const commands: ReadonlyArray<Command> = [
   auditCommand,
   webhookCommand,
   exportCommand,
+  topicsCommand,
+  sampleCommand,
   emulatorCommand,
 ];
