@@ -8,6 +8,7 @@ import { exportCommand } from "./export";
 import { impactCommand } from "./impact";
 import { topicsCommand } from "./topics";
 import { sampleCommand } from "./sample";
+import { webhookCommand } from "./webhook";
 
 /** Every sub-command of the CLI, in the order `help` lists them. */
 export const commands: ReadonlyArray<Command> = [
@@ -16,6 +17,7 @@ export const commands: ReadonlyArray<Command> = [
   compileCommand,
   impactCommand,
   auditCommand,
+  webhookCommand,
   exportCommand,
   topicsCommand,
   sampleCommand,

@@ -35,7 +35,7 @@ export function corpusEventOf(value: unknown, index: number, at = `events[${inde
   if (Object.prototype.hasOwnProperty.call(value, "detail-type")) return envelopeEntry(value, index, at);
   if (Object.prototype.hasOwnProperty.call(value, "eventType") || Object.prototype.hasOwnProperty.call(value, "event")) {
     const { eventType, event, id } = value;
-    if (typeof eventType !== "string" || eventType === "") return left(definitionIssue(`${at}.eventType`, `expected an event type such as conversation.created, found ${preview(eventType)}`));
+    if (typeof eventType !== "string" || eventType === "") return left(definitionIssue(`${at}.eventType`, `expected an event type such as v2.detail.events.conversation.{id}.customer.start, found ${preview(eventType)}`));
     if (!isRecord(event)) return left(definitionIssue(`${at}.event`, `expected the event body as an object, found ${preview(event)}`));
     return right(withId({ index, eventType, body: event }, id, event));
   }

@@ -6,12 +6,11 @@ import type { SourceDefinition } from "../source-definition";
 /**
  * The event patterns of a definition's rules, as the AWS route compiles
  * them (`compileEventPattern`, without `source`: a partner event bus
- * receives one partner event source only). A list, because a route may hold
- * several rules; today it holds one. The one place impact reads the
- * compiled route's patterns from. Pure.
+ * receives one partner event source only), one per rule. The one place
+ * impact reads the compiled route's patterns from. Pure.
  */
 export function routePatterns(def: Pick<SourceDefinition, "filters">): ReadonlyArray<EventPattern> {
-  return [compileEventPattern(def).pattern];
+  return compileEventPattern(def).patterns;
 }
 
 /** Whether a route selects an event envelope. */

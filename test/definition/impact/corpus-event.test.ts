@@ -4,21 +4,21 @@ import { createdSample } from "../fixtures";
 
 describe("corpusEventOf", () => {
   it("reads { eventType, event }, keyed by the body's id when there is one", () => {
-    expect(corpusEventOf({ eventType: "conversation.created", event: { id: "c-1", a: 1 } }, 4)).toEqual({
+    expect(corpusEventOf({ eventType: "v2.detail.events.conversation.{id}.customer.start", event: { id: "c-1", a: 1 } }, 4)).toEqual({
       _tag: "Right",
-      right: { index: 4, id: "c-1", eventType: "conversation.created", body: { id: "c-1", a: 1 } },
+      right: { index: 4, id: "c-1", eventType: "v2.detail.events.conversation.{id}.customer.start", body: { id: "c-1", a: 1 } },
     });
-    expect(corpusEventOf({ eventType: "conversation.created", event: { a: 1 } }, 0)).toEqual({
+    expect(corpusEventOf({ eventType: "v2.detail.events.conversation.{id}.customer.start", event: { a: 1 } }, 0)).toEqual({
       _tag: "Right",
-      right: { index: 0, eventType: "conversation.created", body: { a: 1 } },
+      right: { index: 0, eventType: "v2.detail.events.conversation.{id}.customer.start", body: { a: 1 } },
     });
   });
 
   it("reads an EventBridge envelope: detail-type is the type, detail.eventBody the body, the envelope id the key", () => {
-    const recorded = envelope(createdSample, "conversation.created");
+    const recorded = envelope(createdSample, "v2.detail.events.conversation.{id}.customer.start");
     expect(corpusEventOf(recorded, 2)).toEqual({
       _tag: "Right",
-      right: { index: 2, id: "6f2a4c1e-1b7d-4c55-9a8e-000000000001", eventType: "conversation.created", body: createdSample.event, envelope: recorded },
+      right: { index: 2, id: "6f2a4c1e-1b7d-4c55-9a8e-000000000001", eventType: "v2.detail.events.conversation.{id}.customer.start", body: createdSample.event, envelope: recorded },
     });
   });
 
@@ -27,7 +27,7 @@ describe("corpusEventOf", () => {
       _tag: "Left",
       left: [
         { _tag: "DefinitionIssue", path: "events[0]", message: "expected an event ({ eventType, event } or an EventBridge envelope), found 42" },
-        { _tag: "DefinitionIssue", path: "events[1].eventType", message: 'expected an event type such as conversation.created, found ""' },
+        { _tag: "DefinitionIssue", path: "events[1].eventType", message: 'expected an event type such as v2.detail.events.conversation.{id}.customer.start, found ""' },
         { _tag: "DefinitionIssue", path: "events[2].detail.eventBody", message: "expected the Genesys event body as an object, found nothing" },
         { _tag: "DefinitionIssue", path: "events[3].event", message: "expected the event body as an object, found []" },
         { _tag: "DefinitionIssue", path: "events[4]", message: "is neither { eventType, event } nor an EventBridge envelope (with detail-type and detail.eventBody)" },
