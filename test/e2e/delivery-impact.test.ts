@@ -76,7 +76,7 @@ describeEngine("delivery impact in pulumi preview", () => {
     ]);
     // The examples are debug lines on the resource (`--debug`): first, the first sample the raised threshold drops.
     expect(diagnostics.filter((d) => d.severity === "debug" && d.message.includes("no longer delivered: ")).map((d) => d.message.trim())[0]).toBe(
-      "no longer delivered: events[1] (v2.detail.events.conversation.{id}.customer.end): filters[1].conditions[0] (interactingDurationMs gte 300000) fails: interactingDurationMs is 30000",
+      "no longer delivered: samples[1] (v2.detail.events.conversation.{id}.customer.end): filters[1].conditions[0] (interactingDurationMs gte 300000) fails: interactingDurationMs is 30000",
     );
     // The corpus is read where the provider runs; only its path is kept.
     const state = JSON.stringify(await s.stack.exportStack());
