@@ -61,7 +61,7 @@ export const SourceDefinition = struct(
      * Which events leave Genesys: at least one filter; an event leaves when
      * it matches some filter's type and all that filter's conditions.
      * Several filters may share an event type: they are alternatives (OR).
-     * @example [{ eventType: "conversation.created", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }]
+     * @example [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }]
      */
     filters: list("Filters", Filter, { nonEmpty: true }),
     /**

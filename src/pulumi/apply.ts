@@ -4,7 +4,8 @@ import type { PreparedDefinition } from "../definition/prepare";
 import { openAuditAppender } from "../audit/append";
 import { describeAuditError } from "../audit/errors";
 import { describeWriteError } from "../genesys";
-import type { RemoteSource, WriteAudit, WriteOptions } from "../genesys/port";
+import type { WriteAudit } from "../genesys/port";
+import type { RemoteSource, WriteOptions } from "../genesys/primitives";
 import type { OperationContext } from "./context";
 import type { ProviderSettings } from "./settings";
 import type { SourceInputs } from "./inputs";
@@ -31,24 +32,22 @@ export async function applySource(
   const started = ctx.now();
   const action = mode.kind;
   const { prepared, steering } = await prepareOrAudit(ctx, action, inputs);
-  const { definition, payloadHash: hash } = prepared;
+  const { definition } = prepared;
   const options: WriteOptions = { intendedState: steering.intendedState };
   const audit = ctx.audit;
   const progress = (line: string): void => ctx.progress(`${definition.id}: ${line}`);
   const result = mode.kind === "create"
     ? await ctx.api.create({
-      definition,
+      prepared,
       options,
-      payloadHash: hash,
       owner: steering.owner,
       adoptExisting: steering.adoptExisting,
       progress,
     }, audit)
     : await ctx.api.update({
       remoteId: mode.remoteId,
-      definition,
+      prepared,
       options,
-      payloadHash: hash,
       token: typeof mode.olds.etag === "string" ? mode.olds.etag : "",
       policy: steering.conflictPolicy ?? ctx.settings.defaultConflictPolicy,
       ...(typeof mode.olds.remoteStateHash === "string" ? { recordedStateHash: mode.olds.remoteStateHash } : {}),
@@ -67,6 +66,7 @@ export async function applySource(
     validationSuccessRate: prepared.validationSuccessRate,
     registrationStatus: outcome.status,
     retries: outcome.retries,
+    requestsAnswered429: outcome.answered429,
     conflicts: outcome.conflicts,
   };
   // An update that needed no remote write keeps what the server was last seen to hold.

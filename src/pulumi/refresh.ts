@@ -3,7 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { changedPaths } from "../definition";
 import { preparePayload } from "../definition/prepare";
 import { intendedStateOr } from "../definition/vocabulary/intended-state";
-import type { WriteOptions } from "../genesys/port";
+import type { WriteOptions } from "../genesys/primitives";
 import { describeError } from "../genesys";
 import type { OperationContext } from "./context";
 import { stateHash } from "./apply";
@@ -33,7 +33,7 @@ export async function refreshSource(
   // Only what drift needs: the applied definition's payload, not its samples or route.
   const applied = preparePayload(definitionOf(props));
   const options: WriteOptions = { intendedState: intendedStateOr(props.intendedState) };
-  const desired = E.isRight(applied) ? ctx.api.desiredState(applied.right.definition, options) : undefined;
+  const desired = E.isRight(applied) ? ctx.api.desiredState(applied.right, options) : undefined;
   // Reported in the names the user wrote: `configuration.region`, not the API's `properties.awsAccountRegion`.
   const drift = E.isRight(applied)
     ? [...new Set(changedPaths(desired, remote.state).map((p) => inputPathOf(ctx.api.definitionPath(p))))]

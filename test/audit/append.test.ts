@@ -202,3 +202,16 @@ describe("openAuditAppender", () => {
     expect((await verifyAuditLog(location)).ok).toBe(true);
   });
 });
+
+describe("the file store's folder", () => {
+  it("is made again when it went away after the first append", async () => {
+    const location = path.join(dir, "gone", "audit.jsonl");
+    const appender = openAuditAppender(location);
+    if (!appender.ok) throw new Error("expected an appender");
+    expect((await appender.append(input)).ok).toBe(true);
+    await fs.rm(path.join(dir, "gone"), { recursive: true, force: true });
+    const again = await appender.append(input);
+    expect(again.ok && again.entry.prevHash).toBe(GENESIS_HASH);
+    expect((await verifyAuditLog(location)).ok).toBe(true);
+  });
+});

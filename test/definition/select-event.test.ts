@@ -42,8 +42,8 @@ describe("projectSamples with filters sharing an event type", () => {
     const decoded = validateDefinition({
       ...base,
       filters: [
-        { eventType: "conversation.created", conditions: [{ field: "metadata.source", operator: "eq", value: "sms" }] },
-        { eventType: "conversation.created", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] },
+        { eventType: createdSample.eventType, conditions: [{ field: "metadata.source", operator: "eq", value: "sms" }] },
+        { eventType: createdSample.eventType, conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] },
       ],
     });
     if (decoded._tag === "Left") throw new Error(JSON.stringify(decoded.left));

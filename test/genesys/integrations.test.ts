@@ -14,7 +14,7 @@ import {
   describeError,
   ownerNote,
   sourceApiFor,
-  writeProtocol,
+  sourceApi,
 } from "../../src/genesys";
 import { organizationIdOf } from "../../src/genesys/integrations";
 import {
@@ -30,6 +30,7 @@ import {
   ok,
   recordKinds,
   updateRequest,
+  prepared,
 } from "./support";
 
 const emulator = emulatorFixture();
@@ -52,7 +53,7 @@ beforeAll(async () => {
 /** The write protocol over the integrations adapter, on a fresh client for `on`. */
 function apiOn(on: RunningEmulator, options: IntegrationsOptions & ProtocolOptions = {}): SourceApi {
   const { conflictAttempts, budgetMs, ...adapter } = options;
-  return writeProtocol(new IntegrationsApi(clientFor(on), { pollIntervalMs: 5, ...adapter }), {
+  return sourceApi(new IntegrationsApi(clientFor(on), { pollIntervalMs: 5, ...adapter }), {
     ...(conflictAttempts === undefined ? {} : { conflictAttempts }),
     ...(budgetMs === undefined ? {} : { budgetMs }),
   });
@@ -63,7 +64,7 @@ function api(options: IntegrationsOptions & ProtocolOptions = {}): SourceApi {
   return apiOn(emulator.get(), options);
 }
 
-function expectedState(intendedState = "ENABLED", eventFilter = ["conversation.created"], awsAccountRegion = "us-east-1") {
+function expectedState(intendedState = "ENABLED", eventFilter = ["v2.detail.events.conversation.{id}.customer.start"], awsAccountRegion = "us-east-1") {
   return {
     name: "orders-source",
     intendedState,
@@ -71,7 +72,7 @@ function expectedState(intendedState = "ENABLED", eventFilter = ["conversation.c
   };
 }
 
-const properties = (awsAccountRegion = "us-east-1") => expectedState("ENABLED", ["conversation.created"], awsAccountRegion).properties;
+const properties = (awsAccountRegion = "us-east-1") => expectedState("ENABLED", ["v2.detail.events.conversation.{id}.customer.start"], awsAccountRegion).properties;
 
 function stored(id: string) {
   return asIntegration(emulator.get().state.collection(INTEGRATIONS).get(id)?.body);
@@ -436,15 +437,15 @@ describe("the Integrations API through the write protocol", () => {
 
   describe("the desired state", () => {
     it("is the name, the intended state (ENABLED unless asked) and the config properties", () => {
-      expect(api().desiredState(definition())).toEqual(expectedState());
-      expect(api().desiredState(definition(), { intendedState: "DISABLED" })).toEqual(expectedState("DISABLED"));
+      expect(api().desiredState(prepared(definition()))).toEqual(expectedState());
+      expect(api().desiredState(prepared(definition()), { intendedState: "DISABLED" })).toEqual(expectedState("DISABLED"));
     });
 
     it("keeps the topic list sorted, so declaring filters in another order is no change", () => {
       const a = api();
       const sorted = ["v2.audits.entitytype.{id}.entityid.{id}", "v2.detail.events.conversation.{id}.customer.start"];
-      expect(a.desiredState(twoFilters([...sorted].reverse()))).toEqual(expectedState("ENABLED", sorted));
-      expect(a.desiredState(twoFilters(sorted))).toEqual(a.desiredState(twoFilters([...sorted].reverse())));
+      expect(a.desiredState(prepared(twoFilters([...sorted].reverse())))).toEqual(expectedState("ENABLED", sorted));
+      expect(a.desiredState(prepared(twoFilters(sorted)))).toEqual(a.desiredState(prepared(twoFilters([...sorted].reverse()))));
     });
   });
 
@@ -453,11 +454,11 @@ describe("the Integrations API through the write protocol", () => {
       const a = api();
       const first = await created(a);
       const from = mark();
-      const def = twoFilters(["conversation.ended", "conversation.created"]);
+      const def = twoFilters(["v2.detail.events.conversation.{id}.user.end", "v2.detail.events.conversation.{id}.customer.start"]);
       const outcome = ok(await a.update(updateRequest(first.id, "2", def), memoryAudit()));
       expect(summary(outcome)).toEqual({
         status: "updated",
-        source: ours(first.id, "3", expectedState("ENABLED", ["conversation.created", "conversation.ended"])),
+        source: ours(first.id, "3", expectedState("ENABLED", ["v2.detail.events.conversation.{id}.customer.start", "v2.detail.events.conversation.{id}.user.end"])),
         requests: 3,
         retries: 0,
         conflicts: 0,
@@ -500,11 +501,11 @@ describe("the Integrations API through the write protocol", () => {
         properties: { ...properties(), customerTag: "blue" },
       };
       expect(await admin("PATCH", `integrations/${first.id}`, { config: kept })).toBe(200);
-      ok(await a.update(updateRequest(first.id, "3", twoFilters(["conversation.ended", "conversation.created"])), memoryAudit()));
+      ok(await a.update(updateRequest(first.id, "3", twoFilters(["v2.detail.events.conversation.{id}.user.end", "v2.detail.events.conversation.{id}.customer.start"])), memoryAudit()));
       expect(stored(first.id)?.config).toEqual({
         name: "orders-source",
         version: 4,
-        properties: { ...properties(), eventFilter: ["conversation.created", "conversation.ended"], customerTag: "blue" },
+        properties: { ...properties(), eventFilter: ["v2.detail.events.conversation.{id}.customer.start", "v2.detail.events.conversation.{id}.user.end"], customerTag: "blue" },
         advanced: { batchSize: 10 },
         notes: "edited in the console",
         credentials: { basic: { id: "credential-1", type: "userDefined" } },
@@ -516,7 +517,7 @@ describe("the Integrations API through the write protocol", () => {
       const first = await created(a);
       const from = mark();
       const audit = memoryAudit();
-      const recordedStateHash = payloadHash(a.desiredState(definition()));
+      const recordedStateHash = payloadHash(a.desiredState(prepared(definition())));
       // Another condition value: EventBridge's concern, not the integration's.
       const outcome = ok(await a.update(updateRequest(first.id, "2", definition("orders-source", "mobile"), { recordedStateHash }), audit));
       expect(summary(outcome)).toEqual({ status: "unchanged", source: null, requests: 0, retries: 0, conflicts: 0 });
@@ -537,7 +538,7 @@ describe("the Integrations API through the write protocol", () => {
       const a = api();
       const first = await created(a);
       const from = mark();
-      const result = failed(await a.update(updateRequest(first.id, "2", twoFilters(["conversation.ended"])), memoryAudit({ refuse: true })));
+      const result = failed(await a.update(updateRequest(first.id, "2", twoFilters(["v2.detail.events.conversation.{id}.user.end"])), memoryAudit({ refuse: true })));
       expect(result).toEqual({ error: { _tag: "AuditUnavailable", reason: "the log is read-only" } });
       expect(callsSince(from)).toEqual([]);
       expect(stored(first.id)?.config.version).toBe(2);
@@ -643,8 +644,8 @@ describe("the Integrations API through the write protocol", () => {
         const { id } = await created(a);
         emulator.get().addFault({ method: "PUT", path: configPath(id), action: stale });
         const from = mark();
-        const outcome = ok(await a.update(updateRequest(id, "2", twoFilters(["conversation.ended"]), { policy: "overwrite" }), memoryAudit()));
-        expect(summary(outcome)).toEqual({ status: "updated", source: ours(id, "3", expectedState("ENABLED", ["conversation.ended"])), requests: 6, retries: 0, conflicts: 1 });
+        const outcome = ok(await a.update(updateRequest(id, "2", twoFilters(["v2.detail.events.conversation.{id}.user.end"]), { policy: "overwrite" }), memoryAudit()));
+        expect(summary(outcome)).toEqual({ status: "updated", source: ours(id, "3", expectedState("ENABLED", ["v2.detail.events.conversation.{id}.user.end"])), requests: 6, retries: 0, conflicts: 1 });
         expect(callsSince(from)).toEqual([
           `GET ${integrationPath(id)} 200`,
           `GET ${configPath(id)} 200`,
@@ -659,7 +660,7 @@ describe("the Integrations API through the write protocol", () => {
         const a = api();
         const { id } = await created(a);
         emulator.get().addFault({ method: "PUT", path: configPath(id), action: stale });
-        const result = failed(await a.update(updateRequest(id, "2", twoFilters(["conversation.ended"])), memoryAudit()));
+        const result = failed(await a.update(updateRequest(id, "2", twoFilters(["v2.detail.events.conversation.{id}.user.end"])), memoryAudit()));
         expect(result.error).toEqual({
           _tag: "Conflict",
           method: "PUT",
@@ -708,23 +709,23 @@ describe("the Integrations API through the write protocol", () => {
       const read = await a.read(id);
       // The console's notes replaced the marker: the integration no longer names its owner.
       expect(read).toEqual(right({ remoteId: id, etag: "3", state: expectedState("DISABLED"), facts: { partnerEventSourceName: partnerName() } }));
-      expect(isLeft(read) || read.right === null ? [] : changedPaths(a.desiredState(definition()), read.right.state)).toEqual(["intendedState"]);
+      expect(isLeft(read) || read.right === null ? [] : changedPaths(a.desiredState(prepared(definition())), read.right.state)).toEqual(["intendedState"]);
     });
 
     it("reads only the property keys it writes: a missing key is drift, an extra one is not", async () => {
       const a = api();
       const { id } = await created(a);
-      const props = { awsAccountId: "123456789012", awsAccountRegion: "us-east-1", eventFilter: ["conversation.created"], addedByServer: true };
+      const props = { awsAccountId: "123456789012", awsAccountRegion: "us-east-1", eventFilter: ["v2.detail.events.conversation.{id}.customer.start"], addedByServer: true };
       expect(await admin("PATCH", `integrations/${id}`, { config: { properties: props } })).toBe(200);
       const read = await a.read(id);
       expect(read).toEqual(right({
         remoteId: id,
         etag: "3",
-        state: { name: "orders-source", intendedState: "ENABLED", properties: { awsAccountId: "123456789012", awsAccountRegion: "us-east-1", eventFilter: ["conversation.created"] } },
+        state: { name: "orders-source", intendedState: "ENABLED", properties: { awsAccountId: "123456789012", awsAccountRegion: "us-east-1", eventFilter: ["v2.detail.events.conversation.{id}.customer.start"] } },
         facts: {},
         owner,
       }));
-      expect(isLeft(read) || read.right === null ? [] : changedPaths(a.desiredState(definition()), read.right.state)).toEqual(["properties.eventSourceSuffix"]);
+      expect(isLeft(read) || read.right === null ? [] : changedPaths(a.desiredState(prepared(definition())), read.right.state)).toEqual(["properties.eventSourceSuffix"]);
     });
 
     it("reads an unknown or deleted integration as null", async () => {
@@ -838,13 +839,13 @@ describe("the Integrations API through the write protocol", () => {
       const made = await step("create", async () => ok(await a.create(createRequest(), memoryAudit())));
       const id = made.source?.remoteId ?? "";
       expect(await a.read(id)).toEqual(right(made.source));
-      const filters = twoFilters(["conversation.ended", "conversation.created"]);
+      const filters = twoFilters(["v2.detail.events.conversation.{id}.user.end", "v2.detail.events.conversation.{id}.customer.start"]);
       const updated = await step("update", async () => ok(await a.update(updateRequest(id, made.source?.etag ?? "", filters), memoryAudit())));
       expect(await a.read(id)).toEqual(right(updated.source));
       const disabled = { options: { intendedState: "DISABLED" as const } };
       const switched = await step("update of the state", async () => ok(await a.update(updateRequest(id, updated.source?.etag ?? "", filters, disabled), memoryAudit())));
       expect(await a.read(id)).toEqual(right(switched.source));
-      const recordedStateHash = payloadHash(a.desiredState(filters, disabled.options));
+      const recordedStateHash = payloadHash(a.desiredState(prepared(filters), disabled.options));
       await step("no change", async () => ok(await a.update(updateRequest(id, switched.source?.etag ?? "", filters, { ...disabled, recordedStateHash }), memoryAudit())));
       await step("delete", async () => ok(await a.delete(deleteRequest(id), memoryAudit())));
       expect(journal).toEqual({
@@ -860,7 +861,7 @@ describe("the Integrations API through the write protocol", () => {
         "no change": { calls: [], requests: 0 },
         delete: { calls: [`DELETE ${integrationPath(id)} 200`, `GET ${integrationPath(id)} 404`], requests: 2 },
       });
-      expect([made.source?.etag, updated.source?.etag, switched.source?.state]).toEqual(["2", "3", expectedState("DISABLED", ["conversation.created", "conversation.ended"])]);
+      expect([made.source?.etag, updated.source?.etag, switched.source?.state]).toEqual(["2", "3", expectedState("DISABLED", ["v2.detail.events.conversation.{id}.customer.start", "v2.detail.events.conversation.{id}.user.end"])]);
     });
   });
 
@@ -924,5 +925,22 @@ describe("the Integrations API through the write protocol", () => {
   it("is the 'integrations' choice of the factory", () => {
     const made = sourceApiFor({ api: "integrations" }, clientFor(emulator.get()));
     expect(isLeft(made) ? made.left : made.right.kind).toBe("integrations");
+  });
+});
+
+describe("one pass per operation", () => {
+  it("computes the desired state once for a create that writes the config of the integration it made, and once for an update", async () => {
+    const adapter = new IntegrationsApi(clientFor(emulator.get()), { pollIntervalMs: 5 });
+    const computed: string[] = [];
+    const desiredState = adapter.desiredState.bind(adapter);
+    adapter.desiredState = (p, options) => {
+      computed.push(p.definition.id);
+      return desiredState(p, options);
+    };
+    const a = sourceApi(adapter);
+    const created = ok(await a.create(createRequest(), memoryAudit()));
+    expect([created.status, computed.length]).toEqual(["created", 1]);
+    const updated = ok(await a.update(updateRequest(created.source?.remoteId ?? "", created.source?.etag ?? "", twoFilters(["conversation.created", "conversation.ended"])), memoryAudit()));
+    expect([updated.status, computed]).toEqual(["updated", ["orders-source", "orders-source"]]);
   });
 });

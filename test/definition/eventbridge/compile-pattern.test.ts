@@ -10,10 +10,10 @@ import {
 import { envelope, PARTNER_SOURCE } from "./envelope";
 import { createdSample as created, definition, summarySample as summary, withEvent } from "../fixtures";
 
-/** A definition with one filter on `conversation.created` holding these conditions. */
+/** A definition with one filter on `v2.detail.events.conversation.{id}.customer.start` holding these conditions. */
 function oneFilter(conditions: ReadonlyArray<Partial<Condition>>): SourceDefinition {
   return definition((d) => {
-    d.filters = [{ eventType: "conversation.created", conditions }];
+    d.filters = [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions }];
   });
 }
 
@@ -30,11 +30,11 @@ describe("compileEventPattern", () => {
       source: [PARTNER_SOURCE],
       $or: [
         {
-          "detail-type": ["conversation.created"],
+          "detail-type": ["v2.detail.events.conversation.{id}.customer.start"],
           detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } },
         },
         {
-          "detail-type": ["analytics.conversations.summary"],
+          "detail-type": ["v2.detail.events.conversation.{id}.customer.end"],
           detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } },
         },
       ],
@@ -113,7 +113,7 @@ describe("compileEventPattern", () => {
   ];
 
   it.each(expressible)("%s", (_name, conditions, body) => {
-    const pattern = { source: [PARTNER_SOURCE], "detail-type": ["conversation.created"], detail: { eventBody: body } };
+    const pattern = { source: [PARTNER_SOURCE], "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: body } };
     expect(compileEventPattern(oneFilter(conditions), PARTNER_SOURCE)).toEqual(onePattern(pattern, []));
   });
 
@@ -222,8 +222,8 @@ describe("compileEventPattern", () => {
 
   it.each(notExpressible)("reports what it cannot express and leaves it out: %s", (_name, conditions, body, unsupported) => {
     const pattern = body === undefined
-      ? { source: [PARTNER_SOURCE], "detail-type": ["conversation.created"] }
-      : { source: [PARTNER_SOURCE], "detail-type": ["conversation.created"], detail: { eventBody: body } };
+      ? { source: [PARTNER_SOURCE], "detail-type": ["v2.detail.events.conversation.{id}.customer.start"] }
+      : { source: [PARTNER_SOURCE], "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: body } };
     expect(compileEventPattern(oneFilter(conditions), PARTNER_SOURCE)).toEqual(onePattern(pattern, unsupported));
   });
 
@@ -250,9 +250,9 @@ describe("compileEventPattern", () => {
 
   it("keeps fields named like EventBridge matchers when the pattern needs no $or", () => {
     const def = definition((d) => {
-      d.filters = [{ eventType: "conversation.created", conditions: [{ field: "prefix.exists", operator: "eq", value: "x" }] }];
+      d.filters = [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix.exists", operator: "eq", value: "x" }] }];
     });
-    expect(compileEventPattern(def)).toEqual(onePattern({ "detail-type": ["conversation.created"], detail: { eventBody: { prefix: { exists: ["x"] } } } }, []));
+    expect(compileEventPattern(def)).toEqual(onePattern({ "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { prefix: { exists: ["x"] } } } }, []));
   });
 
   it("compiles filters that share an event type into $or alternatives of one rule", () => {
@@ -298,12 +298,12 @@ describe("compileEventPattern", () => {
   it("makes one rule per event type when fields named like EventBridge matchers would stand inside $or", () => {
     const def = definition((d) => {
       d.filters = [
-        { eventType: "conversation.created", conditions: [{ field: "prefix", operator: "eq", value: "x" }, { field: "status", operator: "eq", value: "open" }] },
-        { eventType: "conversation.ended", conditions: [{ field: "attributes.numeric", operator: "gte", value: 1 }] },
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "x" }, { field: "status", operator: "eq", value: "open" }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "attributes.numeric", operator: "gte", value: 1 }] },
       ];
     });
-    const created = { "detail-type": ["conversation.created"], detail: { eventBody: { prefix: ["x"], status: ["open"] } } };
-    const ended = { "detail-type": ["conversation.ended"], detail: { eventBody: { attributes: { numeric: [{ numeric: [">=", 1, "<=", 1e9] }] } } } };
+    const created = { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { prefix: ["x"], status: ["open"] } } };
+    const ended = { "detail-type": ["v2.detail.events.conversation.{id}.user.end"], detail: { eventBody: { attributes: { numeric: [{ numeric: [">=", 1, "<=", 1e9] }] } } } };
     expect(compileEventPattern(def)).toEqual({ patterns: [ended, created], jsons: [JSON.stringify(ended), JSON.stringify(created)], unsupported: [] });
   });
 
@@ -380,14 +380,14 @@ describe("the compiled pattern against events as EventBridge delivers them", () 
   const def = definition();
   const pattern = compileEventPattern(def, PARTNER_SOURCE).patterns[0];
   const variants: ReadonlyArray<[string, SampleEvent, string]> = [
-    ["the conversation sample", created, "conversation.created"],
-    ["the summary sample", summary, "analytics.conversations.summary"],
-    ["a conversation from another channel", withEvent(created, (e) => (e.metadata.source = "sms")), "conversation.created"],
-    ["a conversation in another routing status", withEvent(created, (e) => (e.metadata.routingStatus = "wrapup")), "conversation.created"],
-    ["a conversation without metadata.source", withEvent(created, (e) => delete e.metadata.source), "conversation.created"],
-    ["a short summary", withEvent(summary, (e) => (e.metrics.duration = 29)), "analytics.conversations.summary"],
-    ["a summary exactly at the bound", withEvent(summary, (e) => (e.metrics.duration = 30)), "analytics.conversations.summary"],
-    ["a summary whose duration is text", withEvent(summary, (e) => (e.metrics.duration = "330")), "analytics.conversations.summary"],
+    ["the conversation sample", created, "v2.detail.events.conversation.{id}.customer.start"],
+    ["the summary sample", summary, "v2.detail.events.conversation.{id}.customer.end"],
+    ["a conversation from another channel", withEvent(created, (e) => (e.metadata.source = "sms")), "v2.detail.events.conversation.{id}.customer.start"],
+    ["a conversation in another routing status", withEvent(created, (e) => (e.metadata.routingStatus = "wrapup")), "v2.detail.events.conversation.{id}.customer.start"],
+    ["a conversation without metadata.source", withEvent(created, (e) => delete e.metadata.source), "v2.detail.events.conversation.{id}.customer.start"],
+    ["a short summary", withEvent(summary, (e) => (e.metrics.duration = 29)), "v2.detail.events.conversation.{id}.customer.end"],
+    ["a summary exactly at the bound", withEvent(summary, (e) => (e.metrics.duration = 30)), "v2.detail.events.conversation.{id}.customer.end"],
+    ["a summary whose duration is text", withEvent(summary, (e) => (e.metrics.duration = "330")), "v2.detail.events.conversation.{id}.customer.end"],
   ];
 
   it.each(variants)("matches exactly when projectSamples says the filter holds: %s", (_name, sample, detailType) => {
@@ -398,18 +398,18 @@ describe("the compiled pattern against events as EventBridge delivers them", () 
 
   it("matches nothing from another partner event source or event type", () => {
     expect([
-      matchesPattern(pattern, envelope(created, "conversation.created", "aws.partner/genesys.com/cloud/other/genesys-prod-01")),
-      matchesPattern(pattern, envelope(created, "conversation.ended")),
-      matchesPattern(pattern, envelope(created, "analytics.conversations.summary")),
+      matchesPattern(pattern, envelope(created, "v2.detail.events.conversation.{id}.customer.start", "aws.partner/genesys.com/cloud/other/genesys-prod-01")),
+      matchesPattern(pattern, envelope(created, "v2.detail.events.conversation.{id}.user.end")),
+      matchesPattern(pattern, envelope(created, "v2.detail.events.conversation.{id}.customer.end")),
     ]).toEqual([false, false, false]);
   });
 
   it("matches the fields of a filter within one array element, as EventBridge does", () => {
     const def2 = definition((d) => {
-      d.filters = [{ eventType: "conversation.created", conditions: [{ field: "items.sku", operator: "eq", value: "a" }, { field: "items.qty", operator: "gte", value: 2 }] }];
+      d.filters = [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "items.sku", operator: "eq", value: "a" }, { field: "items.qty", operator: "gte", value: 2 }] }];
     });
     const p = compileEventPattern(def2).patterns[0];
-    const at = (items: unknown): boolean => matchesPattern(p, { "detail-type": "conversation.created", detail: { eventBody: { items } } });
+    const at = (items: unknown): boolean => matchesPattern(p, { "detail-type": "v2.detail.events.conversation.{id}.customer.start", detail: { eventBody: { items } } });
     expect([at([{ sku: "a", qty: 2 }]), at([{ sku: "a", qty: 1 }, { sku: "b", qty: 2 }]), at([[{ sku: "x" }], [{ sku: "a", qty: 3 }]])]).toEqual([true, false, true]);
   });
 
@@ -427,6 +427,6 @@ describe("the compiled pattern against events as EventBridge delivers them", () 
   it("matches an array-valued event field when any element matches", () => {
     const tagged = withEvent(created, (e) => (e.metadata.source = ["sms", "web"]));
     const untagged = withEvent(created, (e) => (e.metadata.source = ["sms", "voice"]));
-    expect([matchesPattern(pattern, envelope(tagged, "conversation.created")), matchesPattern(pattern, envelope(untagged, "conversation.created"))]).toEqual([true, false]);
+    expect([matchesPattern(pattern, envelope(tagged, "v2.detail.events.conversation.{id}.customer.start")), matchesPattern(pattern, envelope(untagged, "v2.detail.events.conversation.{id}.customer.start"))]).toEqual([true, false]);
   });
 });

@@ -5,8 +5,8 @@ describe("compileRoute", () => {
   it("compiles the example into a pattern without source, the transformer, and the directives the target does not receive", () => {
     const pattern = JSON.stringify({
       $or: [
-        { "detail-type": ["conversation.created"], detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } } },
-        { "detail-type": ["analytics.conversations.summary"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } } },
+        { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } } },
+        { "detail-type": ["v2.detail.events.conversation.{id}.customer.end"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } } },
       ],
     });
     expect(compileRoute(definition())).toEqual({
