@@ -191,7 +191,7 @@ describe("EventBridgeRoute on deployment", () => {
     const def = definition as any;
     // A field named like a matcher would stand inside $or: one rule per event type instead.
     def.filters = [
-      { eventType: "conversation.created", conditions: [{ field: "prefix", operator: "eq", value: "sip" }] },
+      { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "sip" }] },
       { eventType: "analytics.conversations.summary", conditions: [{ field: "metrics.duration", operator: "gte", value: 30 }] },
     ];
     const queue = { arn: "arn:aws:sqs:us-east-1:123456789012:events", url: "https://sqs.mock/events" };
@@ -200,7 +200,7 @@ describe("EventBridgeRoute on deployment", () => {
     await settled(route);
     const patterns = [
       JSON.stringify({ "detail-type": ["analytics.conversations.summary"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } } }),
-      JSON.stringify({ "detail-type": ["conversation.created"], detail: { eventBody: { prefix: ["sip"] } } }),
+      JSON.stringify({ "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { prefix: ["sip"] } } }),
     ];
     const mine = registered.filter((r) => r.name.startsWith("multi")).map((r) => `${r.type} ${r.name}`).sort();
     expect(mine).toEqual([
@@ -236,8 +236,8 @@ describe("EventBridgeRoute on deployment", () => {
     const { definition } = example();
     const def = definition as any;
     def.filters = [
-      { eventType: "conversation.created", conditions: [{ field: "prefix", operator: "eq", value: "sip" }] },
-      { eventType: "conversation.ended", conditions: [{ field: "status", operator: "eq", value: "open" }] },
+      { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "sip" }] },
+      { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "status", operator: "eq", value: "open" }] },
     ];
     const arn = "arn:aws:sqs:us-east-1:123456789012:q";
     expect(() => new EventBridgeRoute("clash", { definition: def, targets: [{ name: "q", arn }, { name: "rule-2-q", arn }] })).toThrow(

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { fixture } from "../definition/fixtures";
+import { example, fixture } from "../definition/fixtures";
 import { EXAMPLES, FIXTURES, removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
 
 const definitionFile = path.join(FIXTURES, "definition.json");
@@ -76,9 +76,9 @@ describe("compile", () => {
   it("compiles two filters on one event type, and one rule per event type when fields named like matchers would stand inside $or", async () => {
     const def = fixture("definition.json") as any;
     def.filters = [
-      { eventType: "conversation.ended", conditions: [{ field: "duration", operator: "gte", value: 60 }] },
-      { eventType: "conversation.ended", conditions: [{ field: "queue", operator: "eq", value: "Support" }] },
-      { eventType: "conversation.created", conditions: [{ field: "prefix", operator: "eq", value: "sip" }] },
+      { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "duration", operator: "gte", value: 60 }] },
+      { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "queue", operator: "eq", value: "Support" }] },
+      { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "sip" }] },
     ];
     const r = await runCli("compile", writeJson(tempDir(), "or.json", def), "--json");
     const out = JSON.parse(r.out);
@@ -88,11 +88,11 @@ describe("compile", () => {
       [
         {
           $or: [
-            { "detail-type": ["conversation.ended"], detail: { eventBody: { duration: [{ numeric: [">=", 60, "<=", 1e9] }] } } },
-            { "detail-type": ["conversation.ended"], detail: { eventBody: { queue: ["Support"] } } },
+            { "detail-type": ["v2.detail.events.conversation.{id}.user.end"], detail: { eventBody: { duration: [{ numeric: [">=", 60, "<=", 1e9] }] } } },
+            { "detail-type": ["v2.detail.events.conversation.{id}.user.end"], detail: { eventBody: { queue: ["Support"] } } },
           ],
         },
-        { "detail-type": ["conversation.created"], detail: { eventBody: { prefix: ["sip"] } } },
+        { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { prefix: ["sip"] } } },
       ],
       false,
     ]);

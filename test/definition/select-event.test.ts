@@ -2,9 +2,9 @@ import { Filter, projectSamples, selectEvent, validateDefinition } from "../../s
 import { definition, createdSample } from "./fixtures";
 
 const longOrSupport: ReadonlyArray<Filter> = [
-  { eventType: "conversation.ended", conditions: [{ field: "duration", operator: "gte", value: 60 }] },
-  { eventType: "conversation.ended", conditions: [{ field: "queue", operator: "eq", value: "Support" }] },
-  { eventType: "conversation.created", conditions: [] },
+  { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "duration", operator: "gte", value: 60 }] },
+  { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "queue", operator: "eq", value: "Support" }] },
+  { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [] },
 ];
 
 describe("selectEvent", () => {
@@ -14,12 +14,12 @@ describe("selectEvent", () => {
     ["both alternatives (the first is reported)", { duration: 90, queue: "Support" }, true, 0],
     ["neither alternative (the first filter of the type is reported)", { duration: 10, queue: "Sales" }, false, 0],
   ])("selects an event of a shared event type through %s", (_, body, selected, filter) => {
-    const s = selectEvent(longOrSupport, "conversation.ended", body);
+    const s = selectEvent(longOrSupport, "v2.detail.events.conversation.{id}.user.end", body);
     expect([s.selected, s.filter]).toEqual([selected, filter]);
   });
 
   it("reports the failed condition of the first filter when none matches", () => {
-    expect(selectEvent(longOrSupport, "conversation.ended", { duration: 10, queue: "Sales" }).outcome?.failedCondition).toBe("filters[0].conditions[0]");
+    expect(selectEvent(longOrSupport, "v2.detail.events.conversation.{id}.user.end", { duration: 10, queue: "Sales" }).outcome?.failedCondition).toBe("filters[0].conditions[0]");
   });
 
   it("selects nothing of an event type no filter has", () => {
@@ -42,8 +42,8 @@ describe("projectSamples with filters sharing an event type", () => {
     const decoded = validateDefinition({
       ...base,
       filters: [
-        { eventType: createdSample.eventType, conditions: [{ field: "metadata.source", operator: "eq", value: "sms" }] },
-        { eventType: createdSample.eventType, conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] },
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "metadata.source", operator: "eq", value: "sms" }] },
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] },
       ],
     });
     if (decoded._tag === "Left") throw new Error(JSON.stringify(decoded.left));

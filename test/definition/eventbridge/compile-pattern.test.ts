@@ -258,14 +258,14 @@ describe("compileEventPattern", () => {
   it("compiles filters that share an event type into $or alternatives of one rule", () => {
     const def = definition((d) => {
       d.filters = [
-        { eventType: "conversation.ended", conditions: [{ field: "queue", operator: "eq", value: "Support" }] },
-        { eventType: "conversation.ended", conditions: [{ field: "duration", operator: "gte", value: 60 }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "queue", operator: "eq", value: "Support" }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "duration", operator: "gte", value: 60 }] },
       ];
     });
     const pattern = {
       $or: [
-        { "detail-type": ["conversation.ended"], detail: { eventBody: { duration: [{ numeric: [">=", 60, "<=", 1e9] }] } } },
-        { "detail-type": ["conversation.ended"], detail: { eventBody: { queue: ["Support"] } } },
+        { "detail-type": ["v2.detail.events.conversation.{id}.user.end"], detail: { eventBody: { duration: [{ numeric: [">=", 60, "<=", 1e9] }] } } },
+        { "detail-type": ["v2.detail.events.conversation.{id}.user.end"], detail: { eventBody: { queue: ["Support"] } } },
       ],
     };
     expect(compileEventPattern(def)).toEqual(onePattern(pattern, []));
@@ -274,15 +274,15 @@ describe("compileEventPattern", () => {
   it("joins the matchers of filters on one event type that differ in one field only", () => {
     const def = definition((d) => {
       d.filters = [
-        { eventType: "conversation.ended", conditions: [{ field: "s", operator: "in", value: ["a"] }] },
-        { eventType: "conversation.ended", conditions: [{ field: "s", operator: "in", value: ["a", "web"] }] },
-        { eventType: "conversation.created", conditions: [{ field: "s", operator: "eq", value: "a" }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "s", operator: "in", value: ["a"] }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "s", operator: "in", value: ["a", "web"] }] },
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "s", operator: "eq", value: "a" }] },
       ];
     });
     const pattern = {
       $or: [
-        { "detail-type": ["conversation.ended"], detail: { eventBody: { s: ["a", "web"] } } },
-        { "detail-type": ["conversation.created"], detail: { eventBody: { s: ["a"] } } },
+        { "detail-type": ["v2.detail.events.conversation.{id}.user.end"], detail: { eventBody: { s: ["a", "web"] } } },
+        { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { s: ["a"] } } },
       ],
     };
     expect(compileEventPattern(def)).toEqual(onePattern(pattern, []));
@@ -290,9 +290,9 @@ describe("compileEventPattern", () => {
 
   it("lists an event type once when filters sharing it have the same conditions", () => {
     const def = definition((d) => {
-      d.filters = [{ eventType: "conversation.ended" }, { eventType: "conversation.ended" }];
+      d.filters = [{ eventType: "v2.detail.events.conversation.{id}.user.end" }, { eventType: "v2.detail.events.conversation.{id}.user.end" }];
     });
-    expect(compileEventPattern(def)).toEqual(onePattern({ "detail-type": ["conversation.ended"] }, []));
+    expect(compileEventPattern(def)).toEqual(onePattern({ "detail-type": ["v2.detail.events.conversation.{id}.user.end"] }, []));
   });
 
   it("makes one rule per event type when fields named like EventBridge matchers would stand inside $or", () => {
@@ -310,34 +310,34 @@ describe("compileEventPattern", () => {
   it("keeps filters sharing an event type in one rule, lifting the fields they match alike out of $or", () => {
     const def = definition((d) => {
       d.filters = [
-        { eventType: "conversation.ended", conditions: [{ field: "prefix", operator: "eq", value: "sip" }, { field: "queue", operator: "eq", value: "Support" }] },
-        { eventType: "conversation.ended", conditions: [{ field: "duration", operator: "gte", value: 60 }, { field: "prefix", operator: "eq", value: "sip" }] },
-        { eventType: "conversation.created", conditions: [{ field: "exists", operator: "eq", value: true }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "prefix", operator: "eq", value: "sip" }, { field: "queue", operator: "eq", value: "Support" }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "duration", operator: "gte", value: 60 }, { field: "prefix", operator: "eq", value: "sip" }] },
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "exists", operator: "eq", value: true }] },
       ];
     });
     const ended = {
-      "detail-type": ["conversation.ended"],
+      "detail-type": ["v2.detail.events.conversation.{id}.user.end"],
       detail: { eventBody: { prefix: ["sip"] } },
       $or: [{ detail: { eventBody: { duration: [{ numeric: [">=", 60, "<=", 1e9] }] } } }, { detail: { eventBody: { queue: ["Support"] } } }],
     };
-    const created = { "detail-type": ["conversation.created"], detail: { eventBody: { exists: [true] } } };
+    const created = { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { exists: [true] } } };
     const result = compileEventPattern(def);
     expect([result.patterns, result.unsupported]).toEqual([[ended, created], []]);
     const event = (type: string, body: unknown): unknown => ({ "detail-type": type, detail: { eventBody: body } });
     const verdicts = (e: unknown): boolean[] => result.patterns.map((p) => matchesPattern(p, e));
     expect([
-      verdicts(event("conversation.ended", { prefix: "sip", queue: "Support" })),
-      verdicts(event("conversation.ended", { prefix: "sip", duration: 90 })),
-      verdicts(event("conversation.ended", { prefix: "tel", duration: 90 })),
-      verdicts(event("conversation.created", { exists: true, prefix: "sip", queue: "Support" })),
+      verdicts(event("v2.detail.events.conversation.{id}.user.end", { prefix: "sip", queue: "Support" })),
+      verdicts(event("v2.detail.events.conversation.{id}.user.end", { prefix: "sip", duration: 90 })),
+      verdicts(event("v2.detail.events.conversation.{id}.user.end", { prefix: "tel", duration: 90 })),
+      verdicts(event("v2.detail.events.conversation.{id}.customer.start", { exists: true, prefix: "sip", queue: "Support" })),
     ]).toEqual([[true, false], [true, false], [false, false], [false, true]]);
   });
 
   it("refuses, naming both filters, a field named like a matcher inside the $or of filters sharing an event type", () => {
     const def = definition((d) => {
       d.filters = [
-        { eventType: "conversation.created", conditions: [{ field: "prefix", operator: "eq", value: "x" }] },
-        { eventType: "conversation.created", conditions: [{ field: "status", operator: "eq", value: "open" }] },
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "x" }] },
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "status", operator: "eq", value: "open" }] },
       ];
     });
     const result = compileEventPattern(def);
@@ -345,7 +345,7 @@ describe("compileEventPattern", () => {
       {
         path: "filters[0].conditions[0]",
         reason:
-          'prefix has a key named prefix, which EventBridge refuses inside $or; filters[0] and filters[1] share the event type "conversation.created" and differ in their conditions, ' +
+          'prefix has a key named prefix, which EventBridge refuses inside $or; filters[0] and filters[1] share the event type "v2.detail.events.conversation.{id}.customer.start" and differ in their conditions, ' +
           "so they need $or in one rule, and one rule each would deliver an event both select twice (no rule can exclude exactly what another selects when a field may hold an array)",
       },
     ]);

@@ -53,13 +53,13 @@ describe("compileRoute with several rules", () => {
   it("lists one pattern per rule and leaves eventPattern out", () => {
     const def = definition((d) => {
       d.filters = [
-        { eventType: "conversation.created", conditions: [{ field: "prefix", operator: "eq", value: "x" }] },
-        { eventType: "conversation.ended", conditions: [{ field: "status", operator: "eq", value: "open" }] },
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "x" }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "status", operator: "eq", value: "open" }] },
       ];
     });
     const route = compileRoute(def);
     expect([route.eventPatterns.map((p) => JSON.parse(p)["detail-type"]), "eventPattern" in route, route.undelivered.filter((u) => u.part === "eventPattern")]).toEqual([
-      [["conversation.created"], ["conversation.ended"]],
+      [["v2.detail.events.conversation.{id}.customer.start"], ["v2.detail.events.conversation.{id}.user.end"]],
       false,
       [],
     ]);
