@@ -41,6 +41,21 @@ describe("deliveryImpact", () => {
     expect(impactLine(impact)).toBe("delivery impact on 5 recorded events: 2 no longer delivered, 0 newly delivered, 0 reshaped");
   });
 
+  it("a second filter on the event type delivers what either selects, and a drop names the first filter's failed condition", () => {
+    const or = definition((d) => {
+      d.filters[1].conditions[0].value = 300;
+      d.filters.push({ eventType: d.filters[1].eventType, conditions: [{ field: "metrics.duration", operator: "lte", value: 20 }] });
+    });
+    const events = corpus([summary("s-1", 30), summary("s-2", 10), summary("s-3", 300)]);
+    const impact = deliveryImpact(old, or, events);
+    expect([impact.deliveredBefore, impact.deliveredAfter, impact.events.map((e) => e.change), impact.examples.newlyDropped.map((e) => e.reason)]).toEqual([
+      2,
+      2,
+      ["newlyDropped", "newlyDelivered", "unchanged"],
+      ["filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 30"],
+    ]);
+  });
+
   it("the reverse change delivers them anew, with the old route's reason", () => {
     const impact = deliveryImpact(raised, old, corpus([summary("s-1", 30), summary("s-4", 10)]));
     expect([impact.newlyDelivered, impact.newlyDropped, impact.examples.newlyDelivered]).toEqual([
