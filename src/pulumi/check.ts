@@ -1,7 +1,7 @@
 import * as E from "fp-ts/Either";
 import type * as pulumi from "@pulumi/pulumi";
-import type { DefinitionIssue } from "../definition";
-import { completePreparation, preparePayload } from "../definition/prepare";
+import { projectSamples, DefinitionIssue } from "../definition";
+import { preparePayload } from "../definition/prepare";
 import { definitionOf, inputPathOf } from "./inputs";
 import { decodeSteering } from "./steering";
 import { unknownPaths } from "./unknowns";
@@ -25,8 +25,9 @@ export function checkInputs(news: Record<string, unknown>): pulumi.dynamic.Check
   // Steering issue paths are input paths already (`samples[0].eventType`).
   const issues: DefinitionIssue[] = [...(E.isLeft(steering) ? steering.left : []), ...(E.isLeft(decoded) ? decoded.left : [])];
   if (E.isRight(decoded) && E.isRight(steering) && steering.right.samples !== undefined && unknown.length === 0) {
-    const prepared = completePreparation(decoded.right, steering.right.samples);
-    if (E.isLeft(prepared)) issues.push(...prepared.left);
+    // Only the projection: check has no use for the route the write compiles.
+    const projected = projectSamples(decoded.right.definition, steering.right.samples);
+    if (E.isLeft(projected)) issues.push(...projected.left);
   }
   const failures = issues
     .filter((i) => known(i.path))
