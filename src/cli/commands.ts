@@ -5,6 +5,8 @@ import { auditCommand } from "./audit";
 import { emulatorCommand } from "./emulator";
 import { compileCommand } from "./compile";
 import { exportCommand } from "./export";
+import { topicsCommand } from "./topics";
+import { sampleCommand } from "./sample";
 
 /** Every sub-command of the CLI, in the order `help` lists them. */
 export const commands: ReadonlyArray<Command> = [
@@ -13,5 +15,7 @@ export const commands: ReadonlyArray<Command> = [
   compileCommand,
   auditCommand,
   exportCommand,
+  topicsCommand,
+  sampleCommand,
   emulatorCommand,
 ];

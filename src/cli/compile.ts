@@ -1,6 +1,7 @@
 import { compileRoute, formatUndelivered, partnerEventSourceNameOf, patternGaps } from "../definition";
 import { parseArgs } from "./args";
 import { Command, ExitCode, UsageError } from "./command";
+import { catalogProblems } from "./catalog";
 import { loadInputs } from "./load";
 import { printJson, reportProblems } from "./problems";
 
@@ -19,7 +20,7 @@ import { printJson, reportProblems } from "./problems";
  */
 export const compileCommand: Command = {
   name: "compile",
-  usage: "compile <definition.json | -> [--partner-event-source <name> | --org-id <id>] [--json]",
+  usage: "compile <definition.json | -> [--partner-event-source <name> | --org-id <id>] [--catalog <file>] [--json]",
   summary: "print the EventBridge event pattern and input transformer compiled from a definition, and what they do not carry out",
   details: [
     "arguments:",
@@ -27,6 +28,7 @@ export const compileCommand: Command = {
     "options:",
     "  --partner-event-source <name>  put this partner event source into the pattern's source",
     "  --org-id <id>                  the same, naming aws.partner/genesys.com/cloud/<id>/<event source suffix>",
+    "  --catalog <file>               check the topics and the fields read against a saved topic catalog first",
     "  --json                         print {\"ok\":true,\"eventPattern\",\"inputTransformer\",\"undelivered\"}",
     "                                 or {\"ok\":false,\"problems\":[{\"message\",\"path\"}]}",
     "  -h, --help                     print this help",
@@ -34,7 +36,7 @@ export const compileCommand: Command = {
     "Exits 1 when the pattern cannot express a condition: such a rule would deliver events the definition filters out.",
   ],
   async run(args, io) {
-    const parsed = parseArgs(args, ["partner-event-source", "org-id"], ["json"]);
+    const parsed = parseArgs(args, ["partner-event-source", "org-id", "catalog"], ["json"]);
     if (parsed.positional.length !== 1) throw new UsageError("expected exactly one definition file");
     const named = parsed.options["partner-event-source"];
     const orgId = parsed.options["org-id"];
@@ -43,6 +45,8 @@ export const compileCommand: Command = {
     const loaded = await loadInputs(parsed.positional[0], undefined, io);
     if (loaded._tag === "Left") return reportProblems(io, loaded.left, json);
     const { definition } = loaded.right;
+    const refuted = catalogProblems(definition, parsed.options["catalog"]);
+    if (refuted.length > 0) return reportProblems(io, refuted, json);
     const partner = typeof named === "string" ? named : typeof orgId === "string" ? partnerEventSourceNameOf(orgId, definition) : undefined;
     const route = compileRoute(definition, partner);
     const gaps = patternGaps(route);

@@ -60,7 +60,7 @@ export const SourceDefinition = struct(
     /**
      * Which events leave Genesys: at least one filter, at most one per event
      * type; an event leaves when it matches a filter's type and all its conditions.
-     * @example [{ eventType: "conversation.created", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }]
+     * @example [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }]
      */
     filters: list("Filters", Filter, { nonEmpty: true }),
     /**

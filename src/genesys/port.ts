@@ -100,6 +100,8 @@ export interface WriteOutcome {
   readonly requests: number;
   /** Requests repeated by the HTTP policy (429, 5xx, resets, token refresh), lookups included. */
   readonly retries: number;
+  /** Attempts answered 429, lookups included: rate limits the token pacing did not foresee. */
+  readonly answered429: number;
   /** Concurrency conflicts met (stale ETag / version) and resolved. */
   readonly conflicts: number;
   /** The outcome entry's mark: its hash is the audit head to anchor in state. */

@@ -171,7 +171,7 @@ async function conclude(
     const error: WriteError = { _tag: "AuditUnavailable", reason: `the remote write succeeded but its outcome could not be audited: ${closed.left}` };
     return left({ error, ...intentHead, ...(source === null ? {} : { remoteId: source.remoteId }) });
   }
-  return right({ source, status, requests: scope.requests, retries: scope.retries, conflicts, audit: closed.right });
+  return right({ source, status, requests: scope.requests, retries: scope.retries, answered429: scope.answered429, conflicts, audit: closed.right });
 }
 
 /** Brings an existing object to the target: complete our own, adopt another when asked. */

@@ -68,6 +68,7 @@ export async function applySource(
     validationSuccessRate: prepared.validationSuccessRate,
     registrationStatus: outcome.status,
     retries: outcome.retries,
+    requestsAnswered429: outcome.answered429,
     conflicts: outcome.conflicts,
   };
   // An update that needed no remote write keeps what the server was last seen to hold.

@@ -9,18 +9,18 @@ const UNKNOWN = { __pulumiUnknown: true };
 
 /** The example definition and samples, with the shape they have under the engine (a JSON round trip: another realm's arrays). */
 function example(): Pick<EventBridgeRouteArgs, "definition" | "samples"> {
-  return JSON.parse(JSON.stringify(loadSources([{ definition: "stacks/examples/definition.json", samples: "stacks/examples/samples" }], process.cwd())))[0];
+  return JSON.parse(JSON.stringify(loadSources([{ definition: "test/definition/fixtures/definition.json", samples: "test/definition/fixtures/samples" }], process.cwd())))[0];
 }
 
 /** The example's event pattern: both filters, conditions under detail.eventBody, no `source` (a partner bus has one). */
 const PATTERN = JSON.stringify({
   $or: [
     {
-      "detail-type": ["conversation.created"],
+      "detail-type": ["v2.detail.events.conversation.{id}.customer.start"],
       detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } },
     },
     {
-      "detail-type": ["analytics.conversations.summary"],
+      "detail-type": ["v2.detail.events.conversation.{id}.customer.end"],
       detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } },
     },
   ],

@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
-import { example } from "../definition/fixtures";
-import { EXAMPLES, removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
+import { fixture } from "../definition/fixtures";
+import { EXAMPLES, FIXTURES, removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
 
-const definitionFile = path.join(EXAMPLES, "definition.json");
+const definitionFile = path.join(FIXTURES, "definition.json");
 const PARTNER = "aws.partner/genesys.com/cloud/3f1e2d4c-0000-4000-8000-000000000001/genesys-prod-01";
 
 const EXTRACT =
@@ -15,8 +15,8 @@ function pattern(source?: string): Record<string, unknown> {
   return {
     ...(source === undefined ? {} : { source: [source] }),
     $or: [
-      { "detail-type": ["conversation.created"], detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } } },
-      { "detail-type": ["analytics.conversations.summary"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1000000000] }] } } } },
+      { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } } },
+      { "detail-type": ["v2.detail.events.conversation.{id}.customer.end"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1000000000] }] } } } },
     ],
   };
 }
@@ -73,7 +73,7 @@ describe("compile", () => {
   });
 
   it("exits 1 with the conditions the pattern cannot express, and prints no route", async () => {
-    const def = example("definition.json") as any;
+    const def = fixture("definition.json") as any;
     def.filters[1].conditions.push({ field: "metadata.timestamp", operator: "gte", value: "2024-01-01T00:00:00Z" });
     def.filters[0].conditions.push({ field: "flags.vip", operator: "neq", value: true });
     const file = writeJson(tempDir(), "timestamps.json", def);
@@ -89,7 +89,7 @@ describe("compile", () => {
   });
 
   it("prints the conditions the pattern cannot express as a --json document with exit 1", async () => {
-    const def = example("definition.json") as any;
+    const def = fixture("definition.json") as any;
     def.filters[0].conditions.push({ field: "flags.vip", operator: "neq", value: true });
     const r = await runCli("compile", writeJson(tempDir(), "neq.json", def), "--json");
     expect([r.code, r.err, JSON.parse(r.out)]).toEqual([
@@ -113,7 +113,7 @@ describe("compile", () => {
   });
 
   it("exits 1 with the property paths of an invalid definition", async () => {
-    const def = example("definition.json") as any;
+    const def = fixture("definition.json") as any;
     def.filters[0].conditions[0].operator = "like";
     const file = writeJson(tempDir(), "invalid.json", def);
     expect(await runCli("compile", file)).toEqual({
@@ -131,7 +131,7 @@ describe("compile", () => {
     expect(await runCli(...argv)).toEqual({
       code: 2,
       out: "",
-      err: `genesys-eventbridge compile: ${message}\nusage: genesys-eventbridge compile <definition.json | -> [--partner-event-source <name> | --org-id <id>] [--json]`,
+      err: `genesys-eventbridge compile: ${message}\nusage: genesys-eventbridge compile <definition.json | -> [--partner-event-source <name> | --org-id <id>] [--catalog <file>] [--json]`,
     });
   });
 

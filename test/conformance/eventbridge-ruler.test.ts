@@ -72,8 +72,8 @@ function envelope(detailType: string, body: unknown): string {
 /** Hand-written cases for each divergence found between the definition and AWS, kept as regression checks. */
 function namedChecks(): Check[] {
   const one = (name: string, conditions: ReadonlyArray<Record<string, unknown>>, bodies: ReadonlyArray<unknown | string>): Check =>
-    check(name, definitionOf([{ eventType: "conversation.created", conditions }]), PARTNER, bodies.map((b) => (typeof b === "string" ? b : envelope("conversation.created", b))));
-  const raw = (bodyText: string): string => `{"detail-type":"conversation.created","source":"${PARTNER}","detail":{"eventBody":${bodyText}}}`;
+    check(name, definitionOf([{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions }]), PARTNER, bodies.map((b) => (typeof b === "string" ? b : envelope("v2.detail.events.conversation.{id}.customer.start", b))));
+  const raw = (bodyText: string): string => `{"detail-type":"v2.detail.events.conversation.{id}.customer.start","source":"${PARTNER}","detail":{"eventBody":${bodyText}}}`;
   return [
     one("arrays nested in arrays are flattened", [{ field: "tags", operator: "eq", value: "vip" }], [{ tags: [["a", ["vip"]]] }, { tags: [[["x"]]] }, { tags: [] }]),
     one("a dotted key is a path", [{ field: "a.b", operator: "eq", value: 1 }], [{ "a.b": 1 }, { a: { b: 1 } }, { a: { "b.c": 1 } }]),
@@ -95,11 +95,11 @@ function namedChecks(): Check[] {
     check(
       "Ruler keywords as field names inside $or are reported",
       definitionOf([
-        { eventType: "conversation.created", conditions: [{ field: "prefix", operator: "eq", value: "x" }] },
-        { eventType: "conversation.ended", conditions: [{ field: "exists.numeric", operator: "neq", value: 0 }] },
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "x" }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "exists.numeric", operator: "neq", value: 0 }] },
       ]),
       PARTNER,
-      [envelope("conversation.created", { prefix: "x" }), envelope("conversation.created", { prefix: "y" }), envelope("conversation.ended", { exists: { numeric: 0 } })],
+      [envelope("v2.detail.events.conversation.{id}.customer.start", { prefix: "x" }), envelope("v2.detail.events.conversation.{id}.customer.start", { prefix: "y" }), envelope("v2.detail.events.conversation.{id}.user.end", { exists: { numeric: 0 } })],
     ),
     one("Ruler keywords as field names outside $or are kept", [{ field: "prefix.suffix", operator: "eq", value: "x" }], [{ prefix: { suffix: "x" } }, { prefix: { suffix: "y" } }]),
   ];

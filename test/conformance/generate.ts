@@ -27,9 +27,9 @@ export const BOUNDS = [0, 30, 30.5, -5, 1e9, 2e9, -2e9, 0.1234567, 29.999999, 10
 
 /** Event types: templates with `{id}`, plain, and one shaped like an IP address. */
 export const EVENT_TYPES = [
-  "conversation.created",
+  "v2.detail.events.conversation.{id}.customer.start",
   "v2.users.{id}.presence",
-  "analytics.conversations.summary",
+  "v2.detail.events.conversation.{id}.customer.end",
   "1.2.3.4",
   "v2.detail.events.conversation.{id}.customer.start",
 ];

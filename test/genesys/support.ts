@@ -25,7 +25,7 @@ export function definitionJson(id = "orders-source", source = "web"): Record<str
       region: "us-east-1",
     },
     filters: [
-      { eventType: "conversation.created", conditions: [{ field: "metadata.source", operator: "eq", value: source }] },
+      { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "metadata.source", operator: "eq", value: source }] },
     ],
     transformations: [{ sourceField: "conversation.id", targetField: "convId", type: "direct" }],
     attributeMappings: [{ source: "attributes.tenantId", target: "custom.tenant" }],

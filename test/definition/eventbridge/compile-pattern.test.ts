@@ -10,10 +10,10 @@ import {
 import { envelope, PARTNER_SOURCE } from "./envelope";
 import { createdSample as created, definition, summarySample as summary, withEvent } from "../fixtures";
 
-/** A definition with one filter on `conversation.created` holding these conditions. */
+/** A definition with one filter on `v2.detail.events.conversation.{id}.customer.start` holding these conditions. */
 function oneFilter(conditions: ReadonlyArray<Partial<Condition>>): SourceDefinition {
   return definition((d) => {
-    d.filters = [{ eventType: "conversation.created", conditions }];
+    d.filters = [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions }];
   });
 }
 
@@ -25,11 +25,11 @@ describe("compileEventPattern", () => {
       source: [PARTNER_SOURCE],
       $or: [
         {
-          "detail-type": ["conversation.created"],
+          "detail-type": ["v2.detail.events.conversation.{id}.customer.start"],
           detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } },
         },
         {
-          "detail-type": ["analytics.conversations.summary"],
+          "detail-type": ["v2.detail.events.conversation.{id}.customer.end"],
           detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } },
         },
       ],
@@ -108,7 +108,7 @@ describe("compileEventPattern", () => {
   ];
 
   it.each(expressible)("%s", (_name, conditions, body) => {
-    const pattern = { source: [PARTNER_SOURCE], "detail-type": ["conversation.created"], detail: { eventBody: body } };
+    const pattern = { source: [PARTNER_SOURCE], "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: body } };
     expect(compileEventPattern(oneFilter(conditions), PARTNER_SOURCE)).toEqual({ pattern, json: JSON.stringify(pattern), unsupported: [] });
   });
 
@@ -217,8 +217,8 @@ describe("compileEventPattern", () => {
 
   it.each(notExpressible)("reports what it cannot express and leaves it out: %s", (_name, conditions, body, unsupported) => {
     const pattern = body === undefined
-      ? { source: [PARTNER_SOURCE], "detail-type": ["conversation.created"] }
-      : { source: [PARTNER_SOURCE], "detail-type": ["conversation.created"], detail: { eventBody: body } };
+      ? { source: [PARTNER_SOURCE], "detail-type": ["v2.detail.events.conversation.{id}.customer.start"] }
+      : { source: [PARTNER_SOURCE], "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: body } };
     expect(compileEventPattern(oneFilter(conditions), PARTNER_SOURCE)).toEqual({ pattern, json: JSON.stringify(pattern), unsupported });
   });
 
@@ -245,11 +245,11 @@ describe("compileEventPattern", () => {
 
   it("keeps fields named like EventBridge matchers when the pattern needs no $or", () => {
     const def = definition((d) => {
-      d.filters = [{ eventType: "conversation.created", conditions: [{ field: "prefix.exists", operator: "eq", value: "x" }] }];
+      d.filters = [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix.exists", operator: "eq", value: "x" }] }];
     });
     expect(compileEventPattern(def)).toEqual({
-      pattern: { "detail-type": ["conversation.created"], detail: { eventBody: { prefix: { exists: ["x"] } } } },
-      json: JSON.stringify({ "detail-type": ["conversation.created"], detail: { eventBody: { prefix: { exists: ["x"] } } } }),
+      pattern: { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { prefix: { exists: ["x"] } } } },
+      json: JSON.stringify({ "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { prefix: { exists: ["x"] } } } }),
       unsupported: [],
     });
   });
@@ -257,14 +257,14 @@ describe("compileEventPattern", () => {
   it("reports fields named like EventBridge matchers when the pattern needs $or, and leaves them out", () => {
     const def = definition((d) => {
       d.filters = [
-        { eventType: "conversation.created", conditions: [{ field: "prefix", operator: "eq", value: "x" }, { field: "status", operator: "eq", value: "open" }] },
-        { eventType: "conversation.ended", conditions: [{ field: "attributes.numeric", operator: "gte", value: 1 }] },
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "x" }, { field: "status", operator: "eq", value: "open" }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "attributes.numeric", operator: "gte", value: 1 }] },
       ];
     });
     const pattern = {
       $or: [
-        { "detail-type": ["conversation.created"], detail: { eventBody: { status: ["open"] } } },
-        { "detail-type": ["conversation.ended"] },
+        { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { status: ["open"] } } },
+        { "detail-type": ["v2.detail.events.conversation.{id}.user.end"] },
       ],
     };
     const reason = (field: string, word: string): string =>
@@ -307,14 +307,14 @@ describe("the compiled pattern against events as EventBridge delivers them", () 
   const def = definition();
   const pattern = compileEventPattern(def, PARTNER_SOURCE).pattern;
   const variants: ReadonlyArray<[string, SampleEvent, string]> = [
-    ["the conversation sample", created, "conversation.created"],
-    ["the summary sample", summary, "analytics.conversations.summary"],
-    ["a conversation from another channel", withEvent(created, (e) => (e.metadata.source = "sms")), "conversation.created"],
-    ["a conversation in another routing status", withEvent(created, (e) => (e.metadata.routingStatus = "wrapup")), "conversation.created"],
-    ["a conversation without metadata.source", withEvent(created, (e) => delete e.metadata.source), "conversation.created"],
-    ["a short summary", withEvent(summary, (e) => (e.metrics.duration = 29)), "analytics.conversations.summary"],
-    ["a summary exactly at the bound", withEvent(summary, (e) => (e.metrics.duration = 30)), "analytics.conversations.summary"],
-    ["a summary whose duration is text", withEvent(summary, (e) => (e.metrics.duration = "330")), "analytics.conversations.summary"],
+    ["the conversation sample", created, "v2.detail.events.conversation.{id}.customer.start"],
+    ["the summary sample", summary, "v2.detail.events.conversation.{id}.customer.end"],
+    ["a conversation from another channel", withEvent(created, (e) => (e.metadata.source = "sms")), "v2.detail.events.conversation.{id}.customer.start"],
+    ["a conversation in another routing status", withEvent(created, (e) => (e.metadata.routingStatus = "wrapup")), "v2.detail.events.conversation.{id}.customer.start"],
+    ["a conversation without metadata.source", withEvent(created, (e) => delete e.metadata.source), "v2.detail.events.conversation.{id}.customer.start"],
+    ["a short summary", withEvent(summary, (e) => (e.metrics.duration = 29)), "v2.detail.events.conversation.{id}.customer.end"],
+    ["a summary exactly at the bound", withEvent(summary, (e) => (e.metrics.duration = 30)), "v2.detail.events.conversation.{id}.customer.end"],
+    ["a summary whose duration is text", withEvent(summary, (e) => (e.metrics.duration = "330")), "v2.detail.events.conversation.{id}.customer.end"],
   ];
 
   it.each(variants)("matches exactly when projectSamples says the filter holds: %s", (_name, sample, detailType) => {
@@ -325,18 +325,18 @@ describe("the compiled pattern against events as EventBridge delivers them", () 
 
   it("matches nothing from another partner event source or event type", () => {
     expect([
-      matchesPattern(pattern, envelope(created, "conversation.created", "aws.partner/genesys.com/cloud/other/genesys-prod-01")),
-      matchesPattern(pattern, envelope(created, "conversation.ended")),
-      matchesPattern(pattern, envelope(created, "analytics.conversations.summary")),
+      matchesPattern(pattern, envelope(created, "v2.detail.events.conversation.{id}.customer.start", "aws.partner/genesys.com/cloud/other/genesys-prod-01")),
+      matchesPattern(pattern, envelope(created, "v2.detail.events.conversation.{id}.user.end")),
+      matchesPattern(pattern, envelope(created, "v2.detail.events.conversation.{id}.customer.end")),
     ]).toEqual([false, false, false]);
   });
 
   it("matches the fields of a filter within one array element, as EventBridge does", () => {
     const def2 = definition((d) => {
-      d.filters = [{ eventType: "conversation.created", conditions: [{ field: "items.sku", operator: "eq", value: "a" }, { field: "items.qty", operator: "gte", value: 2 }] }];
+      d.filters = [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "items.sku", operator: "eq", value: "a" }, { field: "items.qty", operator: "gte", value: 2 }] }];
     });
     const p = compileEventPattern(def2).pattern;
-    const at = (items: unknown): boolean => matchesPattern(p, { "detail-type": "conversation.created", detail: { eventBody: { items } } });
+    const at = (items: unknown): boolean => matchesPattern(p, { "detail-type": "v2.detail.events.conversation.{id}.customer.start", detail: { eventBody: { items } } });
     expect([at([{ sku: "a", qty: 2 }]), at([{ sku: "a", qty: 1 }, { sku: "b", qty: 2 }]), at([[{ sku: "x" }], [{ sku: "a", qty: 3 }]])]).toEqual([true, false, true]);
   });
 
@@ -354,6 +354,6 @@ describe("the compiled pattern against events as EventBridge delivers them", () 
   it("matches an array-valued event field when any element matches", () => {
     const tagged = withEvent(created, (e) => (e.metadata.source = ["sms", "web"]));
     const untagged = withEvent(created, (e) => (e.metadata.source = ["sms", "voice"]));
-    expect([matchesPattern(pattern, envelope(tagged, "conversation.created")), matchesPattern(pattern, envelope(untagged, "conversation.created"))]).toEqual([true, false]);
+    expect([matchesPattern(pattern, envelope(tagged, "v2.detail.events.conversation.{id}.customer.start")), matchesPattern(pattern, envelope(untagged, "v2.detail.events.conversation.{id}.customer.start"))]).toEqual([true, false]);
   });
 });

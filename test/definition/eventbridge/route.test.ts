@@ -6,8 +6,8 @@ describe("compileRoute", () => {
     expect(compileRoute(definition())).toEqual({
       eventPattern: JSON.stringify({
         $or: [
-          { "detail-type": ["conversation.created"], detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } } },
-          { "detail-type": ["analytics.conversations.summary"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } } },
+          { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } } },
+          { "detail-type": ["v2.detail.events.conversation.{id}.customer.end"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } } },
         ],
       }),
       inputTransformer: {
