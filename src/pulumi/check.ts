@@ -5,6 +5,7 @@ import { definitionIssue, formatIssue } from "../definition/issue";
 import { preparePayload } from "../definition/prepare";
 import type { AvailableTopicEntityListing } from "../definition/catalog/available-topic";
 import { checkAgainstCatalog } from "../definition/catalog/check-definition";
+import { readImpactEvents } from "./impact";
 import { definitionOf, inputPathOf } from "./inputs";
 import { decodeSteering } from "./steering";
 import { unknownPaths } from "./unknowns";
@@ -12,7 +13,8 @@ import { unknownPaths } from "./unknowns";
 /**
  * The provider's `check`: decodes and validates the definition, projects the
  * sample events through it, checks it against the topic catalog when one is
- * given (read by the caller), and returns every problem as a check failure
+ * given (read by the caller), reads the `impactEvents` corpus when one is
+ * named, and returns every problem as a check failure
  * named by its property path. Never touches the network. Problems at or
  * below a value that is still unknown (preview) are not reported: they will
  * be checked once the value is known.
@@ -58,6 +60,10 @@ function checkParts(news: Record<string, unknown>, catalog: AvailableTopicEntity
     // Only the projection: check has no use for the route the write compiles.
     const projected = projectSamples(decoded.right.definition, steering.right.samples);
     if (E.isLeft(projected)) issues.push(...projected.left);
+  }
+  if (E.isRight(steering) && steering.right.impactEvents !== undefined) {
+    const corpus = readImpactEvents(steering.right.impactEvents);
+    if (E.isLeft(corpus)) issues.push(corpus.left);
   }
   const refuted = catalog !== undefined && E.isRight(decoded) ? checkAgainstCatalog(decoded.right.definition, catalog) : [];
   const failuresOf = (list: ReadonlyArray<DefinitionIssue>) =>
