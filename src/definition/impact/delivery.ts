@@ -59,5 +59,5 @@ export function whyNotDelivered(route: PreparedRoute, event: CorpusEvent, envelo
 }
 
 function label(event: CorpusEvent): string {
-  return event.id === undefined ? `events[${event.index}] (${event.eventType})` : `event ${event.id} (${event.eventType})`;
+  return event.id === undefined ? `${event.label ?? `events[${event.index}]`} (${event.eventType})` : `event ${event.id} (${event.eventType})`;
 }
