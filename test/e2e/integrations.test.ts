@@ -90,7 +90,7 @@ describeEngine("an EventBridgeSource on the Integrations API", () => {
     // Someone edits the integration's config in the console: its version moves on.
     await axios.patch(adminUrl(remoteId), { config: { notes: "edited by hand" } });
     const changed = exampleDefinition();
-    changed.filters.push({ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [] });
+    changed.filters.push({ eventType: "v2.detail.events.conversation.{id}.acw", conditions: [] });
     await s.useDefinition(changed);
 
     await s.stack.setConfig("genesys-eventbridge:conflictPolicy", { value: "fail" });
@@ -103,7 +103,7 @@ describeEngine("an EventBridgeSource on the Integrations API", () => {
     expect(up.summary.resourceChanges).toEqual({ same: 1, update: 1 });
     expect(up.outputs.sources.value[id].metrics.conflicts).toBe(1);
     const topics = (await remote()).config.properties.eventFilter;
-    expect(topics).toContain("v2.detail.events.conversation.{id}.customer.start");
+    expect(topics).toContain("v2.detail.events.conversation.{id}.acw");
   }, T);
 
   test("refresh shows a remote region change as drift; destroy removes the integration", async () => {
