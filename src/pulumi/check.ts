@@ -1,6 +1,8 @@
 import * as E from "fp-ts/Either";
 import type * as pulumi from "@pulumi/pulumi";
-import { projectSamples, validateDefinition, DefinitionIssue, formatIssue } from "../definition";
+import type { DefinitionIssue } from "../definition";
+import { definitionIssue, formatIssue } from "../definition/issue";
+import { completePreparation, preparePayload } from "../definition/prepare";
 import type { AvailableTopicEntityListing } from "../definition/catalog/available-topic";
 import { checkAgainstCatalog } from "../definition/catalog/check-definition";
 import { definitionOf, inputPathOf } from "./inputs";
@@ -16,6 +18,32 @@ import { unknownPaths } from "./unknowns";
  * be checked once the value is known.
  */
 export function checkInputs(news: Record<string, unknown>, catalog?: AvailableTopicEntityListing): pulumi.dynamic.CheckResult {
+  const { inputs, failures, catalogFailures } = checkParts(news, catalog);
+  const all = [...failures, ...catalogFailures];
+  return all.length > 0 ? { inputs, failures: all } : { inputs };
+}
+
+/**
+ * {@link checkInputs} for the `warn` mode of `genesys:catalog`: what the
+ * catalog refutes comes back as `<input path>: <reason>` lines instead of
+ * failures (none when a value is still unknown), in the same one pass.
+ */
+export function checkInputsWarningOnCatalog(
+  news: Record<string, unknown>,
+  catalog: AvailableTopicEntityListing,
+): { readonly result: pulumi.dynamic.CheckResult; readonly warnings: ReadonlyArray<string> } {
+  const { inputs, failures, catalogFailures } = checkParts(news, catalog);
+  const warnings = catalogFailures.map((f) => formatIssue(definitionIssue(f.property, f.reason)));
+  return { result: failures.length > 0 ? { inputs, failures: [...failures] } : { inputs }, warnings };
+}
+
+interface CheckParts {
+  readonly inputs: Record<string, unknown>;
+  readonly failures: ReadonlyArray<pulumi.dynamic.CheckFailure>;
+  readonly catalogFailures: ReadonlyArray<pulumi.dynamic.CheckFailure>;
+}
+
+function checkParts(news: Record<string, unknown>, catalog: AvailableTopicEntityListing | undefined): CheckParts {
   const unknown = unknownPaths(news);
   // Rules relate fields of one top-level property (the role ARN's account and
   // the account id), so a problem is held back when anything under the same
@@ -23,32 +51,18 @@ export function checkInputs(news: Record<string, unknown>, catalog?: AvailableTo
   const unknownTops = new Set(unknown.map(topKey));
   const known = (path: string) => !unknownTops.has(topKey(inputPathOf(path))) && !unknownTops.has("");
   const steering = decodeSteering(news);
-  const decoded = validateDefinition(definitionOf(news));
+  const decoded = preparePayload(definitionOf(news));
   // Steering issue paths are input paths already (`samples[0].eventType`).
   const issues: DefinitionIssue[] = [...(E.isLeft(steering) ? steering.left : []), ...(E.isLeft(decoded) ? decoded.left : [])];
   if (E.isRight(decoded) && E.isRight(steering) && steering.right.samples !== undefined && unknown.length === 0) {
-    const projected = projectSamples(decoded.right, steering.right.samples);
-    if (E.isLeft(projected)) issues.push(...projected.left);
+    const prepared = completePreparation(decoded.right, steering.right.samples);
+    if (E.isLeft(prepared)) issues.push(...prepared.left);
   }
-  if (catalog !== undefined && E.isRight(decoded)) issues.push(...checkAgainstCatalog(decoded.right, catalog));
-  const failures = issues
-    .filter((i) => known(i.path))
-    .map((i) => ({ property: inputPathOf(i.path), reason: i.message }));
+  const refuted = catalog !== undefined && E.isRight(decoded) ? checkAgainstCatalog(decoded.right.definition, catalog) : [];
+  const failuresOf = (list: ReadonlyArray<DefinitionIssue>) =>
+    list.filter((i) => known(i.path)).map((i) => ({ property: inputPathOf(i.path), reason: i.message }));
   const inputs = news.eventStreamType === undefined ? { ...news, eventStreamType: "aws-eventbridge" } : news;
-  return failures.length > 0 ? { inputs, failures } : { inputs };
-}
-
-/**
- * What the topic catalog refutes in a definition, one `<input path>: <reason>`
- * line each, for the `warn` mode of `genesys:catalog`: the problems `check`
- * would fail on under `enforce`, none when the definition is invalid anyway
- * (then `check` fails on that) or a value is still unknown.
- */
-export function catalogWarnings(news: Record<string, unknown>, catalog: AvailableTopicEntityListing): ReadonlyArray<string> {
-  if (unknownPaths(news).length > 0) return [];
-  const decoded = validateDefinition(definitionOf(news));
-  if (E.isLeft(decoded)) return [];
-  return checkAgainstCatalog(decoded.right, catalog).map((i) => formatIssue({ ...i, path: inputPathOf(i.path) }));
+  return { inputs, failures: failuresOf(issues), catalogFailures: failuresOf(refuted) };
 }
 
 /** The top-level property a path starts with: `filters` for `filters[0].eventType`. */

@@ -1,9 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { createSourceApi, describeSettingsError } from "../genesys";
 import * as E from "fp-ts/Either";
-import type { SourceApi } from "../genesys/port";
-import { applySource } from "./apply";
-import { catalogWarnings, checkInputs } from "./check";
+import type { SourceApi, WriteAudit } from "../genesys/port";
+import { applySource, auditWriter } from "./apply";
+import { checkInputs, checkInputsWarningOnCatalog } from "./check";
 import type { OperationContext } from "./context";
 import { diffInputs } from "./diff";
 import { providerEngineLog } from "./engine-log";
@@ -23,6 +23,7 @@ import { userError } from "./user-error";
  */
 let configured: { settings?: ProviderSettings; problems: string[] } | undefined;
 let api: SourceApi | undefined;
+let audit: WriteAudit | undefined;
 /** The dynamic-provider host this module runs in, if any; request URNs are watched from the first call on. */
 const host = providerHost();
 watchRequestUrns(host);
@@ -47,6 +48,7 @@ export function configureWith(get: ConfigGetter, env: Readonly<Record<string, st
   const { settings, issues } = readSettings(get, env);
   configured = { settings, problems: issues.map((i) => `${i.key}: ${i.message}`) };
   api = undefined;
+  audit = undefined;
 }
 
 function current(): { settings?: ProviderSettings; problems: string[] } {
@@ -59,7 +61,8 @@ function context(props: object): OperationContext {
   const { settings, problems } = current();
   if (settings === undefined) throw userError(`Genesys Cloud provider settings are invalid:\n${problems.join("\n")}`);
   api ??= makeApi(settings);
-  return { settings, api, now: () => performance.now(), progress: progressOn(urnOf(props)) };
+  audit ??= auditWriter(settings);
+  return { settings, api, audit, now: () => performance.now(), progress: progressOn(urnOf(props)) };
 }
 
 /**
@@ -94,9 +97,10 @@ export async function check(_olds: unknown, news: Record<string, unknown>): Prom
   if (settings === undefined) return withSettingsFailures(checkInputs(news), problems);
   const catalog = await topicCatalogFor(settings, news);
   if (settings.catalog === "warn") {
-    const lines = E.isLeft(catalog) ? [catalog.left.reason] : catalog.right === undefined ? [] : catalogWarnings(news, catalog.right);
+    const checked = E.isLeft(catalog) || catalog.right === undefined ? { result: checkInputs(news), warnings: [] } : checkInputsWarningOnCatalog(news, catalog.right);
+    const lines = E.isLeft(catalog) ? [catalog.left.reason] : checked.warnings;
     if (lines.length > 0) await warn(lines.map((line) => `topic catalog: ${line}`), news);
-    return withSettingsFailures(checkInputs(news), problems);
+    return withSettingsFailures(checked.result, problems);
   }
   if (E.isLeft(catalog)) {
     const result = checkInputs(news);

@@ -11,6 +11,8 @@ export interface SourceMetrics {
   readonly registrationStatus: string;
   /** Requests the HTTP policy repeated (429, 5xx, resets, token refresh). */
   readonly retries: number;
+  /** Requests answered 429 (a rate limit the token pacing did not foresee). */
+  readonly requestsAnswered429: number;
   /** Concurrency conflicts met (stale ETag or config version). */
   readonly conflicts: number;
 }

@@ -15,6 +15,7 @@ import {
   ok,
   recordKinds,
   updateRequest,
+  prepared,
 } from "./support";
 
 const emulator = emulatorFixture();
@@ -31,7 +32,7 @@ describe("event-streams through the write protocol", () => {
     const audit = memoryAudit();
     const created = ok(await api.create(createRequest(), audit));
     expect(summary(created)).toEqual({ status: "created", etag: stored()?.etag, state: definitionJson(), retries: 0, conflicts: 0 });
-    expect(api.desiredState(definition())).toEqual(definitionJson());
+    expect(api.desiredState(prepared(definition()))).toEqual(definitionJson());
     // The PUT's answer is the stored object with its ETag: no GET follows it.
     expect(calls(emulator.get())).toEqual(["POST /oauth/token 200", `PUT ${path} 201`]);
     // The token request counts too: it is part of this operation's chain (later operations reuse the token).
@@ -195,7 +196,7 @@ describe("event-streams through the write protocol", () => {
     const mobile = definition("orders-source", "mobile");
     const updated = await step("update", async () => ok(await api.update(updateRequest("orders-source", created.source?.etag ?? "", mobile), memoryAudit())));
     expect(await api.read("orders-source")).toEqual(right(updated.source));
-    const recordedStateHash = payloadHash(api.desiredState(mobile));
+    const recordedStateHash = payloadHash(api.desiredState(prepared(mobile)));
     await step("unchanged", async () => ok(await api.update(updateRequest("orders-source", updated.source?.etag ?? "", mobile, { recordedStateHash }), memoryAudit())));
     await step("delete", async () => ok(await api.delete(deleteRequest("orders-source"), memoryAudit())));
     expect(journal).toEqual({
@@ -223,5 +224,15 @@ describe("event-streams through the write protocol", () => {
     expect(summary(created)).toEqual({ status: "created", etag: stored()?.etag, state: definitionJson(), retries: 2, conflicts: 0 });
     expect(calls(emulator.get())).toEqual(["POST /oauth/token 200", `PUT ${path} 503`, `PUT ${path} 503`, `PUT ${path} 201`]);
     expect(audit.records[1].metrics).toEqual({ requests: 4, retries: 2, conflicts: 0 });
+  });
+
+  it("counts the attempts answered 429 in the write outcome", async () => {
+    const api = apiFor(emulator.get());
+    const busy = { message: "slow down", code: "too.many.requests.retry.after", status: 429 };
+    emulator.get().addFault({ method: "PUT", path, times: 1, action: { status: 429, headers: { "Retry-After": "0" }, body: busy } });
+    emulator.get().addFault({ method: "PUT", path, times: 1, action: { status: 503, body: { message: "busy", code: "service.unavailable", status: 503 } } });
+    const created = ok(await api.create(createRequest(), memoryAudit()));
+    // The token, then the PUT three times.
+    expect({ requests: created.requests, retries: created.retries, answered429: created.answered429 }).toEqual({ requests: 4, retries: 2, answered429: 1 });
   });
 });
