@@ -60,14 +60,14 @@ export const SourceDefinition = struct(
     /**
      * Which events leave Genesys: at least one filter, at most one per event
      * type; an event leaves when it matches a filter's type and all its conditions.
-     * @example [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }]
+     * @example [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "mediaType", operator: "eq", value: "VOICE" }] }]
      */
     filters: list("Filters", Filter, { nonEmpty: true }),
     /**
      * How events are reshaped: each directive writes one target field of the
      * projected event; no two directives or mappings may write the same or a
      * nested target. Default `[]`.
-     * @example [{ sourceField: "metadata.timestamp", targetField: "eventTime", type: "transform", format: "iso8601" }]
+     * @example [{ sourceField: "eventTime", targetField: "eventTime", type: "transform", format: "iso8601" }]
      */
     transformations: withDefault(list("Transformations", Transformation), () => []),
     /**

@@ -940,7 +940,7 @@ describe("one pass per operation", () => {
     const a = sourceApi(adapter);
     const created = ok(await a.create(createRequest(), memoryAudit()));
     expect([created.status, computed.length]).toEqual(["created", 1]);
-    const updated = ok(await a.update(updateRequest(created.source?.remoteId ?? "", created.source?.etag ?? "", twoFilters(["conversation.created", "conversation.ended"])), memoryAudit()));
+    const updated = ok(await a.update(updateRequest(created.source?.remoteId ?? "", created.source?.etag ?? "", twoFilters(["v2.detail.events.conversation.{id}.customer.start", "v2.detail.events.conversation.{id}.user.end"])), memoryAudit()));
     expect([updated.status, computed]).toEqual(["updated", ["orders-source", "orders-source"]]);
   });
 });

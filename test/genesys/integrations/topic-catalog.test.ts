@@ -6,7 +6,8 @@ import { defaultRetryPolicy, systemClock } from "../../../src/genesys";
 /** A client answering from `pages` (by `pageNumber`), recording every path it is asked for. */
 function pagedClient(base: string, pages: ReadonlyArray<Record<string, unknown>>): { client: GenesysClient; asked: string[] } {
   const asked: string[] = [];
-  const client: GenesysClient = {
+  // Only what the catalog reader uses; the token pool stays out of it.
+  const client = {
     hosts: { apiBaseUrl: base, authBaseUrl: base },
     policy: defaultRetryPolicy,
     clock: systemClock,
@@ -18,7 +19,7 @@ function pagedClient(base: string, pages: ReadonlyArray<Record<string, unknown>>
       const page = Number(new URL(request.path, base).searchParams.get("pageNumber") ?? "1");
       return right({ status: 200, headers: {}, body: pages[page - 1], retries: 0 });
     },
-  };
+  } as unknown as GenesysClient;
   return { client, asked };
 }
 
