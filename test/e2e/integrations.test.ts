@@ -65,7 +65,7 @@ describeEngine("an EventBridgeSource on the Integrations API", () => {
     expect(writes().length).toBe(before);
   }, T);
 
-  test("a change confined to conditions makes no request to Genesys; the outputs, the audit log and the webhook say so", async () => {
+  test("a change confined to conditions makes no request to Genesys but the topic catalog's read; the outputs, the audit log and the webhook say so", async () => {
     const before = emulator.journal().length;
     const hooksBefore = receiver.received().length;
     const changed = exampleDefinition();
@@ -75,7 +75,11 @@ describeEngine("an EventBridgeSource on the Integrations API", () => {
     expect(preview.stdout).toMatch(/filters.*conditions|value.*OUTBOUND/s);
     const up = await s.stack.up();
     expect(up.summary.resourceChanges).toEqual({ same: 1, update: 1 });
-    expect(emulator.journal().slice(before)).toEqual([]);
+    // Each provider process reads the topic catalog at check (a token, the organization, the catalog), and nothing else.
+    const catalogRead = new Set(["POST /oauth/token", "GET /api/v2/organizations/me", "GET /api/v2/notifications/availabletopics"]);
+    const sent = emulator.journal().slice(before);
+    expect(sent.filter((j) => !catalogRead.has(`${j.method} ${j.path}`))).toEqual([]);
+    expect(sent.filter((j) => j.path === "/api/v2/notifications/availabletopics").length).toBeGreaterThan(0);
     const out = up.outputs.sources.value[id];
     expect(out.metrics.registrationStatus).toBe("unchanged");
     const last = auditEntries(s.auditLog).at(-1)!;
