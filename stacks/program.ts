@@ -26,7 +26,8 @@ export interface SourceReport {
   auditHead: pulumi.Output<string>;
   auditTime: pulumi.Output<string>;
   partnerEventSourceName: pulumi.Output<string>;
-  eventPattern: pulumi.Output<string>;
+  eventPatterns: pulumi.Output<string[]>;
+  eventPattern: pulumi.Output<string | undefined>;
   inputTransformer: pulumi.Output<unknown>;
   undelivered: pulumi.Output<unknown[]>;
   metrics: pulumi.Output<unknown>;
@@ -43,13 +44,14 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
     ? { afterCreate: options.afterDeploy, afterUpdate: options.afterDeploy }
     : undefined;
   const report = new Map<string, SourceReport>();
-  for (const { id, definition, samples } of sources) {
+  for (const { id, definition, samples, impactEvents } of sources) {
     const source = new EventBridgeSource(
       id,
       {
         // Files are checked by the provider's `check`, which names every problem by its path.
         ...(definition as unknown as EventBridgeSourceArgs),
         ...(samples === undefined ? {} : { samples: samples as EventBridgeSourceArgs["samples"] }),
+        ...(impactEvents === undefined ? {} : { impactEvents }),
         ...(options.conflictPolicy === undefined ? {} : { conflictPolicy: options.conflictPolicy }),
         ...(options.adoptExisting === undefined ? {} : { adoptExisting: options.adoptExisting }),
         ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
@@ -66,6 +68,7 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
       auditHead: source.auditHead,
       auditTime: source.auditTime,
       partnerEventSourceName: source.partnerEventSourceName,
+      eventPatterns: source.eventPatterns,
       eventPattern: source.eventPattern,
       inputTransformer: source.inputTransformer,
       undelivered: source.undelivered,

@@ -42,8 +42,8 @@ export interface EventBridgeRouteArgs {
   readonly partnerEventSourceName?: pulumi.Input<string>;
   /** The event pattern size limit, when the account's quota was raised above 2048 characters. */
   readonly maxPatternChars?: number;
-  /** How the source resource writes: conflict policy, adopting an existing remote source, intended state. */
-  readonly source?: Pick<EventBridgeSourceArgs, "conflictPolicy" | "adoptExisting" | "intendedState">;
+  /** How the source resource writes (conflict policy, adopting an existing remote source, intended state) and the recorded events a preview replays (`impactEvents`). */
+  readonly source?: Pick<EventBridgeSourceArgs, "conflictPolicy" | "adoptExisting" | "intendedState" | "impactEvents">;
   /** Options of the source resource, such as the webhook hook (`hooks`) or `aliases` when it was declared outside a route before. */
   readonly sourceOptions?: pulumi.CustomResourceOptions;
   /** The rule's description; `Genesys Cloud events of <id>` by default. */
@@ -54,10 +54,14 @@ export interface EventBridgeRouteArgs {
  * A Genesys Cloud EventBridge source and the AWS side that carries out the
  * rest of its definition: the Genesys source (`EventBridgeSource`, which
  * carries the topics, account, region, suffix and state), the partner event
- * bus named after the partner event source (it depends on the source), one
- * rule on the bus whose event pattern is the definition's filters and
- * conditions, and one `EventTarget` per target with the input transformer
- * compiled from the transformations and attribute mappings.
+ * bus named after the partner event source (it depends on the source), the
+ * rules on the bus whose event patterns are the definition's filters and
+ * conditions (one rule, `<name>-rule`, unless EventBridge cannot hold the
+ * filters in one pattern; then `<name>-rule-2`, ... follow, and no event
+ * matches two of them), and per rule one `EventTarget` per target with the
+ * input transformer compiled from the transformations and attribute
+ * mappings (`<name>-<target>` for the first rule, `<name>-rule-<k>-<target>`
+ * for rule k).
  *
  * The AWS resources are declared in the definition's `configuration.region`,
  * where Genesys creates the partner event source. The pattern and the
@@ -76,16 +80,20 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
   readonly source: EventBridgeSource;
   /** The partner event bus. */
   readonly bus: aws.cloudwatch.EventBus;
-  /** The rule on the partner event bus. */
+  /** The rules on the partner event bus, one per event pattern, in order. */
+  readonly rules: ReadonlyArray<aws.cloudwatch.EventRule>;
+  /** The first rule (the only one unless the filters need several). */
   readonly rule: aws.cloudwatch.EventRule;
-  /** One per target given, in order. */
+  /** Per rule, one per target given, in order: the first rule's targets first. */
   readonly targets: ReadonlyArray<aws.cloudwatch.EventTarget>;
   /** Resources the targets' grants declared (queue policies, permissions). */
   readonly grants: ReadonlyArray<pulumi.Resource>;
   /** The partner event source name, which is also the bus name. */
   readonly partnerEventSourceName: pulumi.Output<string>;
-  /** The rule's event pattern, as JSON: a known value. */
-  readonly eventPattern: string;
+  /** The rules' event patterns, as JSON, one per rule: known values. */
+  readonly eventPatterns: ReadonlyArray<string>;
+  /** The event pattern, as JSON, when there is exactly one rule. */
+  readonly eventPattern: string | undefined;
   /** The targets' input transformer: a known value. */
   readonly inputTransformer: RouteInputTransformer;
   /** The transformations and attribute mappings the targets do not receive (or receive only for some values), with the reason. */
@@ -106,6 +114,9 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
     const names = args.targets.map((t) => t.name);
     const repeated = names.find((n, i) => names.indexOf(n) !== i);
     if (repeated !== undefined) throw new Error(`${name}: two targets are named ${JSON.stringify(repeated)}; target names must be unique`);
+    const resourceNames = route.eventPatterns.flatMap((_, k) => [ruleResourceName(name, k), ...names.map((t) => targetResourceName(name, k, t))]);
+    const clash = resourceNames.find((n, i) => resourceNames.indexOf(n) !== i);
+    if (clash !== undefined) throw new Error(`${name}: two resources of the route would be named ${JSON.stringify(clash)}; rename the target`);
     const region = def.configuration.region;
 
     this.source = new EventBridgeSource(
@@ -126,37 +137,69 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
       { name: this.partnerEventSourceName, eventSourceName: this.partnerEventSourceName, region },
       { parent: this, dependsOn: [this.source] },
     );
+    this.eventPatterns = route.eventPatterns;
     this.eventPattern = route.eventPattern;
     this.inputTransformer = route.inputTransformer;
-    this.rule = new aws.cloudwatch.EventRule(
-      `${name}-rule`,
-      { eventBusName: this.bus.name, eventPattern: this.eventPattern, description: args.description ?? `Genesys Cloud events of ${def.id}`, region },
-      { parent: this },
-    );
-    const grants: pulumi.Resource[] = [];
-    this.targets = args.targets.map((target) => {
-      const resourceName = `${name}-${target.name}`;
-      const eventTarget = new aws.cloudwatch.EventTarget(
-        resourceName,
-        {
-          rule: this.rule.name,
-          eventBusName: this.bus.name,
-          arn: target.arn,
-          ...(target.roleArn === undefined ? {} : { roleArn: target.roleArn }),
-          inputTransformer: { inputPaths: { ...this.inputTransformer.inputPaths }, inputTemplate: this.inputTransformer.inputTemplate },
-          region,
-        },
-        { parent: this },
-      );
-      grants.push(...(target.grant?.({ name: resourceName, ruleArn: this.rule.arn, region, parent: this }) ?? []));
-      return eventTarget;
-    });
-    this.grants = grants;
+    const wired = this.wireRules(name, args, def.id, region);
+    this.rules = wired.rules;
+    this.rule = wired.rules[0];
+    this.targets = wired.targets;
+    this.grants = wired.grants;
     this.registerOutputs({
       partnerEventSourceName: this.partnerEventSourceName,
+      eventPatterns: this.eventPatterns,
       eventPattern: this.eventPattern,
       inputTransformer: this.inputTransformer,
       undelivered: this.undelivered,
     });
   }
+
+  /**
+   * The one place that declares the rules and decides what each sends to:
+   * one rule per event pattern, each with an `EventTarget` per target; each
+   * target's grant once, naming every rule.
+   */
+  private wireRules(
+    name: string,
+    args: EventBridgeRouteArgs,
+    id: string,
+    region: string,
+  ): { rules: aws.cloudwatch.EventRule[]; targets: aws.cloudwatch.EventTarget[]; grants: pulumi.Resource[] } {
+    const ruleName = (k: number): string => ruleResourceName(name, k);
+    const targetName = (k: number, target: string): string => targetResourceName(name, k, target);
+    const description = args.description ?? `Genesys Cloud events of ${id}`;
+    const rules = this.eventPatterns.map(
+      (eventPattern, k) => new aws.cloudwatch.EventRule(ruleName(k), { eventBusName: this.bus.name, eventPattern, description, region }, { parent: this }),
+    );
+    const targets = rules.flatMap((rule, k) =>
+      args.targets.map(
+        (target) =>
+          new aws.cloudwatch.EventTarget(
+            targetName(k, target.name),
+            {
+              rule: rule.name,
+              eventBusName: this.bus.name,
+              arn: target.arn,
+              ...(target.roleArn === undefined ? {} : { roleArn: target.roleArn }),
+              inputTransformer: { inputPaths: { ...this.inputTransformer.inputPaths }, inputTemplate: this.inputTransformer.inputTemplate },
+              region,
+            },
+            { parent: this },
+          ),
+      ),
+    );
+    const ruleArns = pulumi.all(rules.map((r) => r.arn));
+    const grants = args.targets.flatMap((target) => target.grant?.({ name: targetName(0, target.name), ruleArns, region, parent: this }) ?? []);
+    return { rules, targets, grants };
+  }
+}
+
+/** The resource name of the route's rule k (from 0): `<route>-rule`, then `<route>-rule-2`, ... */
+function ruleResourceName(route: string, k: number): string {
+  return k === 0 ? `${route}-rule` : `${route}-rule-${k + 1}`;
+}
+
+/** The resource name of a target of rule k (from 0): `<route>-<target>`, then `<route>-rule-2-<target>`, ... */
+function targetResourceName(route: string, k: number, target: string): string {
+  return k === 0 ? `${route}-${target}` : `${route}-rule-${k + 1}-${target}`;
 }

@@ -12,8 +12,9 @@ import { printJson, reportProblems } from "./problems";
  * its targets, and what they do not carry out, per condition, directive or
  * mapping. `--partner-event-source` (or `--org-id`, from which the name is
  * derived with the definition's event source suffix) adds `source` to the
- * pattern. `--json` prints `{ ok, eventPattern, inputTransformer, undelivered }`
- * (the pattern as the JSON string `EventRule` takes). Exit 1, with the
+ * pattern. `--json` prints `{ ok, eventPatterns, eventPattern, inputTransformer, undelivered }`
+ * (each pattern as the JSON string `EventRule` takes, one per rule;
+ * `eventPattern` only when there is one rule). Exit 1, with the
  * conditions' paths and no route, when the pattern cannot express the
  * definition's filters: such a rule would deliver events the definition
  * filters out.
@@ -21,7 +22,7 @@ import { printJson, reportProblems } from "./problems";
 export const compileCommand: Command = {
   name: "compile",
   usage: "compile <definition.json | -> [--partner-event-source <name> | --org-id <id>] [--catalog <file>] [--json]",
-  summary: "print the EventBridge event pattern and input transformer compiled from a definition, and what they do not carry out",
+  summary: "print the EventBridge event patterns (one per rule) and input transformer compiled from a definition, and what they do not carry out",
   details: [
     "arguments:",
     "  <definition.json>              the source definition; - reads it from standard input",
@@ -29,7 +30,8 @@ export const compileCommand: Command = {
     "  --partner-event-source <name>  put this partner event source into the pattern's source",
     "  --org-id <id>                  the same, naming aws.partner/genesys.com/cloud/<id>/<event source suffix>",
     "  --catalog <file>               check the topics and the fields read against a saved topic catalog first",
-    "  --json                         print {\"ok\":true,\"eventPattern\",\"inputTransformer\",\"undelivered\"}",
+    "  --json                         print {\"ok\":true,\"eventPatterns\",\"eventPattern\",\"inputTransformer\",\"undelivered\"}",
+    "                                 (eventPatterns: one pattern per rule; eventPattern only when there is one)",
     "                                 or {\"ok\":false,\"problems\":[{\"message\",\"path\"}]}",
     "  -h, --help                     print this help",
     "",
@@ -61,8 +63,10 @@ export const compileCommand: Command = {
     if (json) return printJson(io, { ...route });
     io.out(
       [
-        "event pattern:",
-        indent(JSON.stringify(JSON.parse(route.eventPattern), null, 2)),
+        ...route.eventPatterns.flatMap((pattern, k) => [
+          route.eventPatterns.length === 1 ? "event pattern:" : `event pattern of rule ${k + 1} of ${route.eventPatterns.length}:`,
+          indent(JSON.stringify(JSON.parse(pattern), null, 2)),
+        ]),
         "input transformer:",
         "  input paths:",
         indent(JSON.stringify(route.inputTransformer.inputPaths, null, 2), 4),

@@ -1,6 +1,7 @@
 /**
  * The source definition layer: codecs, validation, payload building,
- * canonical JSON and hashing, sample projection and diffs, and the AWS
+ * canonical JSON and hashing, sample projection and diffs, the delivery
+ * impact of a change on recorded events, and the AWS
  * EventBridge route compiled from a definition (`./eventbridge`). Pure: no I/O.
  */
 export { SourceDefinition, DefinitionId, EventSourceSuffix, EventStreamType } from "./source-definition";
@@ -37,6 +38,8 @@ export { applyFormat } from "./formats";
 export { parseIsoTimestamp, timestampOf } from "./timestamp";
 export { diffDefinitions } from "./diff";
 export { evaluateFilter } from "./evaluate-filter";
+export { selectEvent, filtersFor } from "./select-event";
+export type { Selection } from "./select-event";
 export type { FilterOutcome } from "./evaluate-filter";
 export { eventFieldValues } from "./event-fields";
 export type { FieldValue, ArrayMembership } from "./event-fields";
@@ -76,3 +79,8 @@ export { changedPaths } from "./changed-paths";
 export { parseStrictJson, describeJsonProblem, JSON_MAX_DEPTH, TOP_LEVEL } from "./strict-json";
 export type { JsonProblem, TextPosition } from "./strict-json";
 export { firstLoneSurrogate, valueHygieneIssues, loneSurrogateMessage } from "./well-formed";
+export { deliveryImpact } from "./impact/impact";
+export type { DeliveryImpact, EventImpact, EventChange, ImpactExample, ImpactTotals, ImpactOptions } from "./impact/impact";
+export { corpusEventOf, decodeCorpus, envelopeOf } from "./impact/corpus-event";
+export type { CorpusEvent } from "./impact/corpus-event";
+export { impactLine, exampleLines } from "./impact/summary";

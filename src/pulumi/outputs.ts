@@ -47,8 +47,10 @@ export type SourceOutputs = SourceInputs & {
   readonly facts: Record<string, string>;
   /** The partner event source the API reports (`""` when it reports none). */
   readonly partnerEventSourceName: string;
-  /** The compiled EventBridge event pattern (JSON). */
-  readonly eventPattern: string;
+  /** The compiled EventBridge event patterns (JSON), one per rule. */
+  readonly eventPatterns: string[];
+  /** The compiled event pattern (JSON), present only when there is exactly one rule. */
+  readonly eventPattern?: string;
   /** The compiled input transformer. */
   readonly inputTransformer: RouteInputTransformer;
   /** What the route does not carry out. */
@@ -75,6 +77,7 @@ export const OUTPUT_ONLY_KEYS: Readonly<Record<Exclude<keyof SourceOutputs, keyo
   drift: true,
   facts: true,
   partnerEventSourceName: true,
+  eventPatterns: true,
   eventPattern: true,
   inputTransformer: true,
   undelivered: true,

@@ -72,8 +72,14 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
    * `aws.cloudwatch.EventBus`'s `eventSourceName`; `""` when the API reports none.
    */
   declare readonly partnerEventSourceName: pulumi.Output<string>;
-  /** The filters' conditions as an EventBridge event pattern (JSON), for `aws.cloudwatch.EventRule`'s `eventPattern`. */
-  declare readonly eventPattern: pulumi.Output<string>;
+  /**
+   * The filters' conditions as EventBridge event patterns (JSON), one per
+   * rule, each for an `aws.cloudwatch.EventRule`'s `eventPattern`: usually
+   * one; several when one rule cannot hold the filters. No event matches two.
+   */
+  declare readonly eventPatterns: pulumi.Output<string[]>;
+  /** The event pattern (JSON) when there is exactly one rule; undefined when there are several (see {@link eventPatterns}). */
+  declare readonly eventPattern: pulumi.Output<string | undefined>;
   /** The transformations and attribute mappings as an input transformer, for `aws.cloudwatch.EventTarget`'s `inputTransformer`. */
   declare readonly inputTransformer: pulumi.Output<RouteInputTransformer>;
   /** Conditions, directives and mappings the event pattern or the input transformer does not carry out, with the reason. */
@@ -96,6 +102,7 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
       facts: undefined,
       metrics: undefined,
       partnerEventSourceName: undefined,
+      eventPatterns: undefined,
       eventPattern: undefined,
       inputTransformer: undefined,
       undelivered: undefined,

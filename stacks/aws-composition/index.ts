@@ -39,7 +39,9 @@ const route = new EventBridgeRoute("genesys", {
 
 /** The partner event bus. */
 export const busName = route.bus.name;
-/** The rule's event pattern (known at preview). */
+/** The rules' event patterns, one per rule (known at preview). */
+export const eventPatterns = route.eventPatterns;
+/** The rule's event pattern when there is one rule (known at preview). */
 export const eventPattern = route.eventPattern;
 /** The queue target's input transformer (known at preview). */
 export const inputTransformer = route.inputTransformer;

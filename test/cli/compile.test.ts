@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { fixture } from "../definition/fixtures";
+import { example, fixture } from "../definition/fixtures";
 import { EXAMPLES, FIXTURES, removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
 
 const definitionFile = path.join(FIXTURES, "definition.json");
@@ -54,6 +54,7 @@ describe("compile", () => {
       1,
       {
         ok: true,
+        eventPatterns: [JSON.stringify(pattern(PARTNER))],
         eventPattern: JSON.stringify(pattern(PARTNER)),
         inputTransformer: {
           inputPaths: { convId: "$.detail.eventBody.conversation.id", customTenant: "$.detail.eventBody.attributes.tenantId" },
@@ -70,6 +71,33 @@ describe("compile", () => {
   it("puts a named partner event source into the pattern", async () => {
     const r = await runCli("compile", definitionFile, "--partner-event-source", "aws.partner/genesys.com/cloud/org/other", "--json");
     expect([r.code, JSON.parse(JSON.parse(r.out).eventPattern).source]).toEqual([0, ["aws.partner/genesys.com/cloud/org/other"]]);
+  });
+
+  it("compiles two filters on one event type, and one rule per event type when fields named like matchers would stand inside $or", async () => {
+    const def = fixture("definition.json") as any;
+    def.filters = [
+      { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "duration", operator: "gte", value: 60 }] },
+      { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "queue", operator: "eq", value: "Support" }] },
+      { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "sip" }] },
+    ];
+    const r = await runCli("compile", writeJson(tempDir(), "or.json", def), "--json");
+    const out = JSON.parse(r.out);
+    expect([r.code, r.err, out.eventPatterns.map((p: string) => JSON.parse(p)), "eventPattern" in out]).toEqual([
+      0,
+      "",
+      [
+        {
+          $or: [
+            { "detail-type": ["v2.detail.events.conversation.{id}.user.end"], detail: { eventBody: { duration: [{ numeric: [">=", 60, "<=", 1e9] }] } } },
+            { "detail-type": ["v2.detail.events.conversation.{id}.user.end"], detail: { eventBody: { queue: ["Support"] } } },
+          ],
+        },
+        { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { prefix: ["sip"] } } },
+      ],
+      false,
+    ]);
+    const text = await runCli("compile", writeJson(tempDir(), "or.json", def));
+    expect(text.out.split("\n").filter((l) => l.startsWith("event pattern"))).toEqual(["event pattern of rule 1 of 2:", "event pattern of rule 2 of 2:"]);
   });
 
   it("exits 1 with the conditions the pattern cannot express, and prints no route", async () => {

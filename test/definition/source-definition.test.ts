@@ -92,11 +92,9 @@ describe("validateDefinition", () => {
     expect(issues({ ...minimal, ...patch }).map((i) => i.path)).toEqual(paths);
   });
 
-  it("refuses two filters for one event type", () => {
+  it("accepts several filters on one event type: they are alternatives", () => {
     const input = { ...minimal, filters: [{ eventType: "a.b" }, { eventType: "c" }, { eventType: "a.b" }] };
-    expect(issues(input)).toEqual([
-      definitionIssue("filters[2].eventType", 'event type "a.b" already has filters[0]; merge their conditions'),
-    ]);
+    expect(issues(input)).toEqual([]);
   });
 
   it("refuses a target that is the parent of another target", () => {

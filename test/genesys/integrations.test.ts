@@ -12,6 +12,7 @@ import {
   WriteRecord,
   changedPaths,
   describeError,
+  describeWriteError,
   ownerNote,
   sourceApiFor,
   sourceApi,
@@ -532,6 +533,38 @@ describe("the Integrations API through the write protocol", () => {
           metrics: { requests: 0, retries: 0, conflicts: 0 },
         },
       ]);
+    });
+
+    it("says no remote write happened when the outcome of a change the API does not carry cannot be audited", async () => {
+      const a = api();
+      const first = await created(a);
+      const recordedStateHash = payloadHash(a.desiredState(prepared(definition())));
+      const result = failed(await a.update(updateRequest(first.id, "2", definition("orders-source", "mobile"), { recordedStateHash }), memoryAudit({ refuse: true })));
+      expect(result.error).toEqual({
+        _tag: "AuditUnavailable",
+        reason: "the log is read-only",
+        outcome: { action: "update", sourceId: "orders-source", remoteWrite: false, status: "unchanged", remoteId: first.id },
+      });
+      expect(describeWriteError(result.error)).toBe(
+        `no remote write happened (update of source 'orders-source' (${first.id}): unchanged, nothing needed sending to Genesys), ` +
+          "but its outcome could not be audited: the log is read-only. Nothing changed in Genesys. " +
+          "Make the audit log writable (genesys:auditLogPath), then run `pulumi up` again.",
+      );
+    });
+
+    it("says which remote write happened when only its outcome cannot be audited", async () => {
+      const a = api();
+      const first = await created(a);
+      const result = failed(await a.update(updateRequest(first.id, "2", twoFilters(["v2.detail.events.conversation.{id}.user.end"])), memoryAudit({ refuseAfter: 1 })));
+      expect(result.error).toEqual({
+        _tag: "AuditUnavailable",
+        reason: "the log is read-only",
+        outcome: { action: "update", sourceId: "orders-source", remoteWrite: true, status: "updated", remoteId: first.id, intentId: "a1" },
+      });
+      expect(describeWriteError(result.error)).toMatch(
+        /^the remote write happened \(update of source 'orders-source' \(.+\): updated\), but its outcome could not be audited: the log is read-only\. The intent entry a1 stays in doubt in the log\. Genesys holds the change\./,
+      );
+      expect(stored(first.id)?.config.version).toBe(3);
     });
 
     it("writes nothing when the audit log refuses the intent", async () => {

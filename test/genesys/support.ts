@@ -107,12 +107,12 @@ export function calls(emulator: RunningEmulator): string[] {
 }
 
 /** An audit log in memory: what the write protocol appended, in order. */
-export function memoryAudit(options: { refuse?: boolean } = {}): WriteAudit & { records: WriteRecord[] } {
+export function memoryAudit(options: { refuse?: boolean; refuseAfter?: number } = {}): WriteAudit & { records: WriteRecord[] } {
   const records: WriteRecord[] = [];
   return {
     records,
     async append(record) {
-      if (options.refuse === true) return left("the log is read-only");
+      if (options.refuse === true || (options.refuseAfter !== undefined && records.length >= options.refuseAfter)) return left("the log is read-only");
       records.push(record);
       return right({ auditId: `a${records.length}`, hash: `h${records.length}`, timestamp: `2026-01-01T00:00:0${records.length % 10}.000Z` });
     },
