@@ -9,6 +9,8 @@ export interface ProgramOptions {
   readonly conflictPolicy?: ConflictPolicy;
   /** Adopt existing remote sources with the same id. */
   readonly adoptExisting?: boolean;
+  /** A saved topic catalog every source is checked against (stack config `genesys-eventbridge:catalog`, relative to the project folder). */
+  readonly catalog?: string;
   /** Resource hooks to run after create and update (the webhook); none under unit-test mocks. */
   readonly afterDeploy?: pulumi.ResourceHook[];
 }
@@ -52,6 +54,7 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
         ...(impactEvents === undefined ? {} : { impactEvents }),
         ...(options.conflictPolicy === undefined ? {} : { conflictPolicy: options.conflictPolicy }),
         ...(options.adoptExisting === undefined ? {} : { adoptExisting: options.adoptExisting }),
+        ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
       },
       hooks === undefined ? {} : { hooks },
     );

@@ -23,7 +23,7 @@ import { importRefused } from "./import-refusal";
  * new EventBridgeSource("conversations", {
  *   id: "eventbridge-source-prod-01",
  *   configuration: { awsAccountId: "123456789012", region: "us-east-1", roleArn: "arn:aws:iam::123456789012:role/genesys-eb-role" },
- *   filters: [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }],
+ *   filters: [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "mediaType", operator: "eq", value: "VOICE" }] }],
  * });
  */
 export interface EventBridgeSourceArgs extends InputProps<SourceDefinitionInput & Omit<SteeringInputsInput, "owner">> {}

@@ -16,8 +16,8 @@ function outputsFor(filters: ReadonlyArray<Record<string, unknown>>): Record<str
 describe("the source's outputs", () => {
   it("carry eventPatterns and, with one rule, eventPattern", () => {
     const out = outputsFor([
-      { eventType: "conversation.ended", conditions: [{ field: "duration", operator: "gte", value: 60 }] },
-      { eventType: "conversation.ended", conditions: [{ field: "queue", operator: "eq", value: "Support" }] },
+      { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "duration", operator: "gte", value: 60 }] },
+      { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "queue", operator: "eq", value: "Support" }] },
     ]);
     expect([(out.eventPatterns as string[]).length, out.eventPattern]).toEqual([1, (out.eventPatterns as string[])[0]]);
     expect(JSON.parse(out.eventPattern as string).$or).toHaveLength(2);
@@ -25,11 +25,11 @@ describe("the source's outputs", () => {
 
   it("carry one pattern per rule and no eventPattern when there are several", () => {
     const out = outputsFor([
-      { eventType: "conversation.created", conditions: [{ field: "prefix", operator: "eq", value: "sip" }] },
-      { eventType: "conversation.ended", conditions: [{ field: "queue", operator: "eq", value: "Support" }] },
+      { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "sip" }] },
+      { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "queue", operator: "eq", value: "Support" }] },
     ]);
     expect([(out.eventPatterns as string[]).map((p) => JSON.parse(p)["detail-type"]), "eventPattern" in out]).toEqual([
-      [["conversation.created"], ["conversation.ended"]],
+      [["v2.detail.events.conversation.{id}.customer.start"], ["v2.detail.events.conversation.{id}.user.end"]],
       false,
     ]);
   });
