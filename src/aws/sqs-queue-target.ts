@@ -30,6 +30,11 @@ export function sqsQueueTarget(name: string, queue: SqsQueueRef): RouteTarget {
 
 /** The SQS queue policy that lets one EventBridge rule send messages, as JSON. */
 export function sendFromRulePolicy(queueArn: string, ruleArn: string): string {
+  return sendFromRulesPolicy(queueArn, [ruleArn]);
+}
+
+/** The SQS queue policy that lets these EventBridge rules (and only them) send messages, as JSON. */
+export function sendFromRulesPolicy(queueArn: string, ruleArns: ReadonlyArray<string>): string {
   return JSON.stringify({
     Version: "2012-10-17",
     Statement: [
@@ -39,7 +44,7 @@ export function sendFromRulePolicy(queueArn: string, ruleArn: string): string {
         Principal: { Service: "events.amazonaws.com" },
         Action: "sqs:SendMessage",
         Resource: queueArn,
-        Condition: { ArnEquals: { "aws:SourceArn": ruleArn } },
+        Condition: { ArnEquals: { "aws:SourceArn": ruleArns.length === 1 ? ruleArns[0] : [...ruleArns] } },
       },
     ],
   });

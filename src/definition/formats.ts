@@ -7,7 +7,10 @@ import { timestampOf } from "./timestamp";
  * Converts a value with a `transform` format. `iso8601` takes an ISO 8601 /
  * RFC 3339 string or epoch milliseconds and writes `Date#toISOString()`
  * (1705312800000 -> "2024-01-15T10:00:00.000Z"); `lowercase`/`uppercase`
- * take strings; `string` renders scalars as text. Left says what was found.
+ * take strings; `string` renders scalars as text, a number that is not an
+ * integer with 15 significant digits (`0.1 + 0.2` gives "0.3"), as JSONata's
+ * `$string` does, so the transform stage on AWS writes the same text.
+ * Left says what was found.
  */
 export function applyFormat(format: Format, value: unknown): Either<string, unknown> {
   switch (format) {
@@ -23,7 +26,8 @@ export function applyFormat(format: Format, value: unknown): Either<string, unkn
       return right(format === "lowercase" ? value.toLowerCase() : value.toUpperCase());
     case "string":
       if (typeof value === "string") return right(value);
-      if (typeof value === "number" || typeof value === "boolean") return right(String(value));
+      if (typeof value === "number") return right(String(Number.isInteger(value) ? value : Number(value.toPrecision(15))));
+      if (typeof value === "boolean") return right(String(value));
       return left(`string expects a string, number or boolean, found ${preview(value)}`);
   }
 }

@@ -67,6 +67,22 @@ export function projectSamples(
   return issues.length > 0 ? left(issues) : right(projections);
 }
 
+/**
+ * The event a live route delivers for one event body: every transformation
+ * and attribute mapping applied as `projectSamples` applies them, except
+ * that a target whose source does not resolve (a missing field, an array
+ * too short for `[N]`, a value its format cannot convert) is left out
+ * instead of being an issue, and a nested target object none of whose
+ * fields was written is absent. This is what the transform stage on AWS
+ * sends (see `compileJsonataExpression`). Pure; never throws.
+ */
+export function projectEvent(
+  def: Pick<SourceDefinition, "transformations" | "attributeMappings">,
+  event: unknown,
+): Readonly<Record<string, unknown>> {
+  return projectOne(def, { eventType: "", event: event as SampleEvent["event"] }, 0).projected;
+}
+
 function filterFor(filters: ReadonlyArray<Filter>, eventType: string): number | undefined {
   const exact = filters.findIndex((f) => f.eventType === eventType);
   if (exact !== -1) return exact;
@@ -75,7 +91,7 @@ function filterFor(filters: ReadonlyArray<Filter>, eventType: string): number | 
 }
 
 function projectOne(
-  def: SourceDefinition,
+  def: Pick<SourceDefinition, "transformations" | "attributeMappings">,
   sample: SampleEvent,
   index: number,
 ): { issues: DefinitionIssue[]; projected: Record<string, unknown> } {

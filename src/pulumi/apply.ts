@@ -138,6 +138,7 @@ export function outputsOf(
     partnerEventSourceName: source.facts.partnerEventSourceName ?? "",
     eventPattern: route.eventPattern,
     inputTransformer: { inputPaths: { ...route.inputTransformer.inputPaths }, inputTemplate: route.inputTransformer.inputTemplate },
+    transform: route.transform === null ? null : { ...route.transform },
     undelivered: route.undelivered.map((u) => ({ ...u })),
     metrics,
   };

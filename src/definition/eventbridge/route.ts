@@ -1,6 +1,7 @@
 import type { SourceDefinition } from "../source-definition";
 import { compileEventPattern } from "./compile-pattern";
 import { compileInputTransformer } from "./input-transformer";
+import { compileTransformStage, RouteTransform } from "./transform-stage";
 import type { Unexpressible } from "./unexpressible";
 
 /** Which part of the AWS route an {@link Undelivered} entry is about. */
@@ -32,6 +33,12 @@ export interface CompiledRoute {
   /** The event pattern as compact JSON, for `aws.cloudwatch.EventRule`'s `eventPattern`. */
   readonly eventPattern: string;
   readonly inputTransformer: RouteInputTransformer;
+  /**
+   * The transform stage between the rule and the targets: `null` when the
+   * input transformer carries every directive and mapping, else the stage
+   * that produces the projected event (the input transformer is then not used).
+   */
+  readonly transform: RouteTransform;
   /** Per condition, directive or mapping, what the route does not carry out, event pattern entries first. */
   readonly undelivered: ReadonlyArray<Undelivered>;
 }
@@ -40,6 +47,8 @@ export interface CompiledRoute {
 export interface RouteOptions {
   /** The event pattern size limit, when the account's quota was raised above 2048 characters. */
   readonly maxPatternChars?: number;
+  /** `false`: no transform stage; what the input transformer cannot carry stays in `undelivered`. Default `true`. */
+  readonly transformStage?: boolean;
 }
 
 /**
@@ -47,7 +56,9 @@ export interface RouteOptions {
  * on the partner event bus (the filters and their conditions, see
  * `compileEventPattern`) and the input transformer of its targets (the
  * transformations and attribute mappings, see `compileInputTransformer`),
- * with every part they do not carry out.
+ * with every part they do not carry out. When the input transformer cannot
+ * carry every directive and mapping, `transform` is the stage that does
+ * (see `compileTransformStage`) and those entries leave `undelivered`.
  *
  * `partnerEventSourceName` is optional: without it the pattern has no
  * `source` field, which changes nothing on a partner event bus (it receives
@@ -63,12 +74,14 @@ export function compileRoute(
 ): CompiledRoute {
   const pattern = compileEventPattern(definition, partnerEventSourceName, { maxChars: options.maxPatternChars });
   const transformer = compileInputTransformer(definition);
+  const transform = options.transformStage === false ? null : compileTransformStage(definition);
   return {
     eventPattern: pattern.json,
     inputTransformer: { inputPaths: transformer.inputPathsMap, inputTemplate: transformer.inputTemplate },
+    transform,
     undelivered: [
       ...pattern.unsupported.map((u) => ({ part: "eventPattern" as const, ...u })),
-      ...transformer.unsupported.map((u) => ({ part: "inputTransformer" as const, ...u })),
+      ...(transform === null ? transformer.unsupported.map((u) => ({ part: "inputTransformer" as const, ...u })) : []),
     ],
   };
 }
