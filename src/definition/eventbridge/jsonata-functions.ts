@@ -14,8 +14,8 @@
  * - `$nthOf(a, n, f)`: `extract` with `[N]`: `f` of element `n`.
  * - `$isoOf(v)`: the `iso8601` format (see `applyFormat` and
  *   `timestampOf`): the string grammar, calendar and range checks, and
- *   `Date#toISOString()` including six-digit signed years, all in integer
- *   arithmetic, so no date library of the engine is relied on.
+ *   `Date#toISOString()`: JSONata's `$fromMillis` for four-digit years,
+ *   integer arithmetic for the six-digit signed ones.
  * - `$lowerOf`, `$upperOf`, `$textOf`: `lowercase`, `uppercase`, `string`.
  * - `$present(o)`: an object with at least one key, else nothing (a nested
  *   target object exists only when one of its fields was written).
@@ -30,6 +30,9 @@ export interface JsonataFunction {
 }
 
 const DAY_MS = 86_400_000;
+/** 0000-01-01T00:00:00.000Z and 10000-01-01T00:00:00.000Z in epoch milliseconds: the years `toISOString` writes with four digits. */
+const YEAR_0_MS = -62_167_219_200_000;
+const YEAR_10000_MS = 253_402_300_800_000;
 
 const FUNCTIONS: ReadonlyArray<JsonataFunction> = [
   { name: "fieldOf", uses: [], source: `function($o, $k) { $type($o) = "object" ? $lookup($o, $k) }` },
@@ -68,14 +71,15 @@ const FUNCTIONS: ReadonlyArray<JsonataFunction> = [
   {
     name: "isoOfMs",
     uses: ["civilOf"],
-    // Date#toISOString() of epoch milliseconds (truncated toward zero, as Date does).
+    // Date#toISOString() of epoch milliseconds (truncated toward zero, as Date does): JSONata's own $fromMillis
+    // for years 0000..9999, where its default picture is the same text; the signed six-digit years by hand.
     source:
-      `function($ms) { ($t := $ms < 0 ? -$floor(-$ms) : $floor($ms); $days := $floor($t / ${DAY_MS}); $rem := $t - $days * ${DAY_MS}; ` +
-      `$c := $civilOf($days); $y := $c[0]; ` +
-      `$year := $y >= 0 and $y <= 9999 ? $pad($string($y), -4, "0") : ($y < 0 ? "-" : "+") & $pad($string($abs($y)), -6, "0"); ` +
+      `function($ms) { ($t := $ms < 0 ? -$floor(-$ms) : $floor($ms); ` +
+      `$t >= ${YEAR_0_MS} and $t < ${YEAR_10000_MS} ? $fromMillis($t) : (` +
+      `$days := $floor($t / ${DAY_MS}); $rem := $t - $days * ${DAY_MS}; $c := $civilOf($days); $y := $c[0]; ` +
       `$two := function($n) { $pad($string($n), -2, "0") }; ` +
-      `$year & "-" & $two($c[1]) & "-" & $two($c[2]) & "T" & $two($floor($rem / 3600000)) & ":" & $two($floor($rem / 60000) % 60) & ":" & ` +
-      `$two($floor($rem / 1000) % 60) & "." & $pad($string($rem % 1000), -3, "0") & "Z") }`,
+      `($y < 0 ? "-" : "+") & $pad($string($abs($y)), -6, "0") & "-" & $two($c[1]) & "-" & $two($c[2]) & "T" & $two($floor($rem / 3600000)) & ":" & ` +
+      `$two($floor($rem / 60000) % 60) & ":" & $two($floor($rem / 1000) % 60) & "." & $pad($string($rem % 1000), -3, "0") & "Z")) }`,
   },
   {
     name: "msOfIso",
