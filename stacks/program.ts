@@ -26,6 +26,7 @@ export interface SourceReport {
   partnerEventSourceName: pulumi.Output<string>;
   eventPattern: pulumi.Output<string>;
   inputTransformer: pulumi.Output<unknown>;
+  transform: pulumi.Output<unknown>;
   undelivered: pulumi.Output<unknown[]>;
   metrics: pulumi.Output<unknown>;
   facts: pulumi.Output<Record<string, string>>;
@@ -65,6 +66,7 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
       partnerEventSourceName: source.partnerEventSourceName,
       eventPattern: source.eventPattern,
       inputTransformer: source.inputTransformer,
+      transform: source.transform,
       undelivered: source.undelivered,
       metrics: source.metrics,
       facts: source.facts,
