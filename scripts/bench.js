@@ -20,7 +20,15 @@
  * peak RSS is the dynamic-provider process's VmHWM. Prints tables and writes
  * bench/RESULTS.md.
  *
+ * Engine options, applied to the sources and the floor alike: `--parallel N`
+ * (the engine's step concurrency) and `--skip-checkpoints`
+ * (`PULUMI_SKIP_CHECKPOINTS=true`: the file backend writes state once at the
+ * end of a command instead of after every step). `--profile DIR` writes a CPU
+ * profile of every Node.js process of each command (the program, the
+ * dynamic-provider processes) under DIR/<scenario>-<sources|floor>/.
+ *
  * usage: npm run bench [-- --sizes 1,25,100,500] [--latency-ms 100] [--integrations 40] [--storm 50]
+ *          [--parallel N] [--skip-checkpoints] [--profile DIR]
  */
 const fs = require("node:fs");
 const os = require("node:os");
@@ -55,12 +63,22 @@ function parseArgs(argv) {
   const latencyMs = Number(option(argv, "latency-ms", "100"));
   const integrations = Number(option(argv, "integrations", "40"));
   const storm = Number(option(argv, "storm", "50"));
-  const bad = sizes.some((n) => !Number.isInteger(n) || n < 1) || !(latencyMs >= 0) || !(integrations >= 0) || !(storm >= 0);
+  const parallel = option(argv, "parallel", undefined);
+  const profile = option(argv, "profile", undefined);
+  const skipCheckpoints = argv.includes("--skip-checkpoints");
+  const bad = sizes.some((n) => !Number.isInteger(n) || n < 1) || !(latencyMs >= 0) || !(integrations >= 0) || !(storm >= 0) ||
+    (parallel !== undefined && !(Number.isInteger(Number(parallel)) && Number(parallel) >= 1)) || profile === "";
   if (bad) {
-    console.error("usage: npm run bench [-- --sizes 1,25,100,500] [--latency-ms 100] [--integrations 40] [--storm 50]");
+    console.error("usage: npm run bench [-- --sizes 1,25,100,500] [--latency-ms 100] [--integrations 40] [--storm 50] [--parallel N] [--skip-checkpoints] [--profile DIR]");
     process.exit(2);
   }
-  return { sizes, latencyMs, integrations, storm };
+  return {
+    sizes,
+    latencyMs,
+    integrations,
+    storm,
+    engine: { ...(parallel === undefined ? {} : { parallel: Number(parallel) }), skipCheckpoints, ...(profile === undefined ? {} : { profile: path.resolve(profile) }) },
+  };
 }
 
 /** Peak resident memory (VmHWM, kB) of live processes whose command line contains `needle` and whose working folder is `dir`. */
@@ -127,21 +145,73 @@ function requestsSince(emulator, mark) {
   };
 }
 
+/** The environment of one project's engine runs, with the benchmark's engine options (`name` names its profile folder). */
+function projectEnv(ctx, dir, name) {
+  const env = engineEnv({ stateDir: path.join(dir, ".state"), home: path.join(dir, ".home"), binDir: ctx.engine.binDir });
+  if (ctx.options.skipCheckpoints) env.PULUMI_SKIP_CHECKPOINTS = "true";
+  if (ctx.options.profile !== undefined) {
+    const into = path.join(ctx.options.profile, name);
+    fs.mkdirSync(into, { recursive: true });
+    env.BENCH_CPU_PROFILE_DIR = into;
+  }
+  return env;
+}
+
+/**
+ * An engine whose dynamic-provider plugin runs Node.js with `--cpu-prof`
+ * into `$BENCH_CPU_PROFILE_DIR` (Node.js refuses the flag in NODE_OPTIONS):
+ * the engine's binaries linked (or copied) into a folder of the run, next to
+ * that plugin, since the engine looks for plugins next to itself first.
+ */
+function profilingEngine(engine, work) {
+  const binDir = path.join(work, "engine", "bin");
+  fs.mkdirSync(binDir, { recursive: true });
+  for (const name of fs.readdirSync(engine.binDir).filter((n) => n.startsWith("pulumi") && n !== "pulumi-resource-pulumi-nodejs")) {
+    try {
+      fs.linkSync(path.join(engine.binDir, name), path.join(binDir, name));
+    } catch {
+      fs.copyFileSync(path.join(engine.binDir, name), path.join(binDir, name));
+      fs.chmodSync(path.join(binDir, name), 0o755);
+    }
+  }
+  // The engine ends a plugin with a signal; exiting on it lets Node.js write the profile.
+  const onSignal = path.join(binDir, "exit-on-signal.js");
+  fs.writeFileSync(onSignal, "for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(0));\n");
+  const plugin = [
+    "#!/bin/sh",
+    "script=$(node -e \"process.stdout.write(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))\") || exit 1",
+    `exec node --cpu-prof --cpu-prof-dir="\${BENCH_CPU_PROFILE_DIR:-.}" --require ${JSON.stringify(onSignal)} "$script" "$@"`,
+    "",
+  ].join("\n");
+  fs.writeFileSync(path.join(binDir, "pulumi-resource-pulumi-nodejs"), plugin, { mode: 0o755 });
+  return { binDir, pulumiPath: path.join(binDir, "pulumi"), root: path.dirname(binDir) };
+}
+
+/** The median and total of the sources' `configurationLatencyMs` (the provider's own time per write, ms). */
+function latencies(resources) {
+  const ms = resources.map((r) => r.outputs.metrics.configurationLatencyMs).sort((a, b) => a - b);
+  return { median: ms[Math.floor(ms.length / 2)] ?? 0, total: ms.reduce((a, b) => a + b, 0) };
+}
+
 /** One scenario: the sources and their floor through create, no-change preview and up, update, destroy. */
 async function scenario(ctx, { api, n, latencyMs, lag, rateLimit, label }) {
-  const { emulator, pulumiCommand, engine, work, LocalWorkspace } = ctx;
+  const { emulator, pulumiCommand, work, LocalWorkspace } = ctx;
+  const run = ctx.options.parallel === undefined ? {} : { parallel: ctx.options.parallel };
+  const slug = label.replace(/\W+/g, "-");
   process.stderr.write(`bench: ${label}…\n`);
   emulator.state.latencyMs = latencyMs;
   emulator.state.integrationReadLag = lag;
   emulator.state.rateLimiter.configure(rateLimit);
   const min = MINIMUM[api];
   const createWaitMs = min.create * latencyMs + (lag > 0 ? min.lagReads * (latencyMs + POLL_INTERVAL_MS) : 0);
+  const updateWaitMs = min.update * latencyMs;
+  const deleteWaitMs = min.delete * latencyMs + (lag > 0 ? min.lagReads * (latencyMs + POLL_INTERVAL_MS) : 0);
 
   const dir = makeProjectDir(path.join(work, `${label.replace(/\W+/g, "-")}-sources`));
   const entries = writeDefinitions(dir, n, `bench-${api === "integrations" ? "i" : "e"}${n}`);
   const stack = await LocalWorkspace.createOrSelectStack(
     { stackName: "bench", workDir: dir },
-    { pulumiCommand, envVars: engineEnv({ stateDir: path.join(dir, ".state"), home: path.join(dir, ".home"), binDir: engine.binDir }) },
+    { pulumiCommand, envVars: projectEnv(ctx, dir, `${slug}-sources`) },
   );
   await stack.setAllConfig({
     "genesys:apiBaseUrl": { value: emulator.url },
@@ -161,44 +231,53 @@ async function scenario(ctx, { api, n, latencyMs, lag, rateLimit, label }) {
   if (!fs.existsSync(path.join(floorDir, "node_modules"))) fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(floorDir, "node_modules"));
   const floor = await LocalWorkspace.createOrSelectStack(
     { stackName: "bench", workDir: floorDir },
-    { pulumiCommand, envVars: engineEnv({ stateDir: path.join(floorDir, ".state"), home: path.join(floorDir, ".home"), binDir: engine.binDir }) },
+    { pulumiCommand, envVars: projectEnv(ctx, floorDir, `${slug}-floor`) },
   );
-  await floor.setAllConfig({ sources: { value: JSON.stringify(entries) }, waitMs: { value: String(createWaitMs) } });
+  await floor.setAllConfig({
+    sources: { value: JSON.stringify(entries) },
+    waitMs: { value: String(createWaitMs) },
+    updateWaitMs: { value: String(updateWaitMs) },
+    deleteWaitMs: { value: String(deleteWaitMs) },
+  });
 
   const memory = { peakKb: 0 };
   const floorMemory = { peakKb: 0 };
-  const row = { label, api, n, latencyMs, lag, min, createWaitMs };
+  const row = { label, api, n, latencyMs, lag, min, createWaitMs, updateWaitMs, deleteWaitMs };
   let mark = emulator.journal().length;
-  row.up = await timed(() => stack.up(), dir, memory);
+  row.up = await timed(() => stack.up(run), dir, memory);
   row.createRequests = requestsSince(emulator, mark);
-  row.floorUp = await timed(() => floor.up(), floorDir, floorMemory);
+  row.floorUp = await timed(() => floor.up(run), floorDir, floorMemory);
 
   const state = await stack.exportStack();
   const floorState = await floor.exportStack();
   const mine = state.deployment.resources.filter((r) => r.type.endsWith(":EventBridgeSource"));
   const theirs = floorState.deployment.resources.filter((r) => r.type.endsWith(":Floor"));
+  row.createLatency = latencies(mine);
   row.providerBytes = Math.max(...mine.map((r) => Buffer.byteLength(String(r.inputs.__provider))));
   row.stateBytes = mine.reduce((s, r) => s + Buffer.byteLength(JSON.stringify(r)), 0) / n;
   row.floorStateBytes = theirs.reduce((s, r) => s + Buffer.byteLength(JSON.stringify(r)), 0) / n;
 
   if (rateLimit === undefined) {
     mark = emulator.journal().length;
-    row.preview = await timed(() => stack.preview(), dir, memory);
+    row.preview = await timed(() => stack.preview(run), dir, memory);
     row.previewRequests = requestsSince(emulator, mark);
-    row.floorPreview = await timed(() => floor.preview(), floorDir, floorMemory);
+    row.floorPreview = await timed(() => floor.preview(run), floorDir, floorMemory);
     mark = emulator.journal().length;
-    row.noChangeUp = await timed(() => stack.up({ expectNoChanges: true }), dir, memory);
+    row.noChangeUp = await timed(() => stack.up({ ...run, expectNoChanges: true }), dir, memory);
     row.noChangeRequests = requestsSince(emulator, mark);
-    row.floorNoChangeUp = await timed(() => floor.up({ expectNoChanges: true }), floorDir, floorMemory);
+    row.floorNoChangeUp = await timed(() => floor.up({ ...run, expectNoChanges: true }), floorDir, floorMemory);
     changeRegions(dir, entries, "eu-west-1");
+    changeRegions(floorDir, entries, "eu-west-1");
     mark = emulator.journal().length;
-    row.update = await timed(() => stack.up(), dir, memory);
+    row.update = await timed(() => stack.up(run), dir, memory);
     row.updateRequests = requestsSince(emulator, mark);
+    row.updateLatency = latencies((await stack.exportStack()).deployment.resources.filter((r) => r.type.endsWith(":EventBridgeSource")));
+    row.floorUpdate = await timed(() => floor.up(run), floorDir, floorMemory);
   }
   mark = emulator.journal().length;
-  await timed(() => stack.destroy(), dir, memory);
+  row.destroy = await timed(() => stack.destroy(run), dir, memory);
   row.deleteRequests = requestsSince(emulator, mark);
-  await floor.destroy();
+  row.floorDestroy = await timed(() => floor.destroy(run), floorDir, floorMemory);
   row.peakMb = memory.peakKb / 1024;
   row.floorPeakMb = floorMemory.peakKb / 1024;
   emulator.state.rateLimiter.configure(undefined);
@@ -209,11 +288,11 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const { startEmulator } = require("../dist/src/emulator");
   const { LocalWorkspace, PulumiCommand } = require("@pulumi/pulumi/automation");
-  const engine = ensureEngine();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "ebs-bench-"));
+  const engine = args.engine.profile === undefined ? ensureEngine() : profilingEngine(ensureEngine(), work);
   const pulumiCommand = await PulumiCommand.get({ root: engine.root, skipVersionCheck: true });
   const emulator = await startEmulator({ port: 0, ...CLIENT });
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "ebs-bench-"));
-  const ctx = { emulator, pulumiCommand, engine, work, LocalWorkspace };
+  const ctx = { emulator, pulumiCommand, engine, work, LocalWorkspace, options: args.engine };
   const rows = [];
   try {
     for (const n of args.sizes) rows.push(await scenario(ctx, { api: "event-streams", n, latencyMs: 0, lag: 0, label: `event-streams ${n}` }));
@@ -231,16 +310,31 @@ async function main() {
     await emulator.close();
     fs.rmSync(work, { recursive: true, force: true });
   }
-  report(rows);
+  report(rows, args.engine);
 }
 
-function report(rows) {
+/** The engine options of a run, in words. */
+function engineOptionsText(options) {
+  const parts = [
+    options.parallel === undefined ? "default --parallel" : `--parallel ${options.parallel}`,
+    options.skipCheckpoints ? "PULUMI_SKIP_CHECKPOINTS=true" : "checkpoints after every step",
+  ];
+  if (options.profile !== undefined) parts.push("CPU profiles written (slower)");
+  return parts.join(", ");
+}
+
+function latencyText(l) {
+  return l === undefined ? "–" : `${l.median} (${(l.total / 1000).toFixed(1)})`;
+}
+
+function report(rows, options) {
   const f = (x) => (x === undefined ? "–" : x.toFixed(2));
   const perOp = (r, reqs, min) => (reqs === undefined ? "–" : `${(reqs.api / r.n).toFixed(2)} (${min})`);
+  const pair = (mine, floor) => `${f(mine)} (${f(floor)}) | ${f(mine / floor)}`;
   const timing = [
-    "| scenario | up s (floor) | ratio | no-change preview s (floor) | ratio | no-change up s (floor) | ratio | update s | floor create waits |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...rows.map((r) => `| ${r.label} | ${f(r.up)} (${f(r.floorUp)}) | ${f(r.up / r.floorUp)} | ${f(r.preview)} (${f(r.floorPreview)}) | ${f(r.preview / r.floorPreview)} | ${f(r.noChangeUp)} (${f(r.floorNoChangeUp)}) | ${f(r.noChangeUp / r.floorNoChangeUp)} | ${f(r.update)} | ${r.createWaitMs} ms |`),
+    "| scenario | up s (floor) | ratio | no-change preview s (floor) | ratio | no-change up s (floor) | ratio | update s (floor) | ratio | destroy s (floor) | ratio | floor waits: create, update, delete |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map((r) => `| ${r.label} | ${pair(r.up, r.floorUp)} | ${pair(r.preview, r.floorPreview)} | ${pair(r.noChangeUp, r.floorNoChangeUp)} | ${pair(r.update, r.floorUpdate)} | ${pair(r.destroy, r.floorDestroy)} | ${r.createWaitMs}, ${r.updateWaitMs}, ${r.deleteWaitMs} ms |`),
   ].join("\n");
   const requests = [
     "| scenario | create (min) | no-change preview (min) | no-change up (min) | update (min) | delete (min) | token + organization lookups | answered 429 |",
@@ -257,12 +351,18 @@ function report(rows) {
     const minimum = Math.max(0, served - 10) / 5;
     return `${r.label}: up took ${f(r.up)} s for ${served} served requests (${r.createRequests.limited} answered 429); the bucket allows them in ${f(minimum)} s at best: ratio ${f(r.up / minimum)}`;
   });
+  const latency = [
+    "| scenario | create: median ms (sum s) | update: median ms (sum s) |",
+    "|---|---:|---:|",
+    ...rows.map((r) => `| ${r.label} | ${latencyText(r.createLatency)} | ${latencyText(r.updateLatency)} |`),
+  ].join("\n");
   const size = [
     "| scenario | __provider bytes | state bytes per resource (floor) | ratio | provider peak RSS MB (floor) | ratio |",
     "|---|---:|---:|---:|---:|---:|",
     ...rows.map((r) => `| ${r.label} | ${r.providerBytes} | ${Math.round(r.stateBytes)} (${Math.round(r.floorStateBytes)}) | ${f(r.stateBytes / r.floorStateBytes)} | ${r.peakMb.toFixed(1)} (${r.floorPeakMb.toFixed(1)}) | ${f(r.peakMb / r.floorPeakMb)} |`),
   ].join("\n");
-  const text = ["Time", "", timing, "", "Requests per source and operation (the contract's minimum)", "", requests, "", ...storm, "", "Size and memory", "", size].join("\n");
+  const text = ["Time", "", timing, "", "Requests per source and operation (the contract's minimum)", "", requests, "", ...storm, "",
+    "The provider's own time per write (`metrics.configurationLatencyMs`: from the provider's call to the re-read after the write; the rest of a step is the engine's)", "", latency, "", "Size and memory", "", size].join("\n");
   console.log(text);
   const cpu = (os.cpus()[0] || { model: "unknown" }).model;
   const doc = [
@@ -272,12 +372,15 @@ function report(rows) {
     "modules and this repository's language host) and the emulator on loopback,",
     "measured side by side in one run. The floor is the same engine deploying as",
     "many no-op dynamic resources with the same inputs and outputs of the same",
-    "shape, whose create waits as long as the contract's minimum request chain",
-    "takes at the scenario's latency; a ratio is sources time / floor time.",
+    "shape, whose create, update and delete each wait as long as the contract's",
+    "minimum request chain for it takes at the scenario's latency; a ratio is",
+    "sources time / floor time.",
     "Requests are counted in the emulator's journal per source and operation,",
     "next to the contract's minimum; the token and organization lookups happen",
     "once per provider process (one per `pulumi` command). Peak RSS is the",
     "dynamic-provider process's VmHWM, sampled every 50 ms.",
+    "",
+    `Engine options: ${engineOptionsText(options)}.`,
     "",
     `Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node.js ${process.version}; run ${new Date().toISOString().slice(0, 10)}.`,
     "",

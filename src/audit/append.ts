@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AuditEntry, AuditEntryInput } from "./entry";
-import { auditErrorToError } from "./errors";
+import { auditErrorToError, BadLocation } from "./errors";
 import { AppendResult, StoreAppendOptions } from "./store";
 import { AuditStoreOptions, openAuditStore } from "./stores";
 
@@ -16,14 +16,34 @@ export interface AppendOptions extends StoreAppendOptions, AuditStoreOptions {
  * for file system, network or store reasons.
  */
 export async function tryAppendAuditEntry(location: string, input: AuditEntryInput, options: AppendOptions = {}): Promise<AppendResult> {
+  const appender = openAuditAppender(location, options);
+  return appender.ok ? appender.append(input) : appender;
+}
+
+/** AuditAppender appends entries to one opened audit log; failures are data, as with {@link tryAppendAuditEntry}. */
+export interface AuditAppender {
+  readonly ok: true;
+  /** The log's location as `s3://bucket/prefix` or a file path. */
+  readonly location: string;
+  append(input: AuditEntryInput): Promise<AppendResult>;
+}
+
+/**
+ * openAuditAppender parses `location` and opens its store once, for a
+ * caller that appends many entries (a provider process appends two per
+ * write): each append then goes straight to the store. A bad location is
+ * the `BadLocation` error, before any append.
+ */
+export function openAuditAppender(location: string, options: AppendOptions = {}): AuditAppender | { readonly ok: false; readonly error: BadLocation } {
   const opened = openAuditStore(location, options);
   if (!opened.ok) return opened;
-  const record = {
-    ...input,
-    auditId: input.auditId ?? randomUUID(),
-    timestamp: input.timestamp ?? (options.now ?? (() => new Date()))().toISOString(),
+  const { store } = opened;
+  const now = options.now ?? (() => new Date());
+  return {
+    ok: true,
+    location: store.location,
+    append: (input) => store.append({ ...input, auditId: input.auditId ?? randomUUID(), timestamp: input.timestamp ?? now().toISOString() }, options),
   };
-  return opened.store.append(record, options);
 }
 
 /**

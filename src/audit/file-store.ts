@@ -48,6 +48,8 @@ export class FileAuditStore implements AuditStore {
   readonly counters = { commits: 0, entries: 0 };
   private queue: Pending[] = [];
   private draining = false;
+  /** Whether this store made (or found) the log's folder: a commit then skips the `mkdir`, which costs as much as the append. */
+  private folderReady = false;
 
   constructor(readonly location: string) {}
 
@@ -81,11 +83,28 @@ export class FileAuditStore implements AuditStore {
   private async commit(batch: ReadonlyArray<Pending>): Promise<AppendResult[]> {
     const logPath = this.location;
     const all = (error: AuditError) => batch.map(() => fail(error));
-    try {
-      await fs.mkdir(path.dirname(path.resolve(logPath)), { recursive: true });
-    } catch (e) {
-      return all(ioFailure(logPath, "create directory", e));
+    const skipped = this.folderReady;
+    if (!skipped) {
+      try {
+        await fs.mkdir(path.dirname(path.resolve(logPath)), { recursive: true });
+        this.folderReady = true;
+      } catch (e) {
+        return all(ioFailure(logPath, "create directory", e));
+      }
     }
+    const results = await this.commitLocked(batch);
+    // The folder went away since it was made: make it again and commit once more.
+    const first = results[0];
+    if (skipped && first !== undefined && !first.ok && first.error._tag === "IoFailure" && first.error.code === "ENOENT") {
+      this.folderReady = false;
+      return this.commit(batch);
+    }
+    return results;
+  }
+
+  private async commitLocked(batch: ReadonlyArray<Pending>): Promise<AppendResult[]> {
+    const logPath = this.location;
+    const all = (error: AuditError) => batch.map(() => fail(error));
     const locked = await withFileLock(
       lockPathFor(logPath),
       async (): Promise<AppendResult[]> => {

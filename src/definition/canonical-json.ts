@@ -53,7 +53,12 @@ function pushObject(stack: Frame[], record: Record<string, unknown>): void {
 
 /** The audit hash of a payload: SHA-256 (lower-case hex) of its canonical JSON in UTF-8. */
 export function payloadHash(payload: unknown): string {
-  return createHash("sha256").update(canonicalJson(payload), "utf8").digest("hex");
+  return textHash(canonicalJson(payload));
+}
+
+/** SHA-256 (lower-case hex) of a text in UTF-8: the hash of canonical JSON already written. */
+export function textHash(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /** The size of a payload: bytes of its canonical JSON in UTF-8. */

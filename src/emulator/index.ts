@@ -22,6 +22,8 @@ export type { JournalEntry } from "./journal";
 export { Journal } from "./journal";
 export type { RateLimitSettings, RateVerdict } from "./rate-limit";
 export { RateLimiter } from "./rate-limit";
+export type { Standing, WindowVerdict } from "./rate-windows";
+export { RateWindows, WindowLimit, WindowLimits, generousAllowance, standingHeaders } from "./rate-windows";
 export { TokenIssuer } from "./tokens";
 export { oauthRoutes } from "./routes/oauth";
 export { eventStreamRoutes, EVENT_STREAMS } from "./routes/event-streams";

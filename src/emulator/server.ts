@@ -14,6 +14,7 @@ import { basicCredentials, oauthRoutes } from "./routes/oauth";
 import { EmulatorState, StateOptions } from "./state";
 import { bearerMatches, bindRefusal } from "./bind";
 import { platformHeaders } from "./platform-headers";
+import { standingHeaders } from "./rate-windows";
 
 /** The contracts the emulator speaks out of the box: OAuth, event streams, integrations, organizations, the topic catalog, the admin API. */
 export const defaultRouteModules: ReadonlyArray<RouteModule> = [oauthRoutes, eventStreamRoutes, integrationRoutes, organizationRoutes, notificationRoutes, adminRoutes];
@@ -94,8 +95,10 @@ function handler(state: EmulatorState, router: Router, adminToken: string | unde
         ...(clientId === undefined ? {} : { clientId }),
         ...(fault === undefined ? {} : { fault }),
       });
+    // Where the caller's token stands, on every answer to a request that bore one.
+    let standing: Readonly<Record<string, string>> = {};
     const finish = (reply: Reply) => {
-      send(res, reply, platformHeaders(correlationId));
+      send(res, reply, { ...platformHeaders(correlationId), ...standing });
       record(reply.status);
     };
 
@@ -146,10 +149,12 @@ function handler(state: EmulatorState, router: Router, adminToken: string | unde
       const owner = state.tokens.verify(bearer[1]);
       if (owner === undefined) return finish(genesysError(401, "bad.credentials", "Invalid login credentials.", correlationId));
       clientId = owner.clientId;
-      const verdict = state.rateLimiter.take(owner.clientId);
-      if (!verdict.allowed) {
-        return finish(genesysError(429, "too.many.requests.retry.after", `Rate limit exceeded the maximum. Retry the request in [${verdict.retryAfterSeconds}] seconds`, correlationId, [], {
-          "Retry-After": String(verdict.retryAfterSeconds),
+      const windows = state.rateWindows.take(bearer[1], owner.clientId);
+      standing = standingHeaders(windows.standing);
+      const bucket = windows.allowed ? state.rateLimiter.take(owner.clientId) : windows;
+      if (!bucket.allowed) {
+        return finish(genesysError(429, "too.many.requests.retry.after", `Rate limit exceeded the maximum. Retry the request in [${bucket.retryAfterSeconds}] seconds`, correlationId, [], {
+          "Retry-After": String(bucket.retryAfterSeconds),
         }));
       }
       if (route.access === "write" && !state.writable) {

@@ -3,6 +3,7 @@ import { FaultTable } from "./faults";
 import { Journal } from "./journal";
 import { StateWriter, loadStateFile } from "./persistence";
 import { RateLimitSettings, RateLimiter } from "./rate-limit";
+import { RateWindows, WindowLimits } from "./rate-windows";
 import { TokenIssuer } from "./tokens";
 import type { AvailableTopicEntityListing } from "./catalog/available-topic";
 import { emulatorTopicCatalog } from "./catalog/topics";
@@ -22,8 +23,10 @@ export interface StateOptions {
   readonly tokenLifetimeSeconds?: number;
   /** Whether writes are permitted; `false` makes writes answer 403. Default `true`. */
   readonly writable?: boolean;
-  /** Per-client rate limit; default off. */
+  /** Per-client token bucket; default off. */
   readonly rateLimit?: RateLimitSettings;
+  /** The platform's fixed windows per token (and optionally per client and organization); default none (a generous allowance in the headers). */
+  readonly rateWindows?: WindowLimits;
   /** A JSON file that keeps the stored objects between runs. */
   readonly storePath?: string;
   /** The id `GET /api/v2/organizations/me` answers; default {@link defaultOrganizationId}. */
@@ -49,6 +52,8 @@ export class EmulatorState {
   readonly faults = new FaultTable();
   readonly tokens: TokenIssuer;
   readonly rateLimiter: RateLimiter;
+  /** The platform's per-token fixed windows, reported on every API answer. */
+  readonly rateWindows: RateWindows;
   /** Whether writes are permitted (the permission mode). */
   writable: boolean;
   /** Reads of a just-created or just-deleted integration that still see the old state (read-after-write lag). */
@@ -61,7 +66,7 @@ export class EmulatorState {
   topics: AvailableTopicEntityListing;
   private readonly collections = new Map<string, VersionedCollection>();
   private readonly writer: StateWriter | undefined;
-  private readonly initial: { writable: boolean; lifetime: number; rateLimit: RateLimitSettings | undefined; readLag: number; latencyMs: number; topics: AvailableTopicEntityListing };
+  private readonly initial: { writable: boolean; lifetime: number; rateLimit: RateLimitSettings | undefined; rateWindows: WindowLimits; readLag: number; latencyMs: number; topics: AvailableTopicEntityListing };
 
   constructor(readonly options: StateOptions = {}) {
     const clients = new Map<string, string>(Object.entries(options.clients ?? {}));
@@ -71,12 +76,14 @@ export class EmulatorState {
       writable: options.writable ?? true,
       lifetime: options.tokenLifetimeSeconds ?? 86_400,
       rateLimit: options.rateLimit,
+      rateWindows: options.rateWindows ?? {},
       readLag: Math.max(0, Math.floor(options.integrationReadLag ?? 0)),
       latencyMs: Math.max(0, options.latencyMs ?? 0),
       topics: structuredClone(options.topics ?? emulatorTopicCatalog),
     };
     this.tokens = new TokenIssuer(clients, this.initial.lifetime);
     this.rateLimiter = new RateLimiter(this.initial.rateLimit);
+    this.rateWindows = new RateWindows(this.initial.rateWindows);
     this.writable = this.initial.writable;
     this.integrationReadLag = this.initial.readLag;
     this.latencyMs = this.initial.latencyMs;
@@ -118,6 +125,7 @@ export class EmulatorState {
     this.tokens.revokeAll();
     this.tokens.lifetimeSeconds = this.initial.lifetime;
     this.rateLimiter.configure(this.initial.rateLimit);
+    this.rateWindows.configure(this.initial.rateWindows);
     this.writable = this.initial.writable;
     this.integrationReadLag = this.initial.readLag;
     this.latencyMs = this.initial.latencyMs;

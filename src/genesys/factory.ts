@@ -4,7 +4,7 @@ import { ClientSettings, GenesysClient, createGenesysClient } from "./client";
 import { EventStreamsApi } from "./event-streams";
 import { IntegrationsApi } from "./integrations";
 import { SourceApi } from "./port";
-import { writeProtocol } from "./write-protocol";
+import { sourceApi } from "./write-protocol";
 import { UnknownRegion, describeUnknownRegion } from "./regions";
 
 
@@ -41,9 +41,9 @@ export function sourceApiFor(settings: Pick<SourceApiSettings, "api" | "conflict
   const options = { budgetMs: client.policy.budgetMs, ...(settings.conflictAttempts === undefined ? {} : { conflictAttempts: settings.conflictAttempts }) };
   switch (api) {
     case "event-streams":
-      return right(writeProtocol(new EventStreamsApi(client), options));
+      return right(sourceApi(new EventStreamsApi(client), options));
     case "integrations":
-      return right(writeProtocol(new IntegrationsApi(client), options));
+      return right(sourceApi(new IntegrationsApi(client), options));
     default:
       return left({ _tag: "UnsupportedApi", api });
   }

@@ -1,6 +1,7 @@
 import axios, { AxiosInstance, AxiosResponse } from "axios";
 import { Either, left, right } from "fp-ts/Either";
-import { AttemptResult, RetryPolicy, decide, defaultRetryPolicy, parseRetryAfter, redact } from "../http";
+import { AttemptResult, RetryPolicy, defaultRetryPolicy, redact } from "../http";
+import { Attempted, answered, retrying } from "../http/retry-loop";
 import { classifyAnswer, correlationIdOf } from "./classify";
 import { Clock, systemClock } from "./clock";
 import { GenesysError, contextOf, decodeError, network, rateLimited } from "./errors";
@@ -92,79 +93,84 @@ export function createTransport(options: TransportOptions = {}): Transport {
     return deadline === undefined ? undefined : deadline - clock.now();
   }
 
-  /** Waits before a retry, counting it in the operation's tally and saying so when the wait is long. */
-  async function pause(request: HttpRequest, delayMs: number, why: string): Promise<void> {
+  /** Counts a retry in the operation's tally and says so when the wait is long. */
+  function noteRetry(request: HttpRequest, delayMs: number, result: AttemptResult): void {
     const scope = currentOperation();
     if (scope !== undefined) scope.retries++;
+    const why = result._tag === "Failed" ? result.reason : `HTTP ${result.status}`;
     if (delayMs >= 2000) reportProgress(`${request.method} ${request.path}: ${why}; retrying in ${(delayMs / 1000).toFixed(1)} s`);
-    await clock.sleep(delayMs);
+  }
+
+  /** One attempt: through the origin's gate, counted, logged; a 429 closes the gate for every request to the origin. */
+  async function once(request: HttpRequest, retries: number): Promise<Attempted<Exchange>> {
+    const gate = gateFor(request.baseUrl);
+    await gate.pass(clock);
+    const scope = currentOperation();
+    if (scope !== undefined) scope.requests++;
+    const started = clock.now();
+    let response: AxiosResponse<string>;
+    try {
+      response = await attempt(request);
+    } catch (e) {
+      const reason = redact(failureReason(e), secrets());
+      log?.(redact(`${request.method} ${request.path} failed (${reason}) ${clock.now() - started}ms attempt ${retries + 1}`, secrets()));
+      return { result: { _tag: "Failed", reason }, value: { _tag: "Failed", reason } };
+    }
+    const headers = lowerCaseHeaders(response.headers);
+    log?.(redact(`${request.method} ${request.path} ${response.status} ${clock.now() - started}ms attempt ${retries + 1}`, secrets()));
+    const result = answered(response.status, headers, clock.now());
+    // Every request to this origin waits out a rate limit, not just the one that met it.
+    if (response.status === 429 && result.retryAfterMs !== undefined) gate.closeUntil(clock.now() + Math.min(result.retryAfterMs, policy.retryAfterCapMs));
+    return { result, value: { _tag: "Answered", status: response.status, headers, data: response.data } };
   }
 
   async function send(request: HttpRequest): Promise<Either<GenesysError, HttpAnswer>> {
     const where = { method: request.method, path: request.path };
-    const gate = gateFor(request.baseUrl);
-    for (let retries = 0; ; retries++) {
-      await gate.pass(clock);
-      const scope = currentOperation();
-      if (scope !== undefined) scope.requests++;
-      const started = clock.now();
-      let response: AxiosResponse<string>;
-      try {
-        response = await attempt(request);
-      } catch (e) {
-        const reason = redact(failureReason(e), secrets());
-        log?.(redact(`${request.method} ${request.path} failed (${reason}) ${clock.now() - started}ms attempt ${retries + 1}`, secrets()));
-        const result: AttemptResult = { _tag: "Failed", reason };
-        const verdict = decide(result, retries, policy, clock.random(), remainingMs());
-        if (verdict._tag === "Retry") {
-          await pause(request, verdict.delayMs, reason);
-          continue;
-        }
-        return left(network(where, reason));
+    const outcome = await retrying((retries) => once(request, retries), {
+      policy,
+      random: () => clock.random(),
+      sleep: (ms) => clock.sleep(ms),
+      remainingMs,
+      onRetry: (delay, result) => noteRetry(request, delay, result),
+    });
+    const { value: exchange, result, verdict, retries } = outcome;
+    if (exchange._tag === "Failed") return left(network(where, exchange.reason));
+    const retryAfterMs = result._tag === "Answered" ? result.retryAfterMs : undefined;
+    const { status, headers } = exchange;
+    const parsed = parseBody(exchange.data);
+    if (status >= 400) {
+      const error = classifyAnswer(
+        {
+          ...where,
+          status,
+          headers,
+          body: parsed._tag === "Parsed" ? parsed.value : undefined,
+          ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        },
+        secrets(),
+      );
+      if (verdict.why === "retry-after-exceeds-cap" && error._tag === "RateLimited") {
+        return left(rateLimited({ ...contextOf(error), message: `Retry-After of ${Math.ceil((retryAfterMs ?? 0) / 1000)} s exceeds the cap of ${Math.ceil(policy.retryAfterCapMs / 1000)} s` }, retryAfterMs));
       }
-      const headers = lowerCaseHeaders(response.headers);
-      log?.(redact(`${request.method} ${request.path} ${response.status} ${clock.now() - started}ms attempt ${retries + 1}`, secrets()));
-      const retryAfterMs = response.status === 429 || response.status === 503
-        ? parseRetryAfter(headers["retry-after"], clock.now())
-        : undefined;
-      const result: AttemptResult = { _tag: "Answered", status: response.status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
-      // Every request to this origin waits out a rate limit, not just the one that met it.
-      if (response.status === 429 && retryAfterMs !== undefined) gate.closeUntil(clock.now() + Math.min(retryAfterMs, policy.retryAfterCapMs));
-      const verdict = decide(result, retries, policy, clock.random(), remainingMs());
-      if (verdict._tag === "Retry") {
-        await pause(request, verdict.delayMs, `HTTP ${response.status}`);
-        continue;
-      }
-      const parsed = parseBody(response.data);
-      if (response.status >= 400) {
-        const error = classifyAnswer(
-          {
-            ...where,
-            status: response.status,
-            headers,
-            body: parsed._tag === "Parsed" ? parsed.value : undefined,
-            ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-          },
-          secrets(),
-        );
-        if (verdict.why === "retry-after-exceeds-cap" && error._tag === "RateLimited") {
-          return left(rateLimited({ ...contextOf(error), message: `Retry-After of ${Math.ceil((retryAfterMs ?? 0) / 1000)} s exceeds the cap of ${Math.ceil(policy.retryAfterCapMs / 1000)} s` }, retryAfterMs));
-        }
-        return left(error);
-      }
-      if (parsed._tag === "Malformed") {
-        const correlationId = correlationIdOf(headers);
-        return left(decodeError(
-          { ...where, status: response.status, ...(correlationId === undefined ? {} : { correlationId }) },
-          `the body is not JSON (${parsed.reason})`,
-        ));
-      }
-      return right({ status: response.status, headers, body: parsed.value, retries });
+      return left(error);
     }
+    if (parsed._tag === "Malformed") {
+      const correlationId = correlationIdOf(headers);
+      return left(decodeError(
+        { ...where, status, ...(correlationId === undefined ? {} : { correlationId }) },
+        `the body is not JSON (${parsed.reason})`,
+      ));
+    }
+    return right({ status, headers, body: parsed.value, retries });
   }
 
   return { send };
 }
+
+/** What one attempt brought back: an answer with its text, or a transport failure. */
+type Exchange =
+  | { readonly _tag: "Answered"; readonly status: number; readonly headers: Record<string, string>; readonly data: string }
+  | { readonly _tag: "Failed"; readonly reason: string };
 
 type ParsedBody = { _tag: "Parsed"; value: unknown } | { _tag: "Malformed"; reason: string };
 

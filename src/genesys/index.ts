@@ -4,7 +4,6 @@
  */
 export type {
   SourceApi,
-  RemoteSource,
   WriteOutcome,
   WriteFailure,
   WriteError,
@@ -17,11 +16,10 @@ export type {
   UpdateRequest,
   DeleteRequest,
   OperationRequest,
-  WriteOptions,
 } from "./port";
-export type { SourcePrimitives, Created, Written } from "./primitives";
+export type { SourcePrimitives, Created, Written, RemoteSource, WriteOptions, WriteTarget } from "./primitives";
 export type { ProtocolOptions } from "./write-protocol";
-export { writeProtocol } from "./write-protocol";
+export { sourceApi, createSource, updateSource, deleteSource, readSource } from "./write-protocol";
 export { conditionalWrite } from "./conditional-write";
 export { pollUntil } from "./poll";
 export type { PollOptions } from "./poll";

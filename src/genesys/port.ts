@@ -1,39 +1,8 @@
 import { Either } from "fp-ts/Either";
-import type { SourceDefinition } from "../definition";
+import type { PreparedPayload } from "../definition/prepare";
 import type { GenesysError } from "./errors";
-import type { ApiKind } from "../definition/vocabulary/api-kind";
 import type { ConflictPolicy } from "../definition/vocabulary/conflict-policy";
-import type { IntendedState } from "../definition/vocabulary/intended-state";
-
-/**
- * What the Genesys side holds for one EventBridge source, as one adapter sees it.
- *
- * `state` is the adapter's own representation of the remote object (the
- * event-streams payload, or the integration's config properties), already
- * normalised so that two reads of an unchanged object compare equal with
- * canonical JSON. Drift is `desiredState(applied) != state`.
- */
-export interface RemoteSource {
-  /** The id the API knows the object by (event-streams: the definition id; integrations: the integration id). */
-  readonly remoteId: string;
-  /** The optimistic-concurrency token: an HTTP ETag, or a config version rendered as a string. */
-  readonly etag: string;
-  /** The remote object in the adapter's representation (see `SourceApi.desiredState`). */
-  readonly state: unknown;
-  /** Adapter-specific read-only facts, e.g. `partnerEventSourceName`. */
-  readonly facts: Readonly<Record<string, string>>;
-  /** The ownership marker the object carries when this package created it (see `ownerMarker`). */
-  readonly owner?: string;
-}
-
-/**
- * Options of a write that only some API contracts know. An adapter without
- * the notion ignores them (the event-streams contract has no intended state).
- */
-export interface WriteOptions {
-  /** The integration's intended state; default `ENABLED`. */
-  readonly intendedState?: IntendedState;
-}
+import type { RemoteSource, SourcePrimitives, WriteOptions } from "./primitives";
 
 /**
  * One audit record the write protocol asks to have appended: an `intent`
@@ -65,7 +34,8 @@ export interface AuditMark {
 
 /**
  * The audit log as the write protocol sees it. `append` resolves to the
- * written entry's mark, or to a `Left` reason when nothing could be written.
+ * written entry's mark, or to a `Left` reason when nothing could be written;
+ * it never rejects.
  */
 export interface WriteAudit {
   append(record: WriteRecord): Promise<Either<string, AuditMark>>;
@@ -86,12 +56,10 @@ export interface OperationRequest {
   readonly progress?: (message: string) => void;
 }
 
-/** A create: the definition, and who is creating it. */
+/** A create: the prepared definition (its payload hash is recorded in the audit entries), and who is creating it. */
 export interface CreateRequest extends OperationRequest {
-  readonly definition: SourceDefinition;
+  readonly prepared: PreparedPayload;
   readonly options: WriteOptions;
-  /** SHA-256 of the canonical payload, recorded in the audit entries. */
-  readonly payloadHash: string;
   /** The marker this resource stamps on what it creates, so that an interrupted create is recognised as its own. */
   readonly owner: string;
   /** Take over a same-named object this resource did not create. */
@@ -101,9 +69,8 @@ export interface CreateRequest extends OperationRequest {
 /** An update of an object the stack already manages. */
 export interface UpdateRequest extends OperationRequest {
   readonly remoteId: string;
-  readonly definition: SourceDefinition;
+  readonly prepared: PreparedPayload;
   readonly options: WriteOptions;
-  readonly payloadHash: string;
   /** The concurrency token recorded at the last write or refresh. */
   readonly token: string;
   readonly policy: ConflictPolicy;
@@ -149,20 +116,13 @@ export interface WriteFailure {
 }
 
 /**
- * The port between the provider and Genesys: one write protocol over one
- * API contract's primitives. The provider depends on this interface only.
+ * The port between the provider and Genesys: one API contract's primitives
+ * plus the write protocol's audited operations over them (see
+ * `write-protocol.ts`). The provider depends on this interface only.
  */
-export interface SourceApi {
-  /** The contract's name. */
-  readonly kind: ApiKind;
-  /** Maps a definition to the representation `RemoteSource.state` uses, for drift checks. */
-  desiredState(definition: SourceDefinition, options?: WriteOptions): unknown;
-  /** The definition path (e.g. `configuration.region`) a path of that representation comes from. */
-  definitionPath(statePath: string): string;
-  /** Reads one source by remote id; `null` when it does not exist. */
+export interface SourceApi<S = unknown> extends SourcePrimitives<S> {
+  /** Reads one source by remote id, reporting long waits; `null` when it does not exist. */
   read(remoteId: string, request?: OperationRequest): Promise<Either<GenesysError, RemoteSource | null>>;
-  /** Every source named after `definitionId`. */
-  find(definitionId: string): Promise<Either<GenesysError, ReadonlyArray<RemoteSource>>>;
   /** Creates (or completes its own interrupted create, or adopts) a source; audited. */
   create(request: CreateRequest, audit: WriteAudit): Promise<Either<WriteFailure, WriteOutcome>>;
   /** Updates a managed source with a conditional write; audited. */

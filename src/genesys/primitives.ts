@@ -1,10 +1,52 @@
 import type { Either } from "fp-ts/Either";
 import type { SourceDefinition } from "../definition";
+import type { PreparedPayload } from "../definition/prepare";
+import type { ApiKind } from "../definition/vocabulary/api-kind";
+import type { IntendedState } from "../definition/vocabulary/intended-state";
 import type { Clock } from "./clock";
 import type { GenesysError } from "./errors";
-import type { RemoteSource, WriteOptions } from "./port";
 
 type Result<A> = Either<GenesysError, A>;
+
+/**
+ * What the Genesys side holds for one EventBridge source, as one adapter sees it.
+ *
+ * `state` is the adapter's own representation of the remote object (the
+ * event-streams payload, or the integration's config properties), already
+ * normalised so that two reads of an unchanged object compare equal with
+ * canonical JSON. Drift is `desiredState(applied) != state`.
+ */
+export interface RemoteSource {
+  /** The id the API knows the object by (event-streams: the definition id; integrations: the integration id). */
+  readonly remoteId: string;
+  /** The optimistic-concurrency token: an HTTP ETag, or a config version rendered as a string. */
+  readonly etag: string;
+  /** The remote object in the adapter's representation (see `SourcePrimitives.desiredState`). */
+  readonly state: unknown;
+  /** Adapter-specific read-only facts, e.g. `partnerEventSourceName`. */
+  readonly facts: Readonly<Record<string, string>>;
+  /** The ownership marker the object carries when this package created it (see `ownerMarker`). */
+  readonly owner?: string;
+}
+
+/**
+ * Options of a write that only some API contracts know. An adapter without
+ * the notion ignores them (the event-streams contract has no intended state).
+ */
+export interface WriteOptions {
+  /** The integration's intended state; default `ENABLED`. */
+  readonly intendedState?: IntendedState;
+}
+
+/**
+ * What a create or a write asks the server to hold: the definition, and the
+ * adapter's representation of it (`desiredState`), computed once per
+ * operation by the write protocol and handed to every request of it.
+ */
+export interface WriteTarget<S = unknown> {
+  readonly definition: SourceDefinition;
+  readonly state: S;
+}
 
 /**
  * What a create primitive made. `current` is the object as the server
@@ -38,9 +80,9 @@ export type Written = { readonly _tag: "Written"; readonly current?: RemoteSourc
  * is the write protocol's, the same for every contract. An adapter maps
  * each primitive to as few requests as its API allows.
  */
-export interface SourcePrimitives {
+export interface SourcePrimitives<S = unknown> {
   /** The contract's name, e.g. `event-streams` or `integrations`. */
-  readonly kind: "event-streams" | "integrations";
+  readonly kind: ApiKind;
   /** The clock the adapter's client waits with. */
   readonly clock: Clock;
   /**
@@ -54,8 +96,8 @@ export interface SourcePrimitives {
   readonly lagsAfterDelete: boolean;
   /** The pause between two reads while waiting for the server to catch up (ms). */
   readonly pollIntervalMs: number;
-  /** Maps a definition to the representation `RemoteSource.state` uses. */
-  desiredState(definition: SourceDefinition, options?: WriteOptions): unknown;
+  /** Maps a prepared definition to the representation `RemoteSource.state` uses, for writes and drift checks. */
+  desiredState(prepared: PreparedPayload, options?: WriteOptions): S;
   /** The definition path (as the user wrote it) that a path of the state representation comes from. */
   definitionPath(statePath: string): string;
   /** Reads one object by remote id; `null` when it does not exist (yet, or any more). */
@@ -63,13 +105,13 @@ export interface SourcePrimitives {
   /** Every object that carries the definition id as its name (adoption, crash recovery). */
   find(definitionId: string): Promise<Result<ReadonlyArray<RemoteSource>>>;
   /** Makes the object, marked as owned by `owner`; see {@link Created}. */
-  create(definition: SourceDefinition, options: WriteOptions, owner: string): Promise<Result<Created>>;
+  make(target: WriteTarget<S>, owner: string): Promise<Result<Created>>;
   /**
-   * Writes the definition if the object's token still is `token`. `current`
+   * Writes the target if the object's token still is `token`. `current`
    * is the object as last read, when the protocol has it, so that the adapter
    * can leave out a request whose effect is already there.
    */
-  write(remoteId: string, definition: SourceDefinition, options: WriteOptions, token: string, current?: RemoteSource): Promise<Result<Written>>;
+  write(remoteId: string, target: WriteTarget<S>, token: string, current?: RemoteSource): Promise<Result<Written>>;
   /** Deletes the object; `false` when it was already gone. */
   remove(remoteId: string): Promise<Result<boolean>>;
 }

@@ -1,22 +1,15 @@
 import * as E from "fp-ts/Either";
-import {
-  buildPayload,
-  compileRoute,
-  formatIssue,
-  payloadBytes,
-  payloadHash,
-  projectSamples,
-  SampleEvent,
-  SourceDefinition,
-  validateDefinition,
-} from "../definition";
-import { describeAuditError, tryAppendAuditEntry } from "../audit";
+import { payloadHash } from "../definition";
+import type { PreparedDefinition } from "../definition/prepare";
+import { openAuditAppender } from "../audit/append";
+import { describeAuditError } from "../audit/errors";
 import { describeWriteError } from "../genesys";
-import type { RemoteSource, WriteAudit, WriteOptions } from "../genesys/port";
+import type { WriteAudit } from "../genesys/port";
+import type { RemoteSource, WriteOptions } from "../genesys/primitives";
 import type { OperationContext } from "./context";
 import type { ProviderSettings } from "./settings";
-import { definitionOf, SourceInputs } from "./inputs";
-import { decodeSteering, SteeringInputs } from "./steering";
+import type { SourceInputs } from "./inputs";
+import { describePreparationFailure, prepareInputs, PreparedInputs } from "./prepare-inputs";
 import type { SourceMetrics, SourceOutputs } from "./outputs";
 
 /** How a create or update reaches the API: a create, or an update of what the old outputs recorded. */
@@ -38,24 +31,23 @@ export async function applySource(
 ): Promise<{ id: string; outs: SourceOutputs }> {
   const started = ctx.now();
   const action = mode.kind;
-  const { definition, steering, payload, hash, rate } = await validateOrAudit(ctx, action, inputs);
+  const { prepared, steering } = await prepareOrAudit(ctx, action, inputs);
+  const { definition } = prepared;
   const options: WriteOptions = { intendedState: steering.intendedState };
-  const audit = auditWriter(ctx.settings);
+  const audit = ctx.audit;
   const progress = (line: string): void => ctx.progress(`${definition.id}: ${line}`);
   const result = mode.kind === "create"
     ? await ctx.api.create({
-      definition,
+      prepared,
       options,
-      payloadHash: hash,
       owner: steering.owner,
       adoptExisting: steering.adoptExisting,
       progress,
     }, audit)
     : await ctx.api.update({
       remoteId: mode.remoteId,
-      definition,
+      prepared,
       options,
-      payloadHash: hash,
       token: typeof mode.olds.etag === "string" ? mode.olds.etag : "",
       policy: steering.conflictPolicy ?? ctx.settings.defaultConflictPolicy,
       ...(typeof mode.olds.remoteStateHash === "string" ? { recordedStateHash: mode.olds.remoteStateHash } : {}),
@@ -71,7 +63,7 @@ export async function applySource(
   const outcome = result.right;
   const metrics: SourceMetrics = {
     configurationLatencyMs: Math.round(ctx.now() - started),
-    validationSuccessRate: rate,
+    validationSuccessRate: prepared.validationSuccessRate,
     registrationStatus: outcome.status,
     retries: outcome.retries,
     conflicts: outcome.conflicts,
@@ -83,7 +75,7 @@ export async function applySource(
     state: undefined,
     facts: mode.kind === "update" ? ((mode.olds.facts as Record<string, string> | undefined) ?? {}) : {},
   };
-  const base = outputsOf(inputs, definition, source, ctx.api.kind, hash, payloadBytes(payload), metrics);
+  const base = outputsOf(inputs, prepared, source, ctx.api.kind, metrics);
   const remoteStateHash = outcome.source === null && mode.kind === "update" && typeof mode.olds.remoteStateHash === "string"
     ? mode.olds.remoteStateHash
     : base.remoteStateHash;
@@ -93,12 +85,21 @@ export async function applySource(
   };
 }
 
-/** The audit log (a file or an S3 prefix) as the write protocol writes to it. */
+/**
+ * The audit log (a file or an S3 prefix) as the write protocol writes to it,
+ * opened once: the location is parsed here, not on every append. A location
+ * that names no store refuses every append with the reason.
+ */
 export function auditWriter(settings: Pick<ProviderSettings, "auditLogPath" | "auditS3Endpoint">): WriteAudit {
   const options = settings.auditS3Endpoint === undefined ? {} : { s3Endpoint: settings.auditS3Endpoint };
+  const appender = openAuditAppender(settings.auditLogPath, options);
+  if (!appender.ok) {
+    const reason = describeAuditError(appender.error);
+    return { append: async () => E.left(reason) };
+  }
   return {
     async append(record) {
-      const result = await tryAppendAuditEntry(settings.auditLogPath, record, options);
+      const result = await appender.append(record);
       return result.ok
         ? E.right({ auditId: result.entry.auditId, hash: result.entry.hash, timestamp: result.entry.timestamp })
         : E.left(describeAuditError(result.error));
@@ -109,11 +110,9 @@ export function auditWriter(settings: Pick<ProviderSettings, "auditLogPath" | "a
 /** Builds the recorded outputs: the inputs (needed by later diffs) plus what the server holds. */
 export function outputsOf(
   inputs: Record<string, unknown>,
-  definition: SourceDefinition,
+  prepared: PreparedDefinition,
   source: RemoteSource,
   api: string,
-  hash: string,
-  bytes: number,
   metrics: SourceMetrics,
 ): SourceOutputs {
   const kept = { ...inputs } as Record<string, unknown>;
@@ -121,14 +120,14 @@ export function outputsOf(
   // Samples stay: a refresh reports the inputs back from these outputs (see inputsOf), and without them
   // the next preview would show the samples as added.
   // Without the partner name, as the AWS component compiles it: the pattern is then known at preview there.
-  const route = compileRoute(definition);
+  const { route } = prepared;
   return {
     ...(kept as unknown as SourceInputs),
     remoteId: source.remoteId,
     api,
     etag: source.etag,
-    payloadHash: hash,
-    payloadBytes: bytes,
+    payloadHash: prepared.payloadHash,
+    payloadBytes: prepared.payloadBytes,
     auditId: "",
     auditHead: "",
     auditTime: "",
@@ -150,51 +149,21 @@ export function stateHash(state: unknown): string {
 }
 
 /**
- * Validates the definition and projects the samples. A failure is an attempt
+ * Prepares the inputs (see {@link prepareInputs}). A failure is an attempt
  * too: it is audited (nothing was written) before it is thrown.
  */
-async function validateOrAudit(ctx: OperationContext, action: ApplyMode["kind"], inputs: Record<string, unknown>) {
-  let definition: SourceDefinition | undefined;
-  try {
-    definition = decodeOrThrow(inputs);
-    const steering = steeringOrThrow(inputs);
-    const payload = buildPayload(definition);
-    return { definition, steering, payload, hash: payloadHash(payload), rate: projectOrThrow(definition, steering.samples) };
-  } catch (e) {
-    await auditWriter(ctx.settings).append({
-      action,
-      sourceId: String(inputs.sourceId ?? ""),
-      payloadHash: definition === undefined ? "" : payloadHash(buildPayload(definition)),
-      result: "failure",
-      error: e instanceof Error ? e.message : String(e),
-      details: { api: ctx.api.kind, stage: "validation" },
-    }).catch(() => undefined); // the validation error is the one to report
-    throw e;
-  }
-}
-
-function decodeOrThrow(inputs: Record<string, unknown>): SourceDefinition {
-  const decoded = validateDefinition(definitionOf(inputs));
-  if (E.isLeft(decoded)) {
-    throw new Error(`invalid EventBridge source definition:\n${decoded.left.map(formatIssue).join("\n")}`);
-  }
-  return decoded.right;
-}
-
-function steeringOrThrow(inputs: Record<string, unknown>): SteeringInputs {
-  const decoded = decodeSteering(inputs);
-  if (E.isLeft(decoded)) throw new Error(`invalid EventBridge source inputs:\n${decoded.left.map(formatIssue).join("\n")}`);
-  return decoded.right;
-}
-
-/** Projects the samples; returns the share that resolved, or throws the mismatches before any write. */
-function projectOrThrow(definition: SourceDefinition, samples: ReadonlyArray<SampleEvent> | undefined): number {
-  if (samples === undefined || samples.length === 0) return 1;
-  const projected = projectSamples(definition, samples);
-  if (E.isLeft(projected)) {
-    throw new Error(
-      `sample events do not resolve through '${definition.id}'; nothing was written:\n${projected.left.map(formatIssue).join("\n")}`,
-    );
-  }
-  return projected.right.length / samples.length;
+async function prepareOrAudit(ctx: OperationContext, action: ApplyMode["kind"], inputs: Record<string, unknown>): Promise<PreparedInputs> {
+  const prepared = prepareInputs(inputs);
+  if (E.isRight(prepared)) return prepared.right;
+  const failure = prepared.left;
+  const message = describePreparationFailure(failure);
+  await ctx.audit.append({
+    action,
+    sourceId: String(inputs.sourceId ?? ""),
+    payloadHash: failure._tag === "InvalidDefinition" ? "" : failure.payload.payloadHash,
+    result: "failure",
+    error: message,
+    details: { api: ctx.api.kind, stage: "validation" },
+  }).catch(() => undefined); // the validation error is the one to report
+  throw new Error(message);
 }

@@ -1,6 +1,7 @@
 import * as E from "fp-ts/Either";
 import type * as pulumi from "@pulumi/pulumi";
-import { projectSamples, validateDefinition, DefinitionIssue } from "../definition";
+import type { DefinitionIssue } from "../definition";
+import { completePreparation, preparePayload } from "../definition/prepare";
 import { definitionOf, inputPathOf } from "./inputs";
 import { decodeSteering } from "./steering";
 import { unknownPaths } from "./unknowns";
@@ -20,12 +21,12 @@ export function checkInputs(news: Record<string, unknown>): pulumi.dynamic.Check
   const unknownTops = new Set(unknown.map(topKey));
   const known = (path: string) => !unknownTops.has(topKey(inputPathOf(path))) && !unknownTops.has("");
   const steering = decodeSteering(news);
-  const decoded = validateDefinition(definitionOf(news));
+  const decoded = preparePayload(definitionOf(news));
   // Steering issue paths are input paths already (`samples[0].eventType`).
   const issues: DefinitionIssue[] = [...(E.isLeft(steering) ? steering.left : []), ...(E.isLeft(decoded) ? decoded.left : [])];
   if (E.isRight(decoded) && E.isRight(steering) && steering.right.samples !== undefined && unknown.length === 0) {
-    const projected = projectSamples(decoded.right, steering.right.samples);
-    if (E.isLeft(projected)) issues.push(...projected.left);
+    const prepared = completePreparation(decoded.right, steering.right.samples);
+    if (E.isLeft(prepared)) issues.push(...prepared.left);
   }
   const failures = issues
     .filter((i) => known(i.path))

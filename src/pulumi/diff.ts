@@ -1,6 +1,7 @@
 import * as E from "fp-ts/Either";
 import type * as pulumi from "@pulumi/pulumi";
-import { diffDefinitions, validateDefinition } from "../definition";
+import { canonicalJson, diffDefinitions } from "../definition";
+import { preparePayload } from "../definition/prepare";
 import { intendedStateOr } from "../definition/vocabulary/intended-state";
 import { definitionOf } from "./inputs";
 import { unknownPaths } from "./unknowns";
@@ -27,14 +28,16 @@ export function diffInputs(
 
 function changesInPlace(olds: Record<string, unknown>, news: Record<string, unknown>): boolean {
   // Not known until the values arrive: say "maybe" so the engine shows an update.
-  if (unknownPaths(definitionOf(news)).length > 0) return true;
-  const before = validateDefinition(definitionOf(olds));
-  const after = validateDefinition(definitionOf(news));
+  const desired = definitionOf(news);
+  if (unknownPaths(desired).length > 0) return true;
+  if (intendedStateOr(news.intendedState) !== intendedStateOr(olds.intendedState) || (Array.isArray(olds.drift) && olds.drift.length > 0)) return true;
+  const applied = definitionOf(olds);
+  // The same definition as written (the usual case of a preview with no change) needs no decoding: `check` has
+  // validated the new one, and equal values decode equal.
+  if (canonicalJson(applied) === canonicalJson(desired)) return false;
+  const before = preparePayload(applied);
+  const after = preparePayload(desired);
   // An old state this code cannot read is re-applied to be safe.
   if (E.isLeft(before) || E.isLeft(after)) return true;
-  return (
-    diffDefinitions(before.right, after.right).length > 0 ||
-    intendedStateOr(news.intendedState) !== intendedStateOr(olds.intendedState) ||
-    (Array.isArray(olds.drift) && olds.drift.length > 0)
-  );
+  return diffDefinitions(before.right.definition, after.right.definition).length > 0;
 }

@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { createSourceApi, describeSettingsError } from "../genesys";
 import * as E from "fp-ts/Either";
-import type { SourceApi } from "../genesys/port";
-import { applySource } from "./apply";
+import type { SourceApi, WriteAudit } from "../genesys/port";
+import { applySource, auditWriter } from "./apply";
 import { checkInputs } from "./check";
 import type { OperationContext } from "./context";
 import { diffInputs } from "./diff";
@@ -22,6 +22,7 @@ import { userError } from "./user-error";
  */
 let configured: { settings?: ProviderSettings; problems: string[] } | undefined;
 let api: SourceApi | undefined;
+let audit: WriteAudit | undefined;
 /** The dynamic-provider host this module runs in, if any; request URNs are watched from the first call on. */
 const host = providerHost();
 watchRequestUrns(host);
@@ -46,6 +47,7 @@ export function configureWith(get: ConfigGetter, env: Readonly<Record<string, st
   const { settings, issues } = readSettings(get, env);
   configured = { settings, problems: issues.map((i) => `${i.key}: ${i.message}`) };
   api = undefined;
+  audit = undefined;
 }
 
 function current(): { settings?: ProviderSettings; problems: string[] } {
@@ -58,7 +60,8 @@ function context(props: object): OperationContext {
   const { settings, problems } = current();
   if (settings === undefined) throw userError(`Genesys Cloud provider settings are invalid:\n${problems.join("\n")}`);
   api ??= makeApi(settings);
-  return { settings, api, now: () => performance.now(), progress: progressOn(urnOf(props)) };
+  audit ??= auditWriter(settings);
+  return { settings, api, audit, now: () => performance.now(), progress: progressOn(urnOf(props)) };
 }
 
 /**

@@ -1,8 +1,9 @@
 import * as E from "fp-ts/Either";
 import type * as pulumi from "@pulumi/pulumi";
-import { changedPaths, validateDefinition } from "../definition";
+import { changedPaths } from "../definition";
+import { preparePayload } from "../definition/prepare";
 import { intendedStateOr } from "../definition/vocabulary/intended-state";
-import type { WriteOptions } from "../genesys/port";
+import type { WriteOptions } from "../genesys/primitives";
 import { describeError } from "../genesys";
 import type { OperationContext } from "./context";
 import { stateHash } from "./apply";
@@ -29,7 +30,8 @@ export async function refreshSource(
   if (E.isLeft(read)) throw new Error(`refresh of EventBridge source '${String(props.sourceId ?? id)}' failed: ${describeError(read.left)}`);
   if (read.right === null) return {};
   const remote = read.right;
-  const applied = validateDefinition(definitionOf(props));
+  // Only what drift needs: the applied definition's payload, not its samples or route.
+  const applied = preparePayload(definitionOf(props));
   const options: WriteOptions = { intendedState: intendedStateOr(props.intendedState) };
   const desired = E.isRight(applied) ? ctx.api.desiredState(applied.right, options) : undefined;
   // Reported in the names the user wrote: `configuration.region`, not the API's `properties.awsAccountRegion`.

@@ -1,6 +1,5 @@
 import * as E from "fp-ts/Either";
 import { describeWriteError } from "../genesys";
-import { auditWriter } from "./apply";
 import type { OperationContext } from "./context";
 
 /**
@@ -13,7 +12,7 @@ export async function removeSource(ctx: OperationContext, id: string, props: Rec
   const payloadHash = typeof props.payloadHash === "string" ? props.payloadHash : "";
   const removed = await ctx.api.delete(
     { remoteId: id, sourceId, payloadHash, progress: (line) => ctx.progress(`${sourceId}: ${line}`) },
-    auditWriter(ctx.settings),
+    ctx.audit,
   );
   if (E.isLeft(removed)) throw new Error(`delete of EventBridge source '${sourceId}' failed: ${describeWriteError(removed.left.error)}`);
 }

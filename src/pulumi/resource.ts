@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ownerMarker } from "../genesys/ownership";
-import { compileRoute, formatUndelivered, validateDefinition } from "../definition";
+import { formatUndelivered } from "../definition";
+import { prepareDefinition } from "../definition/prepare";
 import type { RouteInputTransformer, RouteTransform, SourceDefinitionInput, Undelivered } from "../definition";
 import { definitionOf, InputProps } from "./inputs";
 import type { SourceMetrics } from "./outputs";
@@ -125,10 +126,11 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
  */
 function warnUndelivered(resource: EventBridgeSource, args: EventBridgeSourceArgs): void {
   void pulumi.output(args).apply((plain) => {
-    const decoded = validateDefinition(definitionOf({ ...plain, sourceId: plain.id }));
-    if (decoded._tag === "Left") return; // check reports it, with paths
-    for (const u of compileRoute(decoded.right).undelivered) {
-      void pulumi.log.warn(`${decoded.right.id} (AWS route): ${formatUndelivered(u)}`, resource);
+    // No samples: they are projected by `check`, in the provider; the program needs only the route.
+    const prepared = prepareDefinition(definitionOf({ ...plain, sourceId: plain.id }));
+    if (prepared._tag === "Left") return; // check reports it, with paths
+    for (const u of prepared.right.route.undelivered) {
+      void pulumi.log.warn(`${prepared.right.definition.id} (AWS route): ${formatUndelivered(u)}`, resource);
     }
   });
 }

@@ -1,6 +1,7 @@
 import axios, { AxiosInstance } from "axios";
 import { isLeft } from "fp-ts/Either";
-import { AttemptResult, RetryDecision, RetryPolicy, decide, failureKind, parseRetryAfter, retryPolicy } from "../http";
+import { AttemptResult, RetryDecision, RetryPolicy, failureKind, retryPolicy } from "../http";
+import { answered, retrying } from "../http/retry-loop";
 import { WebhookEvent } from "./event";
 import { defaultWebhookRetryPolicy } from "./retry";
 import { idempotencyKey, signedRequest } from "./sign";
@@ -53,8 +54,8 @@ function describeFailure(result: AttemptResult, verdict: RetryDecision, policy: 
 
 /**
  * One POST, as the policy sees it: the status with the `Retry-After` of a 429
- * or 503 (where the Genesys transport reads it too), or the failure's error
- * code.
+ * or 503 (read by the same `answered` as the Genesys transport's), or the
+ * failure's error code.
  */
 async function attempt(client: AxiosInstance, url: string, body: string, headers: Record<string, string>, timeoutMs: number, nowMs: number): Promise<AttemptResult> {
   try {
@@ -69,11 +70,7 @@ async function attempt(client: AxiosInstance, url: string, body: string, headers
       maxContentLength: 64 * 1024,
       validateStatus: () => true,
     });
-    const retryAfter = response.headers["retry-after"];
-    const retryAfterMs = response.status === 429 || response.status === 503
-      ? parseRetryAfter(typeof retryAfter === "string" ? retryAfter : undefined, nowMs)
-      : undefined;
-    return { _tag: "Answered", status: response.status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+    return answered(response.status, response.headers, nowMs);
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     // Only the error code: axios messages may quote the URL, which can carry credentials.
@@ -120,26 +117,23 @@ export async function sendWebhook(url: string, event: WebhookEvent, secret: stri
   const now = options.now ?? Date.now;
   const client = options.client ?? axios;
 
-  for (let retries = 0; ; retries++) {
-    const attempts = retries + 1;
+  const { result, verdict, retries } = await retrying(async () => {
     const nowMs = now();
     const request = signedRequest(decoded.right, secret, Math.floor(nowMs / 1000));
     const result = await attempt(client, url, request.body, { ...request.headers }, policy.timeoutMs, nowMs);
-    if (result._tag === "Answered" && result.status >= 200 && result.status < 300) {
-      return { ok: true, attempts, status: result.status, idempotencyKey: key };
-    }
-    const verdict = decide(result, retries, policy, random());
-    if (verdict._tag === "Retry") {
-      await sleep(verdict.delayMs);
-      continue;
-    }
-    const tried = attempts === 1 ? "" : ` (after ${attempts} attempts)`;
-    return {
-      ok: false,
-      attempts,
-      ...(result._tag === "Answered" ? { status: result.status } : {}),
-      error: `webhook not delivered: ${describeFailure(result, verdict, policy)}${tried}`,
-      idempotencyKey: key,
-    };
+    // A 3xx is not a delivery: the policy stops on it (`done`), and it is reported as a failure below.
+    return { result, value: undefined };
+  }, { policy, random, sleep });
+  const attempts = retries + 1;
+  if (result._tag === "Answered" && result.status >= 200 && result.status < 300) {
+    return { ok: true, attempts, status: result.status, idempotencyKey: key };
   }
+  const tried = attempts === 1 ? "" : ` (after ${attempts} attempts)`;
+  return {
+    ok: false,
+    attempts,
+    ...(result._tag === "Answered" ? { status: result.status } : {}),
+    error: `webhook not delivered: ${describeFailure(result, verdict, policy)}${tried}`,
+    idempotencyKey: key,
+  };
 }

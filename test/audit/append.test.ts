@@ -4,6 +4,7 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { GENESIS_HASH, appendAuditEntry, tryAppendAuditEntry, verifyAuditLog } from "../../src/audit";
+import { openAuditAppender } from "../../src/audit/append";
 import { storeHarnesses } from "./support/harness";
 
 let dir: string;
@@ -182,5 +183,35 @@ describe("the append lock", () => {
     await expect(fs.access(logPath)).rejects.toMatchObject({ code: "ENOENT" });
     // The live lock was left alone.
     expect(JSON.parse(await fs.readFile(`${logPath}.lock`, "utf8"))).toEqual({ pid: process.pid, host: os.hostname(), since, token: "t" });
+  });
+});
+
+describe("openAuditAppender", () => {
+  it("refuses a location that names no store before any append", () => {
+    expect(openAuditAppender("s3://")).toEqual({ ok: false, error: expect.objectContaining({ _tag: "BadLocation" }) });
+  });
+
+  it("appends through the one opened store, chaining each entry to the one before", async () => {
+    const location = path.join(dir, "audit.jsonl");
+    const appender = openAuditAppender(location, { now: () => new Date("2024-05-01T10:00:00.000Z") });
+    if (!appender.ok) throw new Error("expected an appender");
+    const first = await appender.append(input);
+    const second = await appender.append({ ...input, result: "failure" });
+    if (!first.ok || !second.ok) throw new Error("expected both appends to succeed");
+    expect([first.entry.prevHash, second.entry.prevHash, second.entry.timestamp]).toEqual([GENESIS_HASH, first.entry.hash, "2024-05-01T10:00:00.000Z"]);
+    expect((await verifyAuditLog(location)).ok).toBe(true);
+  });
+});
+
+describe("the file store's folder", () => {
+  it("is made again when it went away after the first append", async () => {
+    const location = path.join(dir, "gone", "audit.jsonl");
+    const appender = openAuditAppender(location);
+    if (!appender.ok) throw new Error("expected an appender");
+    expect((await appender.append(input)).ok).toBe(true);
+    await fs.rm(path.join(dir, "gone"), { recursive: true, force: true });
+    const again = await appender.append(input);
+    expect(again.ok && again.entry.prevHash).toBe(GENESIS_HASH);
+    expect((await verifyAuditLog(location)).ok).toBe(true);
   });
 });

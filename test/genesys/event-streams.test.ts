@@ -15,6 +15,7 @@ import {
   ok,
   recordKinds,
   updateRequest,
+  prepared,
 } from "./support";
 
 const emulator = emulatorFixture();
@@ -31,7 +32,7 @@ describe("event-streams through the write protocol", () => {
     const audit = memoryAudit();
     const created = ok(await api.create(createRequest(), audit));
     expect(summary(created)).toEqual({ status: "created", etag: stored()?.etag, state: definitionJson(), retries: 0, conflicts: 0 });
-    expect(api.desiredState(definition())).toEqual(definitionJson());
+    expect(api.desiredState(prepared(definition()))).toEqual(definitionJson());
     // The PUT's answer is the stored object with its ETag: no GET follows it.
     expect(calls(emulator.get())).toEqual(["POST /oauth/token 200", `PUT ${path} 201`]);
     // The token request counts too: it is part of this operation's chain (later operations reuse the token).
@@ -195,7 +196,7 @@ describe("event-streams through the write protocol", () => {
     const mobile = definition("orders-source", "mobile");
     const updated = await step("update", async () => ok(await api.update(updateRequest("orders-source", created.source?.etag ?? "", mobile), memoryAudit())));
     expect(await api.read("orders-source")).toEqual(right(updated.source));
-    const recordedStateHash = payloadHash(api.desiredState(mobile));
+    const recordedStateHash = payloadHash(api.desiredState(prepared(mobile)));
     await step("unchanged", async () => ok(await api.update(updateRequest("orders-source", updated.source?.etag ?? "", mobile, { recordedStateHash }), memoryAudit())));
     await step("delete", async () => ok(await api.delete(deleteRequest("orders-source"), memoryAudit())));
     expect(journal).toEqual({

@@ -14,7 +14,7 @@ import {
   describeError,
   ownerNote,
   sourceApiFor,
-  writeProtocol,
+  sourceApi,
 } from "../../src/genesys";
 import { organizationIdOf } from "../../src/genesys/integrations";
 import {
@@ -30,6 +30,7 @@ import {
   ok,
   recordKinds,
   updateRequest,
+  prepared,
 } from "./support";
 
 const emulator = emulatorFixture();
@@ -52,7 +53,7 @@ beforeAll(async () => {
 /** The write protocol over the integrations adapter, on a fresh client for `on`. */
 function apiOn(on: RunningEmulator, options: IntegrationsOptions & ProtocolOptions = {}): SourceApi {
   const { conflictAttempts, budgetMs, ...adapter } = options;
-  return writeProtocol(new IntegrationsApi(clientFor(on), { pollIntervalMs: 5, ...adapter }), {
+  return sourceApi(new IntegrationsApi(clientFor(on), { pollIntervalMs: 5, ...adapter }), {
     ...(conflictAttempts === undefined ? {} : { conflictAttempts }),
     ...(budgetMs === undefined ? {} : { budgetMs }),
   });
@@ -436,15 +437,15 @@ describe("the Integrations API through the write protocol", () => {
 
   describe("the desired state", () => {
     it("is the name, the intended state (ENABLED unless asked) and the config properties", () => {
-      expect(api().desiredState(definition())).toEqual(expectedState());
-      expect(api().desiredState(definition(), { intendedState: "DISABLED" })).toEqual(expectedState("DISABLED"));
+      expect(api().desiredState(prepared(definition()))).toEqual(expectedState());
+      expect(api().desiredState(prepared(definition()), { intendedState: "DISABLED" })).toEqual(expectedState("DISABLED"));
     });
 
     it("keeps the topic list sorted, so declaring filters in another order is no change", () => {
       const a = api();
       const sorted = ["v2.audits.entitytype.{id}.entityid.{id}", "v2.detail.events.conversation.{id}.customer.start"];
-      expect(a.desiredState(twoFilters([...sorted].reverse()))).toEqual(expectedState("ENABLED", sorted));
-      expect(a.desiredState(twoFilters(sorted))).toEqual(a.desiredState(twoFilters([...sorted].reverse())));
+      expect(a.desiredState(prepared(twoFilters([...sorted].reverse())))).toEqual(expectedState("ENABLED", sorted));
+      expect(a.desiredState(prepared(twoFilters(sorted)))).toEqual(a.desiredState(prepared(twoFilters([...sorted].reverse()))));
     });
   });
 
@@ -516,7 +517,7 @@ describe("the Integrations API through the write protocol", () => {
       const first = await created(a);
       const from = mark();
       const audit = memoryAudit();
-      const recordedStateHash = payloadHash(a.desiredState(definition()));
+      const recordedStateHash = payloadHash(a.desiredState(prepared(definition())));
       // Another condition value: EventBridge's concern, not the integration's.
       const outcome = ok(await a.update(updateRequest(first.id, "2", definition("orders-source", "mobile"), { recordedStateHash }), audit));
       expect(summary(outcome)).toEqual({ status: "unchanged", source: null, requests: 0, retries: 0, conflicts: 0 });
@@ -708,7 +709,7 @@ describe("the Integrations API through the write protocol", () => {
       const read = await a.read(id);
       // The console's notes replaced the marker: the integration no longer names its owner.
       expect(read).toEqual(right({ remoteId: id, etag: "3", state: expectedState("DISABLED"), facts: { partnerEventSourceName: partnerName() } }));
-      expect(isLeft(read) || read.right === null ? [] : changedPaths(a.desiredState(definition()), read.right.state)).toEqual(["intendedState"]);
+      expect(isLeft(read) || read.right === null ? [] : changedPaths(a.desiredState(prepared(definition())), read.right.state)).toEqual(["intendedState"]);
     });
 
     it("reads only the property keys it writes: a missing key is drift, an extra one is not", async () => {
@@ -724,7 +725,7 @@ describe("the Integrations API through the write protocol", () => {
         facts: {},
         owner,
       }));
-      expect(isLeft(read) || read.right === null ? [] : changedPaths(a.desiredState(definition()), read.right.state)).toEqual(["properties.eventSourceSuffix"]);
+      expect(isLeft(read) || read.right === null ? [] : changedPaths(a.desiredState(prepared(definition())), read.right.state)).toEqual(["properties.eventSourceSuffix"]);
     });
 
     it("reads an unknown or deleted integration as null", async () => {
@@ -844,7 +845,7 @@ describe("the Integrations API through the write protocol", () => {
       const disabled = { options: { intendedState: "DISABLED" as const } };
       const switched = await step("update of the state", async () => ok(await a.update(updateRequest(id, updated.source?.etag ?? "", filters, disabled), memoryAudit())));
       expect(await a.read(id)).toEqual(right(switched.source));
-      const recordedStateHash = payloadHash(a.desiredState(filters, disabled.options));
+      const recordedStateHash = payloadHash(a.desiredState(prepared(filters), disabled.options));
       await step("no change", async () => ok(await a.update(updateRequest(id, switched.source?.etag ?? "", filters, { ...disabled, recordedStateHash }), memoryAudit())));
       await step("delete", async () => ok(await a.delete(deleteRequest(id), memoryAudit())));
       expect(journal).toEqual({
@@ -924,5 +925,22 @@ describe("the Integrations API through the write protocol", () => {
   it("is the 'integrations' choice of the factory", () => {
     const made = sourceApiFor({ api: "integrations" }, clientFor(emulator.get()));
     expect(isLeft(made) ? made.left : made.right.kind).toBe("integrations");
+  });
+});
+
+describe("one pass per operation", () => {
+  it("computes the desired state once for a create that writes the config of the integration it made, and once for an update", async () => {
+    const adapter = new IntegrationsApi(clientFor(emulator.get()), { pollIntervalMs: 5 });
+    const computed: string[] = [];
+    const desiredState = adapter.desiredState.bind(adapter);
+    adapter.desiredState = (p, options) => {
+      computed.push(p.definition.id);
+      return desiredState(p, options);
+    };
+    const a = sourceApi(adapter);
+    const created = ok(await a.create(createRequest(), memoryAudit()));
+    expect([created.status, computed.length]).toEqual(["created", 1]);
+    const updated = ok(await a.update(updateRequest(created.source?.remoteId ?? "", created.source?.etag ?? "", twoFilters(["conversation.created", "conversation.ended"])), memoryAudit()));
+    expect([updated.status, computed]).toEqual(["updated", ["orders-source", "orders-source"]]);
   });
 });

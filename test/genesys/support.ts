@@ -12,6 +12,7 @@ import type {
 } from "../../src/genesys";
 import { RunningEmulator, defaultCredentials, startEmulator } from "../../src/emulator";
 import { SourceDefinition, validateDefinition } from "../../src/definition";
+import { payloadOf, PreparedPayload } from "../../src/definition/prepare";
 
 /** A valid definition as plain JSON; `id` and a condition value vary per test. */
 export function definitionJson(id = "orders-source", source = "web"): Record<string, unknown> {
@@ -118,14 +119,21 @@ export function memoryAudit(options: { refuse?: boolean } = {}): WriteAudit & { 
   };
 }
 
+/** `def` prepared as an operation passes it on, its payload hash replaced by `"hash"` so that audit records are easy to compare. */
+export function prepared(def: SourceDefinition = definition()): PreparedPayload {
+  const made = payloadOf(def);
+  if (isLeft(made)) throw new Error(`test definition is invalid: ${JSON.stringify(made.left)}`);
+  return { ...made.right, payloadHash: "hash" };
+}
+
 /** A create request for `def` by the test owner; `extra` overrides. */
 export function createRequest(def: SourceDefinition = definition(), extra: Partial<CreateRequest> = {}): CreateRequest {
-  return { definition: def, options: {}, payloadHash: "hash", owner: "project/stack/orders", adoptExisting: false, ...extra };
+  return { prepared: prepared(def), options: {}, owner: "project/stack/orders", adoptExisting: false, ...extra };
 }
 
 /** An update request of `remoteId` with the recorded `token`; `extra` overrides. */
 export function updateRequest(remoteId: string, token: string, def: SourceDefinition = definition(), extra: Partial<UpdateRequest> = {}): UpdateRequest {
-  return { remoteId, definition: def, options: {}, payloadHash: "hash", token, policy: "fail", ...extra };
+  return { remoteId, prepared: prepared(def), options: {}, token, policy: "fail", ...extra };
 }
 
 /** A delete request of `remoteId`. */

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { Server, createServer } from "node:http";
+import { join } from "node:path";
 import { AddressInfo } from "node:net";
 import { isLeft } from "fp-ts/Either";
 import * as http from "../../src/http";
@@ -72,6 +74,17 @@ describe("one HTTP policy for both senders", () => {
       genesys.decide === http.decide,
       genesys.redact === http.redact,
     ]).toEqual([true, true, true, true]);
+  });
+
+  it("is one retry loop and one Retry-After reader: neither sender asks the policy or reads the header itself", () => {
+    const own = ["src/genesys/http.ts", "src/webhook/send.ts"].map((file) => {
+      const text = readFileSync(join(__dirname, "../..", file), "utf8");
+      return { file, loops: /\bdecide\(|parseRetryAfter\(|["']retry-after["']/i.test(text), shared: /\bretrying\(/.test(text) && /\banswered\(/.test(text) };
+    });
+    expect(own).toEqual([
+      { file: "src/genesys/http.ts", loops: false, shared: true },
+      { file: "src/webhook/send.ts", loops: false, shared: true },
+    ]);
   });
 
   it("waits out an HTTP-date Retry-After for the same 3 s in the Genesys transport and the webhook", async () => {

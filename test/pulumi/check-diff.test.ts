@@ -51,3 +51,25 @@ describe("diff", () => {
     expect(diffInputs(olds, inputs((i) => (i.sourceId = "other")), "integrations").replaces).toEqual(["sourceId", "api"]);
   });
 });
+
+describe("diff of a definition as written", () => {
+  const olds = { ...inputs(), api: "event-streams", drift: [] };
+
+  it("sees no change when the definition is the same, whatever the key order", () => {
+    const reordered = inputs((i) => (i.configuration = Object.fromEntries(Object.entries(i.configuration).reverse())));
+    expect(diffInputs(olds, reordered, "event-streams").changes).toBe(false);
+  });
+
+  it("sees no change when only a default is spelt out, and a change when a value differs", () => {
+    expect(diffInputs({ ...olds, transformations: undefined }, inputs((i) => (i.transformations = [])), "event-streams").changes).toBe(false);
+    expect(diffInputs(olds, inputs((i) => (i.configuration.region = "eu-west-1")), "event-streams").changes).toBe(true);
+  });
+
+  it("re-applies an old state this code cannot read", () => {
+    expect(diffInputs({ ...olds, filters: "not filters" }, inputs(), "event-streams").changes).toBe(true);
+  });
+
+  it("updates when the intended state changes", () => {
+    expect(diffInputs(olds, inputs((i) => (i.intendedState = "DISABLED")), "integrations").changes).toBe(true);
+  });
+});

@@ -2,10 +2,36 @@ import { isLeft } from "fp-ts/Either";
 import { PathReporter } from "io-ts/PathReporter";
 import { FaultSpec } from "../faults";
 import { Reply, genesysError } from "../http-io";
+import { RateLimitSettings } from "../rate-limit";
+import { WindowLimits } from "../rate-windows";
 import type { EmulatorRequest, Route, RouteModule } from "../router";
 
 function badAdmin(request: EmulatorRequest, message: string): Reply {
   return genesysError(400, "bad.request", message, request.correlationId);
+}
+
+const rateLimitUsage =
+  "expected { \"perToken\": { \"allowed\": >= 1, \"windowSeconds\": > 0 }, \"perClient\"?: ..., \"perOrganization\"?: ... }, " +
+  "{ \"capacity\": >= 1, \"refillPerSecond\": >= 0 } or { \"enabled\": false }";
+
+/**
+ * The rate-limit model a `POST /__emulator/rate-limit` body sets: the
+ * platform's fixed windows (`perToken`, `perClient`, `perOrganization`), the
+ * per-client token bucket (`capacity`, `refillPerSecond`), both, or neither
+ * (`enabled: false`); what the body leaves out is off. A string says what is wrong.
+ */
+function rateLimitModel(body: unknown): { bucket: RateLimitSettings | undefined; windows: WindowLimits } | string {
+  if (field(body, "enabled") === false) return { bucket: undefined, windows: {} };
+  const { capacity, refillPerSecond, enabled: _enabled, ...rest } = (body !== null && typeof body === "object" ? body : {}) as Record<string, unknown>;
+  const windows = WindowLimits.decode(rest);
+  if (isLeft(windows)) return `${rateLimitUsage}: ${PathReporter.report(windows).join("; ")}`;
+  const unknown = Object.keys(rest).filter((k) => !(k in windows.right));
+  if (unknown.length > 0) return `${rateLimitUsage}: unknown field ${unknown.join(", ")}`;
+  if (capacity === undefined && refillPerSecond === undefined) {
+    return Object.keys(windows.right).length === 0 ? rateLimitUsage : { bucket: undefined, windows: windows.right };
+  }
+  if (typeof capacity !== "number" || capacity < 1 || typeof refillPerSecond !== "number" || refillPerSecond < 0) return rateLimitUsage;
+  return { bucket: { capacity, refillPerSecond }, windows: windows.right };
 }
 
 function field(body: unknown, name: string): unknown {
@@ -95,17 +121,11 @@ export const adminRoutes: RouteModule = (state): ReadonlyArray<Route> => [
     pattern: "/__emulator/rate-limit",
     access: "admin",
     handle(request) {
-      const capacity = field(request.body, "capacity");
-      const refillPerSecond = field(request.body, "refillPerSecond");
-      if (field(request.body, "enabled") === false) {
-        state.rateLimiter.configure(undefined);
-        return { status: 200, body: { enabled: false } };
-      }
-      if (typeof capacity !== "number" || capacity < 1 || typeof refillPerSecond !== "number" || refillPerSecond < 0) {
-        return badAdmin(request, "expected { \"capacity\": >= 1, \"refillPerSecond\": >= 0 } or { \"enabled\": false }");
-      }
-      state.rateLimiter.configure({ capacity, refillPerSecond });
-      return { status: 200, body: { enabled: true, capacity, refillPerSecond } };
+      const model = rateLimitModel(request.body);
+      if (typeof model === "string") return badAdmin(request, model);
+      state.rateLimiter.configure(model.bucket);
+      state.rateWindows.configure(model.windows);
+      return { status: 200, body: model.bucket === undefined && Object.keys(model.windows).length === 0 ? { enabled: false } : { enabled: true, ...model.bucket, ...model.windows } };
     },
   },
 ];

@@ -1,12 +1,11 @@
 import { Either, isLeft, left, right } from "fp-ts/Either";
 import { PathReporter } from "io-ts/PathReporter";
-import { buildPayload, canonicalJson, SourceDefinition } from "../../definition";
+import type { PreparedPayload } from "../../definition/prepare";
 import { correlationIdOf } from "../classify";
 import type { GenesysClient } from "../client";
 import { GenesysError, decodeError } from "../errors";
 import type { HttpAnswer } from "../http";
-import type { RemoteSource } from "../port";
-import type { Created, SourcePrimitives, Written } from "../primitives";
+import type { Created, RemoteSource, SourcePrimitives, WriteTarget, Written } from "../primitives";
 import { EventStreamBody, OWNER_FIELD, eventStreamPath, normaliseBody } from "./codec";
 
 /** Options of the event-streams adapter. */
@@ -54,9 +53,9 @@ export class EventStreamsApi implements SourcePrimitives {
     return this.client.clock;
   }
 
-  /** The canonical event-streams payload of a definition (`buildPayload`). */
-  desiredState(definition: SourceDefinition): unknown {
-    return JSON.parse(canonicalJson(buildPayload(definition))) as unknown;
+  /** The canonical event-streams payload of a definition (`buildPayload`), read back from its canonical JSON. */
+  desiredState(prepared: PreparedPayload): unknown {
+    return JSON.parse(prepared.canonicalPayload) as unknown;
   }
 
   /** The state is the definition's own payload: its paths are the definition's. */
@@ -79,12 +78,12 @@ export class EventStreamsApi implements SourcePrimitives {
   }
 
   /** `PUT` with `If-None-Match: *`: the whole definition at once, or `Exists`. */
-  async create(definition: SourceDefinition, _options: unknown, owner: string): Promise<Result<Created>> {
+  async make({ definition, state }: WriteTarget, owner: string): Promise<Result<Created>> {
     const written = await this.client.request({
       method: "PUT",
       path: eventStreamPath(definition.id),
       headers: { "If-None-Match": "*", [OWNER_HEADER]: owner },
-      json: this.desiredState(definition),
+      json: state,
     });
     if (isLeft(written)) return isStale(written.left) ? right({ _tag: "Exists" }) : written;
     // The answer is the stored object with its ETag: it is the re-read.
@@ -93,12 +92,12 @@ export class EventStreamsApi implements SourcePrimitives {
   }
 
   /** `PUT` with `If-Match: token`. */
-  async write(remoteId: string, definition: SourceDefinition, _options: unknown, token: string): Promise<Result<Written>> {
+  async write(remoteId: string, { state }: WriteTarget, token: string): Promise<Result<Written>> {
     const written = await this.client.request({
       method: "PUT",
       path: eventStreamPath(remoteId),
       headers: { "If-Match": token },
-      json: this.desiredState(definition),
+      json: state,
     });
     if (isLeft(written)) return isStale(written.left) ? right({ _tag: "Stale" }) : written;
     const current = toRemoteSource(eventStreamPath(remoteId), written.right);

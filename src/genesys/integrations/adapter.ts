@@ -1,14 +1,13 @@
 import { Either, isLeft, left, right } from "fp-ts/Either";
 import * as t from "io-ts";
 import { PathReporter } from "io-ts/PathReporter";
-import type { SourceDefinition } from "../../definition";
+import type { PreparedPayload } from "../../definition/prepare";
 import { correlationIdOf } from "../classify";
 import type { ApiRequest, GenesysClient } from "../client";
 import { GenesysError, decodeError } from "../errors";
 import { ownerFromNote, ownerNote } from "../ownership";
 import { pollUntil } from "../poll";
-import type { RemoteSource, WriteOptions } from "../port";
-import type { Created, SourcePrimitives, Written } from "../primitives";
+import type { Created, RemoteSource, SourcePrimitives, WriteOptions, WriteTarget, Written } from "../primitives";
 import { Integration, IntegrationConfiguration, IntegrationListing } from "./codec";
 import { organizationIdOf } from "./organization";
 import { EVENTBRIDGE_INTEGRATION_TYPE, configPath, integrationPath, integrationsPath, listingPath } from "./paths";
@@ -58,7 +57,7 @@ const maxPages = 1000;
  * delete = DELETE, then GETs until it is gone. See
  * https://developer.genesys.cloud/platform/api/ (Integrations).
  */
-export class IntegrationsApi implements SourcePrimitives {
+export class IntegrationsApi implements SourcePrimitives<IntegrationState> {
   /** The adapter name. */
   readonly kind = "integrations" as const;
   readonly exclusiveCreate = false;
@@ -87,8 +86,8 @@ export class IntegrationsApi implements SourcePrimitives {
   }
 
   /** The integration's name, intended state and config properties a definition asks for (see `IntegrationState`). */
-  desiredState(definition: SourceDefinition, options?: WriteOptions): IntegrationState {
-    return desiredIntegrationState(definition, options);
+  desiredState(prepared: PreparedPayload, options?: WriteOptions): IntegrationState {
+    return desiredIntegrationState(prepared.definition, options);
   }
 
   /** The definition path a state path comes from (see `definitionPathOf`). */
@@ -173,7 +172,7 @@ export class IntegrationsApi implements SourcePrimitives {
   }
 
   /** `POST` of the integration, named after the definition id, its notes carrying the ownership marker. */
-  async create(definition: SourceDefinition, _options: WriteOptions, owner: string): Promise<Result<Created>> {
+  async make({ definition }: WriteTarget<IntegrationState>, owner: string): Promise<Result<Created>> {
     const posted = await this.send({
       method: "POST",
       path: integrationsPath,
@@ -202,8 +201,8 @@ export class IntegrationsApi implements SourcePrimitives {
    * what it does not set, and a version that already moved on is `Stale`
    * without a write.
    */
-  async write(remoteId: string, definition: SourceDefinition, options: WriteOptions, token: string, current?: RemoteSource): Promise<Result<Written>> {
-    const desired = this.desiredState(definition, options);
+  async write(remoteId: string, target: WriteTarget<IntegrationState>, token: string, current?: RemoteSource): Promise<Result<Written>> {
+    const { definition, state: desired } = target;
     const version = /^\d+$/.test(token) ? Number(token) : Number.NaN;
     let held = current === undefined ? undefined : this.raw.get(current);
     if (held === undefined) {

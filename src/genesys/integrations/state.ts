@@ -1,6 +1,6 @@
 import { SourceDefinition, eventSourceSuffixOf } from "../../definition";
 import { DEFAULT_INTENDED_STATE } from "../../definition/vocabulary/intended-state";
-import type { WriteOptions } from "../port";
+import type { WriteOptions } from "../primitives";
 import type { Integration, IntegrationConfiguration } from "./codec";
 
 /**
