@@ -97,12 +97,12 @@ describe("project", () => {
     ]);
   });
 
-  it("exits 1 with the mismatches of the original design's sample", async () => {
+  it("exits 1 with the mismatches of the original design's sample, printing what the route sends: the unresolved target left out", async () => {
     expect(
       await runCli("project", path.join(EXAMPLES, "original-definition.json"), "--event", path.join(EXAMPLES, "original-sample.json")),
     ).toEqual({
       code: 1,
-      out: "",
+      out: JSON.stringify({ convId: "c7d1a5f2-3b9e-4c1a-9f0e-2d6b8a4e1c35", agentIds: ["agent-001", "agent-002"], custom: { tenant: "tenant-42" } }),
       err: "transformations[2].sourceField: does not resolve on samples[0] (conversation.created): metadata is missing",
     });
   });
