@@ -70,6 +70,15 @@ describe("EventBridgeRoute with a transform stage, during preview", () => {
       "pulumi-nodejs:dynamic/genesys:EventBridgeSource genesys",
     ]);
   });
+
+  it("shows the state machine's whole definition in the preview when the targets and the dead-letter queue are given by ARN", async () => {
+    const { definition } = example();
+    const dlq = { arn: "arn:aws:sqs:us-east-1:123456789012:dlq", url: "https://sqs.us-east-1.amazonaws.com/123456789012/dlq" };
+    const route = new EventBridgeRoute("known", { definition, targets: [{ name: "queue", arn: "arn:aws:sqs:us-east-1:123456789012:events" }], deadLetterQueue: dlq });
+    await settled(route);
+    const asl = JSON.parse(inputsOf(registered, "known-stage-machine").definition);
+    expect([asl.States.Deliver.Arguments.event, asl.States.DeadLetter.Arguments.QueueUrl]).toEqual([`{% ${expectedExpression()} %}`, dlq.url]);
+  });
 });
 
 describe("EventBridgeRoute with a transform stage, on deployment", () => {

@@ -1,7 +1,9 @@
 /**
  * The AWS EventBridge side of a definition, compiled by pure functions: the
  * rule's event pattern (filters and conditions), the target's input
- * transformer (transformations and attribute mappings), the partner event
+ * transformer (transformations and attribute mappings), the transform
+ * stage (a JSONata expression and the Step Functions state machine around
+ * it) where the input transformer does not suffice, the partner event
  * source name, and test doubles of the service's matcher and transformer.
  */
 export { compileRoute, patternGaps, formatUndelivered } from "./route";
