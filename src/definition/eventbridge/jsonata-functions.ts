@@ -5,7 +5,7 @@
  * step does not resolve:
  *
  * - `$fieldOf(o, k)`: own property `k` of an object; nothing for arrays,
- *   scalars and missing keys (`resolveField` follows plain objects only,
+ *   scalars, missing keys and inherited members (`resolveField` follows plain objects only,
  *   where a JSONata path would map over arrays).
  * - `$eachOf(a, f)`: `extract` with `[]`: `f` of every element, as an
  *   array even of one element or none; nothing when `a` is not an array or
@@ -16,7 +16,8 @@
  *   `timestampOf`): the string grammar, calendar and range checks, and
  *   `Date#toISOString()`: JSONata's `$fromMillis` for four-digit years,
  *   integer arithmetic for the six-digit signed ones.
- * - `$lowerOf`, `$upperOf`, `$textOf`: `lowercase`, `uppercase`, `string`.
+ * - `$lowerOf`, `$upperOf`, `$textOf`: `lowercase`, `uppercase`, `string`
+ *   (integers from 1e15 on give nothing, as in `applyFormat`).
  * - `$present(o)`: an object with at least one key, else nothing (a nested
  *   target object exists only when one of its fields was written).
  */
@@ -35,7 +36,8 @@ const YEAR_0_MS = -62_167_219_200_000;
 const YEAR_10000_MS = 253_402_300_800_000;
 
 const FUNCTIONS: ReadonlyArray<JsonataFunction> = [
-  { name: "fieldOf", uses: [], source: `function($o, $k) { $type($o) = "object" ? $lookup($o, $k) }` },
+  // Own keys only: JSONata 2.0's $lookup also reads inherited members (`toString`), 2.1 and later do not.
+  { name: "fieldOf", uses: [], source: `function($o, $k) { $type($o) = "object" and $k in $keys($o) ? $lookup($o, $k) }` },
   {
     name: "eachOf",
     uses: [],
@@ -108,7 +110,11 @@ const FUNCTIONS: ReadonlyArray<JsonataFunction> = [
   },
   { name: "lowerOf", uses: [], source: `function($v) { $type($v) = "string" ? $lowercase($v) }` },
   { name: "upperOf", uses: [], source: `function($v) { $type($v) = "string" ? $uppercase($v) }` },
-  { name: "textOf", uses: [], source: `function($v) { $type($v) in ["string", "number", "boolean"] ? $string($v) }` },
+  {
+    name: "textOf",
+    uses: [],
+    source: `function($v) { $type($v) in ["string", "boolean"] or ($type($v) = "number" and ($v != $floor($v) or $abs($v) < 1e15)) ? $string($v) }`,
+  },
   { name: "present", uses: [], source: `function($o) { $count($keys($o)) > 0 ? $o }` },
 ];
 

@@ -51,6 +51,8 @@ describe("compileJsonataExpression", () => {
     ["iso8601 writes six-digit years", directives([{ sourceField: "t", targetField: "x", type: "transform", format: "iso8601" }]), { t: 8.64e15 }, { x: "+275760-09-13T00:00:00.000Z" }],
     ["iso8601 before year 0", directives([{ sourceField: "t", targetField: "x", type: "transform", format: "iso8601" }]), { t: -62167219200001 }, { x: "-000001-12-31T23:59:59.999Z" }],
     ["string renders 15 significant digits", directives([{ sourceField: "n", targetField: "x", type: "transform", format: "string" }]), { n: 0.30000000000000004 }, { x: "0.3" }],
+    ["string of an integer from 1e15 on leaves the target out", directives([{ sourceField: "n", targetField: "x", type: "transform", format: "string" }]), { n: 2 ** 53 }, {}],
+    ["string of an integer below 1e15 is its digits", directives([{ sourceField: "n", targetField: "x", type: "transform", format: "string" }]), { n: 999999999999999 }, { x: "999999999999999" }],
     ["uppercase of a number leaves the target out", directives([{ sourceField: "n", targetField: "x", type: "transform", format: "uppercase" }]), { n: 1 }, {}],
     [
       "a nested object none of whose fields resolved is absent",
