@@ -121,7 +121,7 @@ export function directiveEventsFor(def: SourceDefinition, seed: number, count: n
       ...def.transformations.map((d): [string, unknown] => [d.sourceField, expected(d)]),
       ...def.attributeMappings.map((m): [string, unknown] => [m.source, any(2)]),
     ];
-    for (const [field, value] of writes) if (r() < 0.85) at(body, field.split("."), value);
+    for (const [field, value] of writes) if (r() < 0.93) at(body, field.split("."), value);
     const detailType = pick(def.filters).eventType;
     const detail = r() < 0.03 ? { topicName: detailType } : { topicName: detailType, version: "2", eventBody: body };
     return JSON.stringify({ version: "0", "detail-type": detailType, source: "aws.partner/genesys.com/cloud/org/stage", account: "123456789012", region: "us-east-1", detail });
