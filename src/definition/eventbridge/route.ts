@@ -14,7 +14,7 @@ export type RoutePart = "eventPattern" | "inputTransformer";
  * part it is a condition the rule leaves out, so the rule matches more than
  * the definition says; in the `inputTransformer` part a directive or
  * mapping the target does not receive (or receives only for some values, as
- * the reason says).
+ * the reason says), which happens only without a transform stage.
  */
 export interface Undelivered extends Unexpressible {
   readonly part: RoutePart;
@@ -74,7 +74,7 @@ export function compileRoute(
 ): CompiledRoute {
   const pattern = compileEventPattern(definition, partnerEventSourceName, { maxChars: options.maxPatternChars });
   const transformer = compileInputTransformer(definition);
-  const transform = options.transformStage === false ? null : compileTransformStage(definition);
+  const transform = options.transformStage === false ? null : compileTransformStage(definition, transformer);
   return {
     eventPattern: pattern.json,
     inputTransformer: { inputPaths: transformer.inputPathsMap, inputTemplate: transformer.inputTemplate },

@@ -1,5 +1,5 @@
 import type { SourceDefinition } from "../source-definition";
-import { compileInputTransformer } from "./input-transformer";
+import { compileInputTransformer, InputTransformerResult } from "./input-transformer";
 import { compileJsonataExpression } from "./jsonata-expression";
 
 /**
@@ -22,9 +22,13 @@ export type RouteTransform = JsonataTransform | null;
  * stage that produces the whole projected event (the input transformer then
  * is not used). A `string` transform counts as not carried: an input
  * transformer inserts its value unescaped, which breaks for some values.
- * Pure; never throws.
+ * `transformer` is the definition's compiled input transformer when the
+ * caller has it already. Pure; never throws.
  */
-export function compileTransformStage(def: Pick<SourceDefinition, "transformations" | "attributeMappings">): RouteTransform {
-  if (compileInputTransformer(def).unsupported.length === 0) return null;
+export function compileTransformStage(
+  def: Pick<SourceDefinition, "transformations" | "attributeMappings">,
+  transformer: Pick<InputTransformerResult, "unsupported"> = compileInputTransformer(def),
+): RouteTransform {
+  if (transformer.unsupported.length === 0) return null;
   return { kind: "jsonata", expression: compileJsonataExpression(def) };
 }
