@@ -7,7 +7,9 @@
  * - integrations with a per-request latency (default 100 ms) and one read of
  *   read-after-write lag, 40 sources;
  * - integrations under a rate limit (bucket of 10, refilled 5 per second),
- *   50 new sources.
+ *   50 new sources;
+ * - integrations under the platform's per-token model (scripts/bench/rate-limit.js),
+ *   200 sources on one token and on the default pool.
  *
  * Each scenario deploys the sources (`up`), previews and ups again with no
  * change, updates every source (a region change, which every contract
@@ -27,14 +29,17 @@
  * profile of every Node.js process of each command (the program, the
  * dynamic-provider processes) under DIR/<scenario>-<sources|floor>/.
  *
- * usage: npm run bench [-- --sizes 1,25,100,500] [--latency-ms 100] [--integrations 40] [--storm 50]
- *          [--parallel N] [--skip-checkpoints] [--profile DIR]
+ * usage: npm run bench [-- --sizes 1,25,100,500|none] [--latency-ms 100] [--integrations 40] [--storm 50]
+ *          [--per-token 200] [--parallel N] [--skip-checkpoints] [--profile DIR]
+ * (`--sizes none` and a count of 0 leave a scenario out; a run of the
+ * per-token scenarios alone keeps the rest of bench/RESULTS.md.)
  */
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { ensureEngine, engineEnv } = require("./engine-env");
 const { makeProjectDir, repoRoot } = require("./project-dir");
+const { rateLimitScenarios, rateLimitReport } = require("./bench/rate-limit");
 
 const CLIENT = { clientId: "bench-client", clientSecret: "bench-client-secret" };
 /** The protocol's pause between two reads while waiting out read-after-write lag (the adapters' default). */
@@ -59,17 +64,20 @@ function option(argv, name, fallback) {
 }
 
 function parseArgs(argv) {
-  const sizes = String(option(argv, "sizes", "1,25,100,500")).split(",").map(Number);
+  const sizesText = String(option(argv, "sizes", "1,25,100,500"));
+  const sizes = sizesText === "none" ? [] : sizesText.split(",").map(Number);
   const latencyMs = Number(option(argv, "latency-ms", "100"));
   const integrations = Number(option(argv, "integrations", "40"));
   const storm = Number(option(argv, "storm", "50"));
+  const perToken = Number(option(argv, "per-token", "200"));
   const parallel = option(argv, "parallel", undefined);
   const profile = option(argv, "profile", undefined);
   const skipCheckpoints = argv.includes("--skip-checkpoints");
   const bad = sizes.some((n) => !Number.isInteger(n) || n < 1) || !(latencyMs >= 0) || !(integrations >= 0) || !(storm >= 0) ||
+    !(Number.isInteger(perToken) && perToken >= 0) ||
     (parallel !== undefined && !(Number.isInteger(Number(parallel)) && Number(parallel) >= 1)) || profile === "";
   if (bad) {
-    console.error("usage: npm run bench [-- --sizes 1,25,100,500] [--latency-ms 100] [--integrations 40] [--storm 50] [--parallel N] [--skip-checkpoints] [--profile DIR]");
+    console.error("usage: npm run bench [-- --sizes 1,25,100,500|none] [--latency-ms 100] [--integrations 40] [--storm 50] [--per-token 200] [--parallel N] [--skip-checkpoints] [--profile DIR]");
     process.exit(2);
   }
   return {
@@ -77,6 +85,7 @@ function parseArgs(argv) {
     latencyMs,
     integrations,
     storm,
+    perToken,
     engine: { ...(parallel === undefined ? {} : { parallel: Number(parallel) }), skipCheckpoints, ...(profile === undefined ? {} : { profile: path.resolve(profile) }) },
   };
 }
@@ -293,7 +302,9 @@ async function main() {
   const pulumiCommand = await PulumiCommand.get({ root: engine.root, skipVersionCheck: true });
   const emulator = await startEmulator({ port: 0, ...CLIENT });
   const ctx = { emulator, pulumiCommand, engine, work, LocalWorkspace, options: args.engine };
+  ctx.projectEnv = (dir, name) => projectEnv(ctx, dir, name);
   const rows = [];
+  let rateRows = [];
   try {
     for (const n of args.sizes) rows.push(await scenario(ctx, { api: "event-streams", n, latencyMs: 0, lag: 0, label: `event-streams ${n}` }));
     if (args.integrations > 0) {
@@ -306,11 +317,15 @@ async function main() {
         api: "integrations", n: args.storm, latencyMs: 0, lag: 0, rateLimit: { capacity: 10, refillPerSecond: 5 }, label: `integrations ${args.storm}, rate limit 10 + 5/s`,
       }));
     }
+    if (args.perToken > 0) {
+      const { DEFAULT_TOKEN_POOL } = require("../dist/src/genesys/token-pool");
+      rateRows = await rateLimitScenarios(ctx, { n: args.perToken, window: { allowed: 30, windowSeconds: 6 }, pool: DEFAULT_TOKEN_POOL, client: CLIENT });
+    }
   } finally {
     await emulator.close();
     fs.rmSync(work, { recursive: true, force: true });
   }
-  report(rows, args.engine);
+  report(rows, args.engine, rateLimitReport(rateRows));
 }
 
 /** The engine options of a run, in words. */
@@ -327,7 +342,22 @@ function latencyText(l) {
   return l === undefined ? "–" : `${l.median} (${(l.total / 1000).toFixed(1)})`;
 }
 
-function report(rows, options) {
+/** The rate-limit section of bench/RESULTS.md, between these marks, so that a run of it alone keeps the rest. */
+const RATE_LIMIT_MARKS = ["<!-- per-token model: start -->", "<!-- per-token model: end -->"];
+
+function report(rows, options, rateLimitText) {
+  const section = rateLimitText === "" ? "" : `${RATE_LIMIT_MARKS[0]}\n${rateLimitText}\n${RATE_LIMIT_MARKS[1]}`;
+  const resultsPath = path.join(repoRoot, "bench", "RESULTS.md");
+  if (rows.length === 0) {
+    if (section === "") return;
+    console.log(rateLimitText);
+    const old = fs.existsSync(resultsPath) ? fs.readFileSync(resultsPath, "utf8") : "# Benchmark results\n";
+    const [start, end] = RATE_LIMIT_MARKS;
+    const kept = old.includes(start) && old.includes(end) ? old.slice(0, old.indexOf(start)) + old.slice(old.indexOf(end) + end.length).replace(/^\n/, "") : old;
+    fs.writeFileSync(resultsPath, `${kept.replace(/\n*$/, "\n\n")}${section}\n`);
+    console.log("\nwritten to bench/RESULTS.md");
+    return;
+  }
   const f = (x) => (x === undefined ? "–" : x.toFixed(2));
   const perOp = (r, reqs, min) => (reqs === undefined ? "–" : `${(reqs.api / r.n).toFixed(2)} (${min})`);
   const pair = (mine, floor) => `${f(mine)} (${f(floor)}) | ${f(mine / floor)}`;
@@ -364,6 +394,7 @@ function report(rows, options) {
   const text = ["Time", "", timing, "", "Requests per source and operation (the contract's minimum)", "", requests, "", ...storm, "",
     "The provider's own time per write (`metrics.configurationLatencyMs`: from the provider's call to the re-read after the write; the rest of a step is the engine's)", "", latency, "", "Size and memory", "", size].join("\n");
   console.log(text);
+  if (rateLimitText !== "") console.log(`\n${rateLimitText}`);
   const cpu = (os.cpus()[0] || { model: "unknown" }).model;
   const doc = [
     "# Benchmark results",
@@ -386,9 +417,10 @@ function report(rows, options) {
     "",
     text,
     "",
+    ...(section === "" ? [] : [section, ""]),
   ].join("\n");
   fs.mkdirSync(path.join(repoRoot, "bench"), { recursive: true });
-  fs.writeFileSync(path.join(repoRoot, "bench", "RESULTS.md"), doc);
+  fs.writeFileSync(resultsPath, doc);
   console.log("\nwritten to bench/RESULTS.md");
 }
 

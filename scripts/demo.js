@@ -91,7 +91,7 @@ async function main() {
     for (const [id, s] of Object.entries(up.outputs.sources ? up.outputs.sources.value : {})) {
       console.log(`${id}`);
       console.log(`  partner event source  ${s.partnerEventSourceName || "(not reported by this API)"}`);
-      console.log(`  event pattern         ${s.eventPattern}`);
+      for (const pattern of s.eventPatterns ?? [s.eventPattern]) console.log(`  event pattern         ${pattern}`);
       console.log(`  input paths           ${JSON.stringify(s.inputTransformer.inputPaths)}`);
       console.log(`  input template        ${s.inputTransformer.inputTemplate}`);
       if (s.transform) {

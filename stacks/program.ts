@@ -24,7 +24,8 @@ export interface SourceReport {
   auditHead: pulumi.Output<string>;
   auditTime: pulumi.Output<string>;
   partnerEventSourceName: pulumi.Output<string>;
-  eventPattern: pulumi.Output<string>;
+  eventPatterns: pulumi.Output<string[]>;
+  eventPattern: pulumi.Output<string | undefined>;
   inputTransformer: pulumi.Output<unknown>;
   transform: pulumi.Output<unknown>;
   undelivered: pulumi.Output<unknown[]>;
@@ -64,6 +65,7 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
       auditHead: source.auditHead,
       auditTime: source.auditTime,
       partnerEventSourceName: source.partnerEventSourceName,
+      eventPatterns: source.eventPatterns,
       eventPattern: source.eventPattern,
       inputTransformer: source.inputTransformer,
       transform: source.transform,

@@ -1,10 +1,12 @@
 import * as t from "io-ts";
 
 /**
- * AuditAction is the kind of provider operation an audit entry records:
- * the three resource lifecycle writes plus the webhook delivery after them.
+ * AuditAction is the kind of operation an audit entry records: the three
+ * resource lifecycle writes, the webhook delivery after them, and the
+ * `recovery` of a torn write (an append interrupted by a crash) that the
+ * next append records before extending the log.
  */
-export const AuditAction = t.keyof({ create: null, update: null, delete: null, webhook: null });
+export const AuditAction = t.keyof({ create: null, update: null, delete: null, webhook: null, recovery: null });
 /** AuditAction is the kind of provider operation an audit entry records. */
 export type AuditAction = t.TypeOf<typeof AuditAction>;
 
@@ -13,8 +15,11 @@ export type AuditAction = t.TypeOf<typeof AuditAction>;
  * ahead of a remote write (what is about to be attempted), `success` and
  * `failure` are outcomes. An intent without a later outcome naming it (see
  * `intentId`) is "in doubt": the write may or may not have happened.
+ * A webhook delivery that failed after its retries is `pending` (kept to be
+ * sent again); one kept past its time is `expired` (given up, never dropped
+ * silently).
  */
-export const AuditResult = t.keyof({ intent: null, success: null, failure: null });
+export const AuditResult = t.keyof({ intent: null, success: null, failure: null, pending: null, expired: null });
 /** AuditResult is an intent ahead of a write, or the outcome of an attempt. */
 export type AuditResult = t.TypeOf<typeof AuditResult>;
 

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { GENESIS_HASH, entryLine, sealEntry } from "./chain";
-import { AuditRecord } from "./entry";
+import { AuditEntry, AuditRecord } from "./entry";
+import { isJson, recoveryRecord, tornWrite } from "./recovery";
 import { AuditError, damagedLog, ioFailure } from "./errors";
 import { withFileLock } from "./lock";
 import { AppendResult, AuditStore, StoreAppendOptions } from "./store";
@@ -22,15 +24,41 @@ interface Pending {
   readonly resolve: (result: AppendResult) => void;
 }
 
+/** Where the next entries go: the hash to chain to, and what to write before them. */
+interface Continuation {
+  readonly hash: string;
+  /** Written first: a newline ending a torn line, then the recovery entry's line (if any). */
+  readonly lead: string;
+  readonly recovery?: AuditEntry;
+}
+
 /**
- * Finds the hash the next entry must chain to, refusing a log whose last
- * line is truncated, unparsable or does not match its own hash.
+ * Finds where the next entry chains, refusing a log whose last complete line
+ * is unparsable or does not match its own hash. A last line without its
+ * newline is an append a crash interrupted: when it is a whole entry only
+ * the newline is added; otherwise its bytes stay where they are, ended by a
+ * newline, and a recovery entry naming their length and SHA-256 chains from
+ * the last complete entry before them.
  */
-async function lastHash(logPath: string, handle: fs.FileHandle): Promise<{ ok: true; hash: string } | { ok: false; error: AuditError }> {
+async function continuation(logPath: string, handle: fs.FileHandle): Promise<{ ok: true; value: Continuation } | { ok: false; error: AuditError }> {
   const last = await readLastLine(handle);
-  if (last._tag === "Empty") return { ok: true, hash: GENESIS_HASH };
-  const judged = judgeLastEntry(last.text, last._tag === "Line");
-  return judged.ok ? { ok: true, hash: judged.entry.hash } : { ok: false, error: damagedLog(logPath, judged.reason) };
+  if (last._tag === "Empty") return { ok: true, value: { hash: GENESIS_HASH, lead: "" } };
+  if (last._tag === "Line") {
+    const judged = judgeLastEntry(last.text, true);
+    return judged.ok ? { ok: true, value: { hash: judged.entry.hash, lead: "" } } : { ok: false, error: damagedLog(logPath, judged.reason) };
+  }
+  const whole = judgeLastEntry(last.text, true);
+  if (whole.ok) return { ok: true, value: { hash: whole.entry.hash, lead: "\n" } };
+  // A cut-off entry is never valid JSON: JSON that is not a sound entry was put there, not torn.
+  if (isJson(last.text)) return { ok: false, error: damagedLog(logPath, whole.reason) };
+  let before = GENESIS_HASH;
+  if (last.before._tag !== "Empty") {
+    const judged = last.before._tag === "Line" ? judgeLastEntry(last.before.text, true) : { ok: false as const, reason: "" };
+    if (!judged.ok) return { ok: false, error: damagedLog(logPath, `the line before the torn last line is not a sound entry: ${judged.reason}`) };
+    before = judged.entry.hash;
+  }
+  const recovery = sealEntry(recoveryRecord(tornWrite(last.bytes, `byte ${last.offset}`), randomUUID(), new Date().toISOString()), before);
+  return { ok: true, value: { hash: recovery.hash, lead: `\n${entryLine(recovery)}`, recovery } };
 }
 
 /**
@@ -40,12 +68,13 @@ async function lastHash(logPath: string, handle: fs.FileHandle): Promise<{ ok: t
  * Appends from one process form one queue (group commit): whoever finds the
  * queue idle takes the lock once for everything queued by then, reads the
  * last hash, writes all the lines in one append and fsyncs; only then does
- * each caller get its own entry. A crash leaves at worst a truncated last
- * line, which the next append refuses to extend and `verify` reports.
+ * each caller get its own entry. A crash leaves at worst a torn last line,
+ * which the next append recovers (see {@link continuation}) and `verify`
+ * reports as recovered.
  */
 export class FileAuditStore implements AuditStore {
   /** What this store wrote in this process: batches (each one lock and one fsync) and entries. */
-  readonly counters = { commits: 0, entries: 0 };
+  readonly counters = { commits: 0, entries: 0, recoveries: 0 };
   private queue: Pending[] = [];
   private draining = false;
   /** Whether this store made (or found) the log's folder: a commit then skips the `mkdir`, which costs as much as the append. */
@@ -116,18 +145,20 @@ export class FileAuditStore implements AuditStore {
           return all(ioFailure(logPath, "open", e));
         }
         try {
-          const previous = await lastHash(logPath, handle);
-          if (!previous.ok) return all(previous.error);
-          let prev = previous.hash;
+          const next = await continuation(logPath, handle);
+          if (!next.ok) return all(next.error);
+          let prev = next.value.hash;
           const entries = batch.map((p) => {
             const entry = sealEntry(p.record, prev);
             prev = entry.hash;
             return entry;
           });
-          await handle.appendFile(entries.map(entryLine).join(""), "utf8");
+          // One write: the torn line's newline, its recovery and the batch land together.
+          await handle.appendFile(next.value.lead + entries.map(entryLine).join(""), "utf8");
           await handle.sync();
           this.counters.commits++;
           this.counters.entries += entries.length;
+          if (next.value.recovery !== undefined) this.counters.recoveries++;
           return entries.map((entry) => ({ ok: true as const, entry }));
         } catch (e) {
           return all(ioFailure(logPath, "append", e));

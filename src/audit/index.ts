@@ -23,7 +23,7 @@ export type { S3StoreOptions } from "./s3-client";
 export { SEQUENCE_DIGITS, entryKey, sequenceOfKey } from "./s3-keys";
 export { S3_SCHEME, formatAuditLocation, isS3Location, parseAuditLocation } from "./location";
 export type { AuditLocation, FileLocation, S3Location } from "./location";
-export { withFileLock } from "./lock";
+export { LOCK_DEFAULTS, withFileLock } from "./lock";
 export type { LockOptions } from "./lock";
 export type { AuditError, BadLocation, Contention, DamagedLog, IoFailure, LockTimeout, StoreFailure } from "./errors";
 export {
@@ -49,6 +49,9 @@ export {
   verifyAuditText,
 } from "./verify-lines";
 export { verifyAuditFile } from "./verify-file";
+export type { Recovered } from "./verify-lines";
+export { RECOVERY_SOURCE, recoveryRecord, recovers, tornWrite } from "./recovery";
+export type { TornWrite } from "./recovery";
 export { verifyAuditLog } from "./verify";
 export type { VerifyLogOptions } from "./verify";
 export { AUDIT_LOG_ENV, DEFAULT_AUDIT_LOG, findProjectRoot, resolveAuditLocation } from "./default-path";

@@ -1,11 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { promises as fs } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { AuditError, LockTimeout, ioFailure, lockTimeout } from "./errors";
 
 /** LockOptions tunes {@link withFileLock}; every field has a default. */
 export interface LockOptions {
-  /** Longest total wait for the lock before giving up, in ms (default 10 000). */
+  /**
+   * Longest total wait for the lock before giving up, in ms (default 45 000):
+   * longer than `staleMs`, so that a lock abandoned where its owner cannot be
+   * checked (another host, a lock file left empty by a crash) is broken
+   * within the wait rather than failing the append.
+   */
   readonly timeoutMs?: number;
   /** A lock older than this is presumed abandoned, in ms (default 30 000). */
   readonly staleMs?: number;
@@ -22,7 +27,9 @@ interface LockOwner {
   readonly token: string;
 }
 
-const defaults = { timeoutMs: 10_000, staleMs: 30_000, minWaitMs: 2, maxWaitMs: 25 };
+/** LOCK_DEFAULTS are the lock timings used where {@link LockOptions} leaves a field out. */
+export const LOCK_DEFAULTS = { timeoutMs: 45_000, staleMs: 30_000, minWaitMs: 2, maxWaitMs: 25 } as const;
+const defaults = LOCK_DEFAULTS;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -37,13 +44,26 @@ function parseOwner(text: string): LockOwner | undefined {
   }
 }
 
+/**
+ * Whether process `pid` on this host is still running. A process killed
+ * (kill -9) whose parent has not reaped it yet is a zombie: it still answers
+ * `kill(pid, 0)` but will never release a lock, so on Linux its state in
+ * `/proc/<pid>/stat` is read too.
+ */
 function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     // EPERM: the process exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === "EPERM";
+    if ((e as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The state follows the parenthesised command name, which may itself hold spaces or parentheses.
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    return state !== "Z" && state !== "X";
+  } catch {
+    return true; // no /proc (not Linux) or unreadable: trust kill(pid, 0)
   }
 }
 

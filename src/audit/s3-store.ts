@@ -1,5 +1,7 @@
 import type { S3Client } from "@aws-sdk/client-s3";
+import { randomUUID } from "node:crypto";
 import { GENESIS_HASH, entryLine, sealEntry } from "./chain";
+import { TornWrite, isJson, recoveryRecord, tornWrite } from "./recovery";
 import { AuditEntry, AuditRecord } from "./entry";
 import { judgeLastEntry } from "./last-entry";
 import { AuditError, contention, damagedLog, storeFailure } from "./errors";
@@ -16,6 +18,12 @@ interface Tail {
   readonly hash: string;
   /** The object's ETag as written or read; a different one later means it was replaced. */
   readonly etag?: string;
+  /**
+   * Set when the object at `sequence` is a torn write (its body does not end
+   * in a newline): `hash` is then that of the entry before it, and the next
+   * object written must be the recovery naming these bytes.
+   */
+  readonly torn?: TornWrite;
 }
 
 /** S3StoreCounters are what an S3 store did so far in this process, for figures and tests. */
@@ -26,6 +34,8 @@ export interface S3StoreCounters {
   conflicts: number;
   /** Requests sent (list, get, put). */
   requests: number;
+  /** Recovery entries written after torn objects. */
+  recoveries: number;
 }
 
 const DEFAULT_CONTENTION_TIMEOUT_MS = 30_000;
@@ -51,7 +61,7 @@ type Step<A> = { ok: true; value: A } | { ok: false; error: AuditError };
  */
 export class S3AuditStore implements AuditStore {
   readonly location: string;
-  readonly counters: S3StoreCounters = { appended: 0, conflicts: 0, requests: 0 };
+  readonly counters: S3StoreCounters = { appended: 0, conflicts: 0, requests: 0, recoveries: 0 };
   private client: S3Client | undefined;
   private tail: Tail | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -99,7 +109,9 @@ export class S3AuditStore implements AuditStore {
       }
       this.tail = current.value;
       const sequence = this.tail.sequence + 1;
-      const entry = sealEntry(record, this.tail.hash);
+      // After a torn object the next one is its recovery; the record follows it.
+      const torn = this.tail.torn;
+      const entry = sealEntry(torn === undefined ? record : recoveryRecord(torn, randomUUID(), new Date().toISOString()), this.tail.hash);
       const key = entryKey(this.where.prefix, sequence);
       try {
         this.counters.requests++;
@@ -114,6 +126,11 @@ export class S3AuditStore implements AuditStore {
         );
         this.tail = { sequence, hash: entry.hash, ...(put.ETag === undefined ? {} : { etag: put.ETag }) };
         this.counters.appended++;
+        if (torn !== undefined) {
+          this.counters.recoveries++;
+          fresh = this.tail;
+          continue;
+        }
         return { ok: true, entry };
       } catch (e) {
         const status = statusOf(e);
@@ -131,11 +148,17 @@ export class S3AuditStore implements AuditStore {
             this.tail = undefined;
             return winner;
           }
-          const won: Tail = { sequence, hash: winner.value.entry.hash, ...(winner.value.etag === undefined ? {} : { etag: winner.value.etag }) };
+          const won: Tail | undefined =
+            "torn" in winner.value ? undefined : { sequence, hash: winner.value.entry.hash, ...(winner.value.etag === undefined ? {} : { etag: winner.value.etag }) };
           // Our own put, retried by the client after its answer was lost: it is written.
-          if (won.hash === entry.hash) {
+          if (won !== undefined && won.hash === entry.hash) {
             this.tail = won;
             this.counters.appended++;
+            if (torn !== undefined) {
+              this.counters.recoveries++;
+              fresh = won;
+              continue;
+            }
             return { ok: true, entry };
           }
           found = await this.findTail(sequence, won);
@@ -232,28 +255,48 @@ export class S3AuditStore implements AuditStore {
     if (knownTail !== undefined && knownTail.sequence === low) return { ok: true, value: knownTail };
     const read = await this.readEntry(low);
     if (!read.ok) return read;
+    if ("torn" in read.value) {
+      const { torn } = read.value;
+      // Chain the recovery from the last complete entry, which must itself be sound.
+      if (low === 1) return { ok: true, value: { sequence: low, hash: GENESIS_HASH, torn } };
+      const before = await this.readEntry(low - 1);
+      if (!before.ok) return before;
+      if ("torn" in before.value) return { ok: false, error: damagedLog(`s3://${this.where.bucket}/${entryKey(this.where.prefix, low - 1)}`, "two torn entries in a row") };
+      return { ok: true, value: { sequence: low, hash: before.value.entry.hash, torn } };
+    }
     const { entry, etag } = read.value;
     return { ok: true, value: { sequence: low, hash: entry.hash, ...(etag === undefined ? {} : { etag }) } };
   }
 
-  /** Reads and checks the entry object with sequence number `sequence`. */
-  private async readEntry(sequence: number): Promise<Step<{ entry: AuditEntry; etag?: string }>> {
+  /**
+   * Reads and checks the entry object with sequence number `sequence`: a
+   * sound entry, or a torn write (a body without its final newline that is
+   * not valid JSON, as an interrupted upload of an entry would leave).
+   */
+  private async readEntry(sequence: number): Promise<Step<{ entry: AuditEntry; etag?: string } | { torn: TornWrite }>> {
     const { GetObjectCommand } = s3Sdk();
     const key = entryKey(this.where.prefix, sequence);
     const where = `s3://${this.where.bucket}/${key}`;
-    let body: string;
+    let raw: Uint8Array;
     let etag: string | undefined;
     try {
       this.counters.requests++;
       const got = await this.s3().send(new GetObjectCommand({ Bucket: this.where.bucket, Key: key }));
-      body = (await got.Body?.transformToString("utf8")) ?? "";
+      raw = (await got.Body?.transformToByteArray()) ?? new Uint8Array();
       etag = got.ETag;
     } catch (e) {
       return { ok: false, error: storeFailure(this.location, `get ${key}`, e) };
     }
+    const body = Buffer.from(raw).toString("utf8");
     const terminated = body.endsWith("\n");
     const text = terminated ? body.slice(0, -1) : body;
-    const judged = text.includes("\n") ? { ok: false as const, reason: "the last entry holds more than one line" } : judgeLastEntry(text, terminated);
+    if (!terminated && raw.length > 0 && !text.includes("\n") && !isJson(text)) return { ok: true, value: { torn: tornWrite(raw, key) } };
+    // Unterminated JSON was put there whole, not torn: name what is wrong with it.
+    const judged = text.includes("\n")
+      ? { ok: false as const, reason: "the last entry holds more than one line" }
+      : terminated
+        ? judgeLastEntry(text, true)
+        : ((j) => (j.ok ? judgeLastEntry(text, false) : j))(judgeLastEntry(text, true));
     if (!judged.ok) return { ok: false, error: damagedLog(where, judged.reason) };
     return { ok: true, value: { entry: judged.entry, ...(etag === undefined ? {} : { etag }) } };
   }

@@ -63,7 +63,7 @@ export async function verifyS3Log(
     let readable = keys.length;
     let nameProblem: { key: string; reason: string } | undefined;
     for (let i = 0; i < keys.length; i++) {
-      const expected = state.entries + 1 + i;
+      const expected = state.lines + 1 + i;
       const sequence = sequenceOfKey(where.prefix, keys[i]);
       if (sequence === expected) continue;
       readable = i;
@@ -73,28 +73,34 @@ export async function verifyS3Log(
           : { key: entryKey(where.prefix, expected), reason: `missing: object ${entryKey(where.prefix, expected)} was removed (the next is ${keys[i]})` };
       break;
     }
-    let bodies: string[];
+    let bodies: Buffer[];
     try {
       bodies = await mapLimit(keys.slice(0, readable), FETCH_CONCURRENCY, async (key) => {
         counters.requests++;
         const got = await client.send(new GetObjectCommand({ Bucket: where.bucket, Key: key }));
-        return (await got.Body?.transformToString("utf8")) ?? "";
+        return Buffer.from((await got.Body?.transformToByteArray()) ?? new Uint8Array());
       });
     } catch (e) {
       return cannot("get", e);
     }
     for (let i = 0; i < bodies.length; i++) {
-      const body = bodies[i];
+      const raw = bodies[i];
+      const body = raw.toString("utf8");
       const terminated = body.endsWith("\n");
       const text = terminated ? body.slice(0, -1) : body;
-      const line = state.entries + 1;
+      const line = state.lines + 1;
       if (text.includes("\n")) return broken(line, "malformed: more than one line in one entry object", keys[i]);
-      const verdict = checkLine(state, text, terminated);
-      if (!verdict.ok) return broken(line, verdict.reason, keys[i]);
+      // An object is written whole: an unterminated one is torn, and its bytes are the whole body.
+      const verdict = checkLine(state, text, terminated, terminated ? undefined : raw);
+      if (!verdict.ok) return broken(verdict.line, verdict.reason, entryKey(where.prefix, verdict.line));
       state = verdict.state;
     }
-    if (nameProblem !== undefined) return broken(state.entries + 1, nameProblem.reason, nameProblem.key);
+    if (nameProblem !== undefined) {
+      if (state.suspect !== undefined) return broken(state.suspect.line, state.suspect.reason, entryKey(where.prefix, state.suspect.line));
+      return broken(state.lines + 1, nameProblem.reason, nameProblem.key);
+    }
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token !== undefined);
-  return concludeChain(state);
+  const verdict = concludeChain(state);
+  return verdict._tag === "Broken" ? broken(verdict.line, verdict.reason, entryKey(where.prefix, verdict.line)) : verdict;
 }

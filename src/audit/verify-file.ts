@@ -22,9 +22,9 @@ export function verifyAuditFile(path: string, options: VerifyOptions = {}): Prom
       resolve(result);
     };
     const feed = (line: Buffer, terminated: boolean): boolean => {
-      const verdict = checkLine(state, line.toString("utf8"), terminated);
+      const verdict = checkLine(state, line.toString("utf8"), terminated, line);
       if (!verdict.ok) {
-        finish(broken(state.entries + 1, verdict.reason));
+        finish(broken(verdict.line, verdict.reason));
         return false;
       }
       state = verdict.state;

@@ -1,6 +1,7 @@
 import { isLeft } from "fp-ts/Either";
 import { GENESIS_HASH, entryHash } from "./chain";
 import { AuditEntry } from "./entry";
+import { recovers, tornWrite } from "./recovery";
 
 /**
  * VerifyResult is the verdict on an audit log: intact (with its entry count,
@@ -25,6 +26,18 @@ export interface InDoubt {
   readonly payloadHash: string;
 }
 
+/**
+ * Recovered is a torn write (bytes an interrupted append left) followed by
+ * the recovery entry that names exactly those bytes: not tampering, reported
+ * so the operator knows a crash happened there.
+ */
+export interface Recovered {
+  /** 1-based position of the torn bytes (the line of a file, the sequence number of an S3 object). */
+  readonly line: number;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
 /** HeadFound is where the anchored head hash asked for was found. */
 export interface HeadFound {
   readonly hash: string;
@@ -42,6 +55,8 @@ export interface Intact {
   readonly inDoubt: ReadonlyArray<InDoubt>;
   /** Present when a head was asked for: where it is. */
   readonly head?: HeadFound;
+  /** Present when the log holds torn writes followed by their recovery, in log order. */
+  readonly recovered?: ReadonlyArray<Recovered>;
 }
 
 /** Broken is a log with a first bad entry: edited, removed, reordered, inserted, truncated or malformed. */
@@ -80,12 +95,16 @@ export interface Unreadable {
 export interface VerifyOptions {
   /** An anchored head hash (e.g. a stack's `auditHead`) that must be in the log. */
   readonly head?: string;
+  /** Called with each sound, chained entry in log order: a reader that trusts only what verifies. */
+  readonly onEntry?: (entry: AuditEntry) => void;
 }
 
 /** ChainState is what verification remembers between entries. */
 export interface ChainState {
-  /** Entries accepted so far (also the 1-based number of the last accepted entry). */
+  /** Entries accepted so far. */
   readonly entries: number;
+  /** Lines (file) or objects (S3) read so far: entries plus recovered torn writes. */
+  readonly lines: number;
   /** Hash of the last accepted entry, or the genesis hash. */
   readonly lastHash: string;
   /** auditIds seen so far: a repeated id means a copied entry. */
@@ -95,37 +114,78 @@ export interface ChainState {
   /** The head hash looked for, if any, and where it was found. */
   readonly head?: string;
   readonly headLine?: number;
+  /** A line that is not a sound entry, kept until the next line says whether it is a recovered torn write. */
+  readonly suspect?: { readonly line: number; readonly reason: string; readonly bytes: number; readonly sha256: string };
+  /** Torn writes recovered so far. */
+  readonly recovered: ReadonlyArray<Recovered>;
+  readonly onEntry?: (entry: AuditEntry) => void;
 }
 
 /** initialChainState is the state before the first entry, looking for `options.head` if given. */
 export const initialChainState = (options: VerifyOptions = {}): ChainState => ({
   entries: 0,
+  lines: 0,
+  recovered: [],
   lastHash: GENESIS_HASH,
   seenIds: new Set(),
   open: new Map(),
   ...(options.head === undefined ? {} : { head: options.head.toLowerCase() }),
+  ...(options.onEntry === undefined ? {} : { onEntry: options.onEntry }),
 });
+
+const TRUNCATED = "truncated: no terminating newline (an interrupted append; the next append records its recovery)";
+
+/** LineVerdict is the advanced state, or why (and at which 1-based line) the log breaks. */
+export type LineVerdict = { ok: true; state: ChainState } | { ok: false; reason: string; line: number };
 
 /**
  * checkLine is the verdict on the next entry of a log, given as one line of
- * text: the advanced state, or the reason the entry breaks the log.
- * `terminated` says whether a newline followed the line; only the last line
- * of a damaged file lacks one. The collections in the state are extended in
- * place for speed; treat the old state as consumed.
+ * text: the advanced state, or the reason (and line) the log breaks.
+ * `terminated` says whether a newline followed the line; `raw` is the line's
+ * bytes as stored when they may differ from `text` encoded (a torn write can
+ * end inside a character). A line that is not a sound entry is held as a
+ * suspect: it is a recovered torn write when the very next entry is a
+ * recovery naming its length and SHA-256, and breaks the log otherwise
+ * (settled by the next line or by {@link concludeChain}). The collections in
+ * the state are extended in place for speed; treat the old state as consumed.
  */
-export function checkLine(
+export function checkLine(state: ChainState, text: string, terminated: boolean, raw?: Uint8Array): LineVerdict {
+  const line = state.lines + 1;
+  const judged = judgeLine(state, text, terminated);
+  const suspect = state.suspect;
+  if (suspect !== undefined) {
+    const { suspect: _settled, ...rest } = state;
+    if (!judged.ok || !recovers(judged.entry, suspect)) return { ok: false, reason: suspect.reason, line: suspect.line };
+    const recovered = [...state.recovered, { line: suspect.line, bytes: suspect.bytes, sha256: suspect.sha256 }];
+    return accept({ ...rest, recovered }, judged.entry, line);
+  }
+  if (!judged.ok) {
+    if (!judged.torn) return { ok: false, reason: judged.reason, line };
+    const torn = tornWrite(raw ?? Buffer.from(text, "utf8"), "");
+    return { ok: true, state: { ...state, lines: line, suspect: { line, reason: judged.reason, bytes: torn.bytes, sha256: torn.sha256 } } };
+  }
+  if (judged.entry.action === "recovery") return { ok: false, reason: "a recovery entry without a torn write before it", line };
+  return accept(state, judged.entry, line);
+}
+
+/**
+ * Judges one line on its own and against the chain. `torn` marks a line that
+ * may be a torn write: a cut-off entry is never valid JSON (an entry whose
+ * newline alone is missing is whole), so only such lines qualify.
+ */
+function judgeLine(
   state: ChainState,
   text: string,
   terminated: boolean,
-): { ok: true; state: ChainState } | { ok: false; reason: string } {
-  const fail = (reason: string) => ({ ok: false as const, reason });
-  if (!terminated) return fail("truncated: the last line has no terminating newline");
+): { ok: true; entry: AuditEntry } | { ok: false; reason: string; torn: boolean } {
+  const fail = (reason: string, torn = false) => ({ ok: false as const, reason, torn });
+  if (!terminated) return fail(TRUNCATED, true);
   if (text.trim() === "") return fail("malformed: empty line");
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return fail("malformed: not valid JSON");
+    return fail("malformed: not valid JSON", true);
   }
   const decoded = AuditEntry.decode(parsed);
   if (isLeft(decoded)) return fail("malformed: not an audit entry (missing or mistyped fields)");
@@ -135,12 +195,17 @@ export function checkLine(
     return fail(
       state.entries === 0
         ? "prevHash mismatch: the first entry does not start the chain (lines removed or inserted before it)"
-        : `prevHash mismatch: does not follow line ${state.entries} (a line was removed, reordered or inserted)`,
+        : `prevHash mismatch: does not follow line ${state.lines} (a line was removed, reordered or inserted)`,
     );
   }
   if (state.seenIds.has(entry.auditId)) return fail(`duplicate auditId ${entry.auditId}`);
+  return { ok: true, entry };
+}
+
+/** Advances the state past a sound, chained entry at `line`. */
+function accept(state: ChainState, entry: AuditEntry, line: number): LineVerdict {
   (state.seenIds as Set<string>).add(entry.auditId);
-  const line = state.entries + 1;
+  state.onEntry?.(entry);
   const open = state.open as Map<string, InDoubt>;
   if (entry.result === "intent") {
     const { auditId, timestamp, action, sourceId, payloadHash } = entry;
@@ -151,7 +216,7 @@ export function checkLine(
   const headLine = state.headLine ?? (state.head === entry.hash ? line : undefined);
   return {
     ok: true,
-    state: { ...state, entries: line, lastHash: entry.hash, ...(headLine === undefined ? {} : { headLine }) },
+    state: { ...state, entries: state.entries + 1, lines: line, lastHash: entry.hash, ...(headLine === undefined ? {} : { headLine }) },
   };
 }
 
@@ -160,7 +225,8 @@ export function checkLine(
  * {@link checkLine}: intact, or head missing when a head was asked for and
  * not met.
  */
-export function concludeChain(state: ChainState): Intact | HeadMissing {
+export function concludeChain(state: ChainState): Intact | HeadMissing | Broken {
+  if (state.suspect !== undefined) return broken(state.suspect.line, state.suspect.reason);
   const inDoubt = [...state.open.values()];
   if (state.head !== undefined && state.headLine === undefined) {
     return { _tag: "HeadMissing", ok: false, head: state.head, entries: state.entries, lastHash: state.lastHash, inDoubt };
@@ -172,6 +238,7 @@ export function concludeChain(state: ChainState): Intact | HeadMissing {
     lastHash: state.lastHash,
     inDoubt,
     ...(state.head === undefined || state.headLine === undefined ? {} : { head: { hash: state.head, line: state.headLine } }),
+    ...(state.recovered.length === 0 ? {} : { recovered: state.recovered }),
   };
 }
 
@@ -195,7 +262,7 @@ export function verifyAuditLines(lines: ReadonlyArray<string>, options: VerifyOp
   for (let i = 0; i < lines.length; i++) {
     if (i === last && lines[i] === "") break;
     const verdict = checkLine(state, lines[i], i < last);
-    if (!verdict.ok) return broken(i + 1, verdict.reason);
+    if (!verdict.ok) return broken(verdict.line, verdict.reason);
     state = verdict.state;
   }
   return concludeChain(state);

@@ -6,7 +6,7 @@
  */
 export { EventBridgeRoute, EventBridgeRouteArgs, EVENTBRIDGE_ROUTE_TYPE } from "./route";
 export type { RouteTarget, GrantContext } from "./targets";
-export { sqsQueueTarget, sendFromRulePolicy, sendFromRulesPolicy } from "./sqs-queue-target";
+export { sqsQueueTarget, sendFromRulePolicy } from "./sqs-queue-target";
 export { declareTransformStage, sendPolicy, startPolicy, assumedBy } from "./transform-stage";
 export type { TransformStage, TransformStageArgs } from "./transform-stage";
 export type { SqsQueueRef } from "./sqs-queue-target";

@@ -15,7 +15,7 @@ import {
 import { EventBridgeSource, EventBridgeSourceArgs } from "../pulumi/resource";
 import type { SteeringInputsInput } from "../pulumi/steering";
 import { reportedPartnerEventSourceName } from "./partner-event-source";
-import { sendFromRulesPolicy, SqsQueueRef } from "./sqs-queue-target";
+import { sendFromRulePolicy, SqsQueueRef } from "./sqs-queue-target";
 import type { RouteTarget } from "./targets";
 import { declareTransformStage, TransformStage } from "./transform-stage";
 
@@ -59,7 +59,7 @@ export interface EventBridgeRouteArgs {
   readonly transformStage?: boolean;
   /**
    * The SQS queue that receives what the transform stage cannot deliver (the
-   * rule's failed starts and the stage's failed sends); created when absent.
+   * rules' failed starts and the stage's failed sends); created when absent.
    * Its queue policy is replaced by one that lets the route's rules send.
    */
   readonly deadLetterQueue?: SqsQueueRef;
@@ -69,10 +69,14 @@ export interface EventBridgeRouteArgs {
  * A Genesys Cloud EventBridge source and the AWS side that carries out the
  * rest of its definition: the Genesys source (`EventBridgeSource`, which
  * carries the topics, account, region, suffix and state), the partner event
- * bus named after the partner event source (it depends on the source), one
- * rule on the bus whose event pattern is the definition's filters and
- * conditions, and one `EventTarget` per target with the input transformer
- * compiled from the transformations and attribute mappings.
+ * bus named after the partner event source (it depends on the source), the
+ * rules on the bus whose event patterns are the definition's filters and
+ * conditions (one rule, `<name>-rule`, unless EventBridge cannot hold the
+ * filters in one pattern; then `<name>-rule-2`, ... follow, and no event
+ * matches two of them), and per rule one `EventTarget` per target with the
+ * input transformer compiled from the transformations and attribute
+ * mappings (`<name>-<target>` for the first rule, `<name>-rule-<k>-<target>`
+ * for rule k).
  *
  * The AWS resources are declared in the definition's `configuration.region`,
  * where Genesys creates the partner event source. The pattern and the
@@ -81,11 +85,13 @@ export interface EventBridgeRouteArgs {
  * known values at preview.
  *
  * When the input transformer cannot carry every directive and mapping
- * (`transform` is not null), the rule targets a transform stage instead
- * (see `declareTransformStage`): a Step Functions Express state machine
- * that sends exactly the event `projectEvent` previews to each target, with
- * a dead-letter queue for what it cannot deliver. A target's `grant` is then
- * not used: the stage's role, not the rule, sends to the targets.
+ * (`transform` is not null), every rule targets a transform stage instead
+ * (see `declareTransformStage`; `<name>-stage` for the first rule,
+ * `<name>-rule-<k>-stage` for rule k): a Step Functions Express state
+ * machine that sends exactly the event `projectEvent` previews to each
+ * target, with a dead-letter queue for what it cannot deliver. A target's
+ * `grant` is then not used: the stage's role, not the rules, sends to the
+ * targets.
  *
  * Construction fails, naming each condition's path, when the event pattern
  * cannot express a condition: such a rule would match more than the
@@ -98,16 +104,20 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
   readonly source: EventBridgeSource;
   /** The partner event bus. */
   readonly bus: aws.cloudwatch.EventBus;
-  /** The rule on the partner event bus. */
+  /** The rules on the partner event bus, one per event pattern, in order. */
+  readonly rules: ReadonlyArray<aws.cloudwatch.EventRule>;
+  /** The first rule (the only one unless the filters need several). */
   readonly rule: aws.cloudwatch.EventRule;
-  /** The rule's targets: one per target given, in order, or the transform stage's one. */
+  /** Per rule, one per target given, in order (the first rule's targets first), or the transform stage, once per rule. */
   readonly targets: ReadonlyArray<aws.cloudwatch.EventTarget>;
   /** Resources the targets' grants declared (queue policies, permissions). */
   readonly grants: ReadonlyArray<pulumi.Resource>;
   /** The partner event source name, which is also the bus name. */
   readonly partnerEventSourceName: pulumi.Output<string>;
-  /** The rule's event pattern, as JSON: a known value. */
-  readonly eventPattern: string;
+  /** The rules' event patterns, as JSON, one per rule: known values. */
+  readonly eventPatterns: ReadonlyArray<string>;
+  /** The event pattern, as JSON, when there is exactly one rule. */
+  readonly eventPattern: string | undefined;
   /** The targets' input transformer: a known value. */
   readonly inputTransformer: RouteInputTransformer;
   /** The transform stage's expression, `null` when the input transformer carries everything: a known value. */
@@ -132,6 +142,9 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
     const names = args.targets.map((t) => t.name);
     const repeated = names.find((n, i) => names.indexOf(n) !== i);
     if (repeated !== undefined) throw new Error(`${name}: two targets are named ${JSON.stringify(repeated)}; target names must be unique`);
+    const resourceNames = route.eventPatterns.flatMap((_, k) => [ruleResourceName(name, k), ...names.map((t) => targetResourceName(name, k, t))]);
+    const clash = resourceNames.find((n, i) => resourceNames.indexOf(n) !== i);
+    if (clash !== undefined) throw new Error(`${name}: two resources of the route would be named ${JSON.stringify(clash)}; rename the target`);
     const region = def.configuration.region;
 
     this.source = new EventBridgeSource(
@@ -156,96 +169,98 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
       { name: this.partnerEventSourceName, eventSourceName: this.partnerEventSourceName, region },
       { parent: this, dependsOn: [this.source] },
     );
+    this.eventPatterns = route.eventPatterns;
     this.eventPattern = route.eventPattern;
     this.inputTransformer = route.inputTransformer;
-    this.rule = new aws.cloudwatch.EventRule(
-      `${name}-rule`,
-      { eventBusName: this.bus.name, eventPattern: this.eventPattern, description: args.description ?? `Genesys Cloud events of ${def.id}`, region },
-      { parent: this },
-    );
     this.transform = route.transform;
-    const wired = connectRules(name, [this.rule], { ...args, bus: this.bus, inputTransformer: this.inputTransformer, transform: this.transform, region, parent: this });
+    const wired = this.wireRules(name, args, def.id, region);
+    this.rules = wired.rules;
     this.stage = wired.stage;
+    this.rule = wired.rules[0];
     this.targets = wired.targets;
     this.grants = wired.grants;
     this.registerOutputs({
       partnerEventSourceName: this.partnerEventSourceName,
+      eventPatterns: this.eventPatterns,
       eventPattern: this.eventPattern,
       inputTransformer: this.inputTransformer,
       transform: this.transform,
       undelivered: this.undelivered,
     });
   }
-}
 
-interface Wiring extends Pick<EventBridgeRouteArgs, "targets" | "deadLetterQueue"> {
-  readonly bus: aws.cloudwatch.EventBus;
-  readonly inputTransformer: RouteInputTransformer;
-  readonly transform: RouteTransform;
-  readonly region: string;
-  readonly parent: pulumi.Resource;
-}
-
-/**
- * Connects every rule of a route to what receives its events: the transform
- * stage (declared once, each rule targeting it) when the route has one and
- * targets, else each target with the input transformer and its grant. The
- * first rule's resources keep the names `<route>-<target>` and
- * `<route>-stage`; a later rule's get `-<index>` after them.
- */
-function connectRules(
-  name: string,
-  rules: ReadonlyArray<aws.cloudwatch.EventRule>,
-  w: Wiring,
-): { stage: TransformStage | undefined; targets: aws.cloudwatch.EventTarget[]; grants: pulumi.Resource[] } {
-  const { region, parent } = w;
-  const suffix = (i: number): string => (i === 0 ? "" : `-${i}`);
-  const grants: pulumi.Resource[] = [];
-  if (w.transform !== null && w.targets.length > 0) {
-    const stage = declareTransformStage(`${name}-stage`, {
-      expression: w.transform.expression,
-      targetArns: w.targets.map((t) => t.arn),
-      deadLetterQueue: w.deadLetterQueue,
-      region,
-      parent,
-    });
+  /**
+   * The one place that declares the rules and decides what each sends to:
+   * one rule per event pattern; with a transform stage (declared once) each
+   * rule's one `EventTarget` is the stage, with the dead-letter queue;
+   * otherwise each rule has an `EventTarget` per target, and each target's
+   * grant is declared once, naming every rule.
+   */
+  private wireRules(
+    name: string,
+    args: EventBridgeRouteArgs,
+    id: string,
+    region: string,
+  ): { rules: aws.cloudwatch.EventRule[]; stage: TransformStage | undefined; targets: aws.cloudwatch.EventTarget[]; grants: pulumi.Resource[] } {
+    const ruleName = (k: number): string => ruleResourceName(name, k);
+    const targetName = (k: number, target: string): string => targetResourceName(name, k, target);
+    const description = args.description ?? `Genesys Cloud events of ${id}`;
+    const rules = this.eventPatterns.map(
+      (eventPattern, k) => new aws.cloudwatch.EventRule(ruleName(k), { eventBusName: this.bus.name, eventPattern, description, region }, { parent: this }),
+    );
     const ruleArns = pulumi.all(rules.map((r) => r.arn));
-    grants.push(
-      ...stage.resources,
-      new aws.sqs.QueuePolicy(
+    if (this.transform !== null && args.targets.length > 0) {
+      const stage = declareTransformStage(`${name}-stage`, {
+        expression: this.transform.expression,
+        targetArns: args.targets.map((t) => t.arn),
+        deadLetterQueue: args.deadLetterQueue,
+        region,
+        parent: this,
+      });
+      const dlq = stage.deadLetterQueue;
+      const dlqPolicy = new aws.sqs.QueuePolicy(
         `${name}-stage-dlq-policy`,
-        { queueUrl: stage.deadLetterQueue.url, policy: pulumi.all([stage.deadLetterQueue.arn, ruleArns]).apply(([q, arns]) => sendFromRulesPolicy(q, arns)), region },
-        { parent },
+        { queueUrl: dlq.url, policy: pulumi.all([dlq.arn, ruleArns]).apply(([q, arns]) => sendFromRulePolicy(q, arns)), region },
+        { parent: this },
+      );
+      const targets = rules.map(
+        (rule, k) =>
+          new aws.cloudwatch.EventTarget(
+            targetName(k, "stage"),
+            { rule: rule.name, eventBusName: this.bus.name, arn: stage.stateMachine.arn, roleArn: stage.ruleRole.arn, deadLetterConfig: { arn: dlq.arn }, region },
+            { parent: this },
+          ),
+      );
+      return { rules, stage, targets, grants: [...stage.resources, dlqPolicy] };
+    }
+    const targets = rules.flatMap((rule, k) =>
+      args.targets.map(
+        (target) =>
+          new aws.cloudwatch.EventTarget(
+            targetName(k, target.name),
+            {
+              rule: rule.name,
+              eventBusName: this.bus.name,
+              arn: target.arn,
+              ...(target.roleArn === undefined ? {} : { roleArn: target.roleArn }),
+              inputTransformer: { inputPaths: { ...this.inputTransformer.inputPaths }, inputTemplate: this.inputTransformer.inputTemplate },
+              region,
+            },
+            { parent: this },
+          ),
       ),
     );
-    const targets = rules.map(
-      (rule, i) =>
-        new aws.cloudwatch.EventTarget(
-          `${name}-stage${suffix(i)}`,
-          { rule: rule.name, eventBusName: w.bus.name, arn: stage.stateMachine.arn, roleArn: stage.ruleRole.arn, deadLetterConfig: { arn: stage.deadLetterQueue.arn }, region },
-          { parent },
-        ),
-    );
-    return { stage, targets, grants };
+    const grants = args.targets.flatMap((target) => target.grant?.({ name: targetName(0, target.name), ruleArns, region, parent: this }) ?? []);
+    return { rules, stage: undefined, targets, grants };
   }
-  const targets = rules.flatMap((rule, i) =>
-    w.targets.map((target) => {
-      const resourceName = `${name}-${target.name}${suffix(i)}`;
-      const eventTarget = new aws.cloudwatch.EventTarget(
-        resourceName,
-        {
-          rule: rule.name,
-          eventBusName: w.bus.name,
-          arn: target.arn,
-          ...(target.roleArn === undefined ? {} : { roleArn: target.roleArn }),
-          inputTransformer: { inputPaths: { ...w.inputTransformer.inputPaths }, inputTemplate: w.inputTransformer.inputTemplate },
-          region,
-        },
-        { parent },
-      );
-      grants.push(...(target.grant?.({ name: resourceName, ruleArn: rule.arn, region, parent }) ?? []));
-      return eventTarget;
-    }),
-  );
-  return { stage: undefined, targets, grants };
+}
+
+/** The resource name of the route's rule k (from 0): `<route>-rule`, then `<route>-rule-2`, ... */
+function ruleResourceName(route: string, k: number): string {
+  return k === 0 ? `${route}-rule` : `${route}-rule-${k + 1}`;
+}
+
+/** The resource name of a target of rule k (from 0): `<route>-<target>`, then `<route>-rule-2-<target>`, ... */
+function targetResourceName(route: string, k: number, target: string): string {
+  return k === 0 ? `${route}-${target}` : `${route}-rule-${k + 1}-${target}`;
 }

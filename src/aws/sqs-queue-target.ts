@@ -10,7 +10,7 @@ export interface SqsQueueRef {
 
 /**
  * A route target for an SQS queue, with the queue policy that lets the
- * route's rule (and only it) send messages. The policy replaces any policy
+ * route's rules (and only them) send messages. The policy replaces any policy
  * the queue has: use it for a queue that serves this route, or pass the
  * queue's ARN as a plain {@link RouteTarget} and write the policy yourself.
  */
@@ -18,23 +18,22 @@ export function sqsQueueTarget(name: string, queue: SqsQueueRef): RouteTarget {
   return {
     name,
     arn: queue.arn,
-    grant: ({ name: prefix, ruleArn, region, parent }) => [
+    grant: ({ name: prefix, ruleArns, region, parent }) => [
       new aws.sqs.QueuePolicy(
         `${prefix}-policy`,
-        { queueUrl: queue.url, policy: pulumi.all([queue.arn, ruleArn]).apply(([queueArn, arn]) => sendFromRulePolicy(queueArn, arn)), region },
+        { queueUrl: queue.url, policy: pulumi.all([queue.arn, ruleArns]).apply(([queueArn, arns]) => sendFromRulePolicy(queueArn, arns)), region },
         { parent },
       ),
     ],
   };
 }
 
-/** The SQS queue policy that lets one EventBridge rule send messages, as JSON. */
-export function sendFromRulePolicy(queueArn: string, ruleArn: string): string {
-  return sendFromRulesPolicy(queueArn, [ruleArn]);
-}
-
-/** The SQS queue policy that lets these EventBridge rules (and only them) send messages, as JSON. */
-export function sendFromRulesPolicy(queueArn: string, ruleArns: ReadonlyArray<string>): string {
+/**
+ * The SQS queue policy that lets EventBridge rules send messages, as JSON:
+ * one rule's ARN, or several (any of them may send).
+ */
+export function sendFromRulePolicy(queueArn: string, ruleArns: string | ReadonlyArray<string>): string {
+  const arns = typeof ruleArns === "string" ? [ruleArns] : ruleArns;
   return JSON.stringify({
     Version: "2012-10-17",
     Statement: [
@@ -44,7 +43,7 @@ export function sendFromRulesPolicy(queueArn: string, ruleArns: ReadonlyArray<st
         Principal: { Service: "events.amazonaws.com" },
         Action: "sqs:SendMessage",
         Resource: queueArn,
-        Condition: { ArnEquals: { "aws:SourceArn": ruleArns.length === 1 ? ruleArns[0] : [...ruleArns] } },
+        Condition: { ArnEquals: { "aws:SourceArn": arns.length === 1 ? arns[0] : [...arns] } },
       },
     ],
   });

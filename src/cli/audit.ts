@@ -34,6 +34,8 @@ export const auditCommand: Command = {
     "  -h, --help                 print this help",
     "",
     "Intents without an outcome are listed as in doubt; they are not tampering (exit 0).",
+    "A torn write (an append a crash cut short) followed by the recovery entry that names its length and",
+    "SHA-256 is listed as recovered; it is not tampering either (exit 0). The next append records that recovery.",
   ],
   async run(args, io) {
     const { positional, options } = parseArgs(args, ["head", "s3-endpoint"], ["json"]);
@@ -66,6 +68,9 @@ function report(io: CliIo, location: string, result: VerifyResult): void {
   switch (result._tag) {
     case "Intact":
       io.out(`audit log intact: ${plural(result.entries, "entry", "entries")}`);
+      for (const r of result.recovered ?? []) {
+        io.out(`recovered: 1 torn write at ${place} ${r.line} (${plural(r.bytes, "byte", "bytes")}, sha256 ${r.sha256}), an append interrupted by a crash`);
+      }
       if (result.head !== undefined) io.out(`head ${result.head.hash} found at ${place} ${result.head.line}`);
       if (result.inDoubt.length > 0) {
         io.out(`in doubt: ${plural(result.inDoubt.length, "intent", "intents")} without an outcome`);
@@ -101,6 +106,7 @@ function verdictFields(location: string, result: VerifyResult, head: string | un
         entries: result.entries,
         lastHash: result.lastHash,
         inDoubt: result.inDoubt,
+        recovered: result.recovered ?? [],
         ...(head === undefined ? {} : { head: { hash: head.toLowerCase(), found: true, line: result.head?.line } }),
       };
     case "HeadMissing":

@@ -5,6 +5,9 @@ import { auditCommand } from "./audit";
 import { emulatorCommand } from "./emulator";
 import { compileCommand } from "./compile";
 import { exportCommand } from "./export";
+import { topicsCommand } from "./topics";
+import { sampleCommand } from "./sample";
+import { webhookCommand } from "./webhook";
 
 /** Every sub-command of the CLI, in the order `help` lists them. */
 export const commands: ReadonlyArray<Command> = [
@@ -12,6 +15,9 @@ export const commands: ReadonlyArray<Command> = [
   projectCommand,
   compileCommand,
   auditCommand,
+  webhookCommand,
   exportCommand,
+  topicsCommand,
+  sampleCommand,
   emulatorCommand,
 ];

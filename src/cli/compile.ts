@@ -1,6 +1,7 @@
 import { compileRoute, formatUndelivered, partnerEventSourceNameOf, patternGaps } from "../definition";
 import { parseArgs } from "./args";
 import { Command, ExitCode, UsageError } from "./command";
+import { catalogProblems } from "./catalog";
 import { loadInputs } from "./load";
 import { printJson, reportProblems } from "./problems";
 
@@ -11,9 +12,10 @@ import { printJson, reportProblems } from "./problems";
  * its targets, and what they do not carry out, per condition, directive or
  * mapping. `--partner-event-source` (or `--org-id`, from which the name is
  * derived with the definition's event source suffix) adds `source` to the
- * pattern. `--json` prints `{ ok, eventPattern, inputTransformer, transform, undelivered }`
- * (the pattern as the JSON string `EventRule` takes; `transform` is the
- * stage between rule and targets, `null` when the input transformer
+ * pattern. `--json` prints `{ ok, eventPatterns, eventPattern, inputTransformer, transform, undelivered }`
+ * (each pattern as the JSON string `EventRule` takes, one per rule;
+ * `eventPattern` only when there is one rule; `transform` is the stage
+ * between the rules and the targets, `null` when the input transformer
  * carries everything). Exit 1, with the
  * conditions' paths and no route, when the pattern cannot express the
  * definition's filters: such a rule would deliver events the definition
@@ -21,22 +23,24 @@ import { printJson, reportProblems } from "./problems";
  */
 export const compileCommand: Command = {
   name: "compile",
-  usage: "compile <definition.json | -> [--partner-event-source <name> | --org-id <id>] [--json]",
-  summary: "print the EventBridge event pattern, input transformer and transform stage compiled from a definition, and what they do not carry out",
+  usage: "compile <definition.json | -> [--partner-event-source <name> | --org-id <id>] [--catalog <file>] [--json]",
+  summary: "print the EventBridge event patterns (one per rule), input transformer and transform stage compiled from a definition, and what they do not carry out",
   details: [
     "arguments:",
     "  <definition.json>              the source definition; - reads it from standard input",
     "options:",
     "  --partner-event-source <name>  put this partner event source into the pattern's source",
     "  --org-id <id>                  the same, naming aws.partner/genesys.com/cloud/<id>/<event source suffix>",
-    "  --json                         print {\"ok\":true,\"eventPattern\",\"inputTransformer\",\"transform\",\"undelivered\"}",
+    "  --catalog <file>               check the topics and the fields read against a saved topic catalog first",
+    "  --json                         print {\"ok\":true,\"eventPatterns\",\"eventPattern\",\"inputTransformer\",\"transform\",\"undelivered\"}",
+    "                                 (eventPatterns: one pattern per rule; eventPattern only when there is one)",
     "                                 or {\"ok\":false,\"problems\":[{\"message\",\"path\"}]}",
     "  -h, --help                     print this help",
     "",
     "Exits 1 when the pattern cannot express a condition: such a rule would deliver events the definition filters out.",
   ],
   async run(args, io) {
-    const parsed = parseArgs(args, ["partner-event-source", "org-id"], ["json"]);
+    const parsed = parseArgs(args, ["partner-event-source", "org-id", "catalog"], ["json"]);
     if (parsed.positional.length !== 1) throw new UsageError("expected exactly one definition file");
     const named = parsed.options["partner-event-source"];
     const orgId = parsed.options["org-id"];
@@ -45,6 +49,8 @@ export const compileCommand: Command = {
     const loaded = await loadInputs(parsed.positional[0], undefined, io);
     if (loaded._tag === "Left") return reportProblems(io, loaded.left, json);
     const { definition } = loaded.right;
+    const refuted = catalogProblems(definition, parsed.options["catalog"]);
+    if (refuted.length > 0) return reportProblems(io, refuted, json);
     const partner = typeof named === "string" ? named : typeof orgId === "string" ? partnerEventSourceNameOf(orgId, definition) : undefined;
     const route = compileRoute(definition, partner);
     const gaps = patternGaps(route);
@@ -59,8 +65,10 @@ export const compileCommand: Command = {
     if (json) return printJson(io, { ...route });
     io.out(
       [
-        "event pattern:",
-        indent(JSON.stringify(JSON.parse(route.eventPattern), null, 2)),
+        ...route.eventPatterns.flatMap((pattern, k) => [
+          route.eventPatterns.length === 1 ? "event pattern:" : `event pattern of rule ${k + 1} of ${route.eventPatterns.length}:`,
+          indent(JSON.stringify(JSON.parse(pattern), null, 2)),
+        ]),
         "input transformer:",
         "  input paths:",
         indent(JSON.stringify(route.inputTransformer.inputPaths, null, 2), 4),

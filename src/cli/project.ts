@@ -1,4 +1,4 @@
-import { projectEvent, projectSamples } from "../definition";
+import { projectSamples } from "../definition";
 import { parseArgs } from "./args";
 import { Command, ExitCode, UsageError } from "./command";
 import { loadInputs } from "./load";
@@ -9,9 +9,7 @@ import { issueProblem, printJson, reportProblems } from "./problems";
  * the projected event (one sample) or an array of them (several) as JSON on
  * one line (`--pretty` indents it). Samples whose filter conditions do not
  * hold are still projected, with a note on stderr; unresolved fields are
- * mismatches (exit 1), printed on stderr, while stdout still shows what the
- * deployed route sends for those samples: the unresolved targets left out
- * (see `projectEvent`). `--json` wraps each projection with its sample,
+ * mismatches (exit 1). `--json` wraps each projection with its sample,
  * filter and match in one document, notes included.
  */
 export const projectCommand: Command = {
@@ -40,15 +38,7 @@ export const projectCommand: Command = {
     const loaded = await loadInputs(parsed.positional[0], event, io);
     if (loaded._tag === "Left") return reportProblems(io, loaded.left, json);
     const projected = projectSamples(loaded.right.definition, loaded.right.samples);
-    if (projected._tag === "Left") {
-      const directives = projected.left.every((i) => /^(transformations|attributeMappings)\[/.test(i.path));
-      if (!json && directives) {
-        // What the live route sends for these samples: every target that resolves.
-        const events = loaded.right.samples.map((s) => projectEvent(loaded.right.definition, s.event));
-        io.out(JSON.stringify(events.length === 1 ? events[0] : events, null, indent));
-      }
-      return reportProblems(io, projected.left.map(issueProblem), json);
-    }
+    if (projected._tag === "Left") return reportProblems(io, projected.left.map(issueProblem), json);
     if (json) {
       const projections = projected.right.map((p) => ({
         sample: p.sample,

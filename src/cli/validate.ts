@@ -1,6 +1,7 @@
 import { buildPayload, MAX_PAYLOAD_BYTES, payloadBytes, payloadHash, projectSamples, Projection } from "../definition";
 import { parseArgs } from "./args";
 import { Command, ExitCode, UsageError } from "./command";
+import { catalogProblems } from "./catalog";
 import { loadInputs } from "./load";
 import { issueProblem, printJson, reportProblems } from "./problems";
 
@@ -12,25 +13,29 @@ import { issueProblem, printJson, reportProblems } from "./problems";
  */
 export const validateCommand: Command = {
   name: "validate",
-  usage: "validate <definition.json | -> [--samples <file | dir | ->] [--json]",
+  usage: "validate <definition.json | -> [--samples <file | dir | ->] [--catalog <file>] [--json]",
   summary: "check a definition (schema, rules, 256 KiB payload limit) and project sample events through it",
   details: [
     "arguments:",
     "  <definition.json>   the source definition; - reads it from standard input",
     "options:",
     "  --samples <path>    a sample file (one event or an array), a folder of *.json samples, or - (standard input)",
+    "  --catalog <file>    check the topics and the fields read against a saved topic catalog",
+    "                      (genesys-eventbridge topics --out <file>), without credentials",
     "  --json              print the result as one JSON document: {\"ok\":true,\"id\",\"payloadBytes\",\"sha256\",\"samples\",...}",
     "                      or {\"ok\":false,\"problems\":[{\"message\",\"path\"?,\"file\"?,\"line\"?,\"column\"?}]}",
     "  -h, --help          print this help",
   ],
   async run(args, io) {
-    const parsed = parseArgs(args, ["samples"], ["json"]);
+    const parsed = parseArgs(args, ["samples", "catalog"], ["json"]);
     if (parsed.positional.length !== 1) throw new UsageError("expected exactly one definition file");
     const json = parsed.options["json"] === true;
     const samplesOption = parsed.options["samples"];
     const loaded = await loadInputs(parsed.positional[0], typeof samplesOption === "string" ? samplesOption : undefined, io);
     if (loaded._tag === "Left") return reportProblems(io, loaded.left, json);
     const { definition, intendedState, samples, sampleFiles } = loaded.right;
+    const refuted = catalogProblems(definition, parsed.options["catalog"]);
+    if (refuted.length > 0) return reportProblems(io, refuted, json);
     const projected = projectSamples(definition, samples);
     if (projected._tag === "Left") return reportProblems(io, projected.left.map(issueProblem), json);
     const payload = buildPayload(definition);

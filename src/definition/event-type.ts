@@ -14,7 +14,7 @@ const SEGMENT = /^[A-Za-z0-9_-]+$/;
  * where a whole segment may be the `{id}` placeholder
  * (`v2.detail.events.conversation.{id}.customer.start`).
  */
-export const EventType = text("EventType", "an event type such as conversation.created", (s) => {
+export const EventType = text("EventType", "an event type such as v2.detail.events.conversation.{id}.customer.start", (s) => {
   if (s.length > EVENT_TYPE_MAX_LENGTH) return `event type is ${s.length} characters; at most ${EVENT_TYPE_MAX_LENGTH} are allowed`;
   const ok = s.split(".").every((segment) => segment === ID_PLACEHOLDER || SEGMENT.test(segment));
   return ok

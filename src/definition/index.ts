@@ -37,6 +37,8 @@ export { applyFormat } from "./formats";
 export { parseIsoTimestamp, timestampOf } from "./timestamp";
 export { diffDefinitions } from "./diff";
 export { evaluateFilter } from "./evaluate-filter";
+export { selectEvent, filtersFor } from "./select-event";
+export type { Selection } from "./select-event";
 export type { FilterOutcome } from "./evaluate-filter";
 export { eventFieldValues } from "./event-fields";
 export type { FieldValue, ArrayMembership } from "./event-fields";

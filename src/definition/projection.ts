@@ -1,15 +1,13 @@
 import { Either, left, right } from "fp-ts/Either";
 import type { ConditionOutcome } from "./evaluate-condition";
-import { evaluateFilter } from "./evaluate-filter";
-import { eventTypeMatches } from "./event-type";
 import { parseExtractPath } from "./extract-path";
 import { parseFieldPath } from "./field-path";
-import { Filter } from "./filter";
 import { applyFormat } from "./formats";
 import { definitionIssue, DefinitionIssue } from "./issue";
 import { resolveExtract, resolveField } from "./resolve";
 import { ObjectBuilder } from "./safe-object";
 import { SampleEvent } from "./sample-event";
+import { selectEvent } from "./select-event";
 import { SourceDefinition } from "./source-definition";
 
 /** What the pipeline makes of one sample event. */
@@ -17,11 +15,14 @@ export interface Projection {
   /** The sample's index in the samples given. */
   readonly sample: number;
   readonly eventType: string;
-  /** The index of the filter whose event type the sample has. */
+  /**
+   * The index of the filter reported: the first whose conditions all held
+   * when one did, else the first filter of the sample's event type.
+   */
   readonly filter: number;
-  /** Whether every condition of that filter held (the event would be sent). */
+  /** Whether the definition selects the sample (some filter of its event type matched): the event would be sent. */
   readonly matched: boolean;
-  /** The path of the first condition that failed, e.g. `filters[0].conditions[1]`; `null` when all held. */
+  /** The path of the first condition of the reported filter that failed, e.g. `filters[0].conditions[1]`; `null` when all held. */
   readonly failedCondition: string | null;
   /** Every condition's outcome, in order. */
   readonly conditions: ReadonlyArray<ConditionOutcome>;
@@ -30,9 +31,11 @@ export interface Projection {
 }
 
 /**
- * Runs sample events through a definition: finds each sample's filter and
- * evaluates its conditions (see `evaluateFilter`), then applies every transformation and attribute
- * mapping to build the projected event. Every sample is projected, matched
+ * Runs sample events through a definition: decides whether the definition
+ * selects each sample (`selectEvent`: any filter of its event type whose
+ * conditions all hold), then applies every transformation and attribute
+ * mapping to build the projected event. The projection does not depend on
+ * which filter matched: every selected event is reshaped alike. Every sample is projected, matched
  * or not, so each directive is checked against every sample. A sample with
  * no filter, a source that does not resolve, or a value a format cannot
  * convert is an issue (a mismatch) naming the directive's property and the
@@ -45,20 +48,20 @@ export function projectSamples(
   const issues: DefinitionIssue[] = [];
   const projections: Projection[] = [];
   samples.forEach((sample, index) => {
-    const filter = filterFor(def.filters, sample.eventType);
-    if (filter === undefined) {
+    const selection = selectEvent(def.filters, sample.eventType, sample.event);
+    const { filter, outcome } = selection;
+    if (filter === undefined || outcome === undefined) {
       const covered = def.filters.map((f) => f.eventType).join(", ");
       issues.push(definitionIssue(`samples[${index}].eventType`, `${JSON.stringify(sample.eventType)} matches no filter; the filters cover ${covered}`));
       return;
     }
-    const outcome = evaluateFilter(def.filters[filter], sample.event, filter);
     const built = projectOne(def, sample, index);
     issues.push(...built.issues);
     projections.push({
       sample: index,
       eventType: sample.eventType,
       filter,
-      matched: outcome.matched,
+      matched: selection.selected,
       failedCondition: outcome.failedCondition,
       conditions: outcome.conditions,
       projected: built.projected,
@@ -81,13 +84,6 @@ export function projectEvent(
   event: unknown,
 ): Readonly<Record<string, unknown>> {
   return projectOne(def, { eventType: "", event: event as SampleEvent["event"] }, 0).projected;
-}
-
-function filterFor(filters: ReadonlyArray<Filter>, eventType: string): number | undefined {
-  const exact = filters.findIndex((f) => f.eventType === eventType);
-  if (exact !== -1) return exact;
-  const pattern = filters.findIndex((f) => eventTypeMatches(f.eventType, eventType));
-  return pattern === -1 ? undefined : pattern;
 }
 
 function projectOne(

@@ -18,7 +18,7 @@ export const SampleEvent = struct(
   {
     /**
      * The event's type: it must match one filter's event type (where `{id}` matches any one segment).
-     * @example "conversation.created"
+     * @example "v2.detail.events.conversation.{id}.customer.start"
      */
     eventType: EventType,
     /**

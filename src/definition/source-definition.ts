@@ -33,7 +33,7 @@ export const EventStreamType = oneOf("EventStreamType", ["aws-eventbridge"] as c
  * Decoding applies the defaults (`eventStreamType: "aws-eventbridge"`, empty
  * `conditions`, `transformations`, `attributeMappings`), refuses unknown
  * properties, and checks the cross-property rules once the structure is
- * sound: one filter per event type and no colliding targets. The payload
+ * sound: no colliding targets. The payload
  * size limit is checked on the built payload by `validateDefinition`.
  */
 export const SourceDefinition = struct(
@@ -58,9 +58,10 @@ export const SourceDefinition = struct(
      */
     configuration: Configuration,
     /**
-     * Which events leave Genesys: at least one filter, at most one per event
-     * type; an event leaves when it matches a filter's type and all its conditions.
-     * @example [{ eventType: "conversation.created", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }]
+     * Which events leave Genesys: at least one filter; an event leaves when
+     * it matches some filter's type and all that filter's conditions.
+     * Several filters may share an event type: they are alternatives (OR).
+     * @example [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }]
      */
     filters: list("Filters", Filter, { nonEmpty: true }),
     /**
@@ -88,10 +89,6 @@ export const SourceDefinition = struct(
   },
   (def): ReadonlyArray<Finding> => {
     const findings: Finding[] = [];
-    def.filters.forEach((f, i) => {
-      const first = def.filters.findIndex((g) => g.eventType === f.eventType);
-      if (first < i) findings.push({ at: `.filters[${i}].eventType`, message: `event type ${JSON.stringify(f.eventType)} already has filters[${first}]; merge their conditions` });
-    });
     findings.push(
       ...targetConflicts([
         ...def.transformations.map((d, i) => ({ at: `.transformations[${i}].targetField`, target: d.targetField })),

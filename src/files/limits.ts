@@ -9,3 +9,6 @@ export const MAX_SAMPLES_TOTAL_BYTES = 16 * 1_048_576;
 
 /** The most `*.json` files a samples folder may hold. */
 export const MAX_SAMPLE_FILES = 1000;
+
+/** The largest saved topic catalog read (the platform's full catalog with schemas is a few MiB). */
+export const MAX_CATALOG_FILE_BYTES = 64 * 1_048_576;

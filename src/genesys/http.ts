@@ -6,6 +6,7 @@ import { classifyAnswer, correlationIdOf } from "./classify";
 import { Clock, systemClock } from "./clock";
 import { GenesysError, contextOf, decodeError, network, rateLimited } from "./errors";
 import { gateFor } from "./limiter";
+import { ownWindowSpent, standingOf } from "./window-schedule";
 import { currentOperation, reportProgress } from "./operation-scope";
 
 /** One HTTP request, before the policy repeats it. */
@@ -20,6 +21,20 @@ export interface HttpRequest {
   readonly json?: unknown;
   /** A form body (`application/x-www-form-urlencoded`). */
   readonly form?: Readonly<Record<string, string>>;
+  /** The pacing of the token the request carries: asked before each repeat, told of every attempt's answer. */
+  readonly pace?: Pace;
+}
+
+/**
+ * The pacing of one request's access token (see `TokenPool`): the first
+ * attempt was admitted by whoever built the request; each repeat waits its
+ * turn on the same token, and every answer says where the token stands.
+ */
+export interface Pace {
+  /** Resolves when the next repeat may start. */
+  again(): Promise<void>;
+  /** The attempt was answered with these headers (lower-case names); `undefined`: it got no answer. */
+  answered(headers: Readonly<Record<string, string>> | undefined): void;
 }
 
 /** A successful answer (status below 400), with its parsed JSON body. */
@@ -104,6 +119,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   /** One attempt: through the origin's gate, counted, logged; a 429 closes the gate for every request to the origin. */
   async function once(request: HttpRequest, retries: number): Promise<Attempted<Exchange>> {
     const gate = gateFor(request.baseUrl);
+    if (retries > 0) await request.pace?.again();
     await gate.pass(clock);
     const scope = currentOperation();
     if (scope !== undefined) scope.requests++;
@@ -112,15 +128,21 @@ export function createTransport(options: TransportOptions = {}): Transport {
     try {
       response = await attempt(request);
     } catch (e) {
+      request.pace?.answered(undefined);
       const reason = redact(failureReason(e), secrets());
       log?.(redact(`${request.method} ${request.path} failed (${reason}) ${clock.now() - started}ms attempt ${retries + 1}`, secrets()));
       return { result: { _tag: "Failed", reason }, value: { _tag: "Failed", reason } };
     }
     const headers = lowerCaseHeaders(response.headers);
     log?.(redact(`${request.method} ${request.path} ${response.status} ${clock.now() - started}ms attempt ${retries + 1}`, secrets()));
+    request.pace?.answered(headers);
     const result = answered(response.status, headers, clock.now());
-    // Every request to this origin waits out a rate limit, not just the one that met it.
-    if (response.status === 429 && result.retryAfterMs !== undefined) gate.closeUntil(clock.now() + Math.min(result.retryAfterMs, policy.retryAfterCapMs));
+    if (response.status === 429 && scope !== undefined) scope.answered429++;
+    // A limit beyond the token's own window (the client's, the organization's, or one the answer does not
+    // report) holds every request to this origin, not just the one that met it; the token's own window is paced.
+    if (response.status === 429 && result.retryAfterMs !== undefined && !(request.pace !== undefined && ownWindowSpent(standingOf(headers)))) {
+      gate.closeUntil(clock.now() + Math.min(result.retryAfterMs, policy.retryAfterCapMs));
+    }
     return { result, value: { _tag: "Answered", status: response.status, headers, data: response.data } };
   }
 

@@ -97,6 +97,7 @@ export {
   isVersionConflict,
   definitionOfIntegration,
   roleArnPlaceholder,
+  topicCatalogOf,
 } from "./integrations";
 export type { SourceApiSettings, SettingsError } from "./factory";
 export { createSourceApi, sourceApiFor, describeSettingsError } from "./factory";

@@ -48,6 +48,8 @@ export interface TokenSourceOptions {
   readonly throttleBudgetMs?: number;
   /** Called with each token obtained, so that it can be redacted. */
   readonly onToken?: (accessToken: string) => void;
+  /** Which token of the client's pool this source supplies (default 0); each slot has its own token. */
+  readonly slot?: number;
 }
 
 const tokenPath = "/oauth/token";
@@ -78,7 +80,7 @@ export function refreshMarginMs(expiresInSeconds: number): number {
  * body `grant_type=client_credentials`.
  */
 export function clientCredentials(client: OAuthClient, options: TokenSourceOptions): TokenSource {
-  const key = TokenCache.key(client.authBaseUrl, client.clientId);
+  const key = TokenCache.key(client.authBaseUrl, client.clientId, options.slot);
   const basic = Buffer.from(`${client.clientId}:${client.clientSecret}`, "utf8").toString("base64");
   const budget = options.throttleBudgetMs ?? 60_000;
   const { clock, cache, transport } = options;

@@ -14,6 +14,8 @@ export interface OperationScope {
   requests: number;
   /** Attempts repeated by the HTTP policy (429, 5xx, resets, a refused token). */
   retries: number;
+  /** Attempts answered 429 (a rate limit the pacing did not foresee). */
+  answered429: number;
   /** Epoch milliseconds after which no retry starts; `undefined`: only the policy's count limits retries. */
   readonly deadline?: number;
   /** Receives a line about a long wait (rate limit, read-after-write lag), for the person watching. */
@@ -27,7 +29,7 @@ export async function inOperation<A>(
   limits: Pick<OperationScope, "deadline" | "progress">,
   body: () => Promise<A>,
 ): Promise<{ readonly value: A; readonly scope: OperationScope }> {
-  const scope: OperationScope = { requests: 0, retries: 0, ...limits };
+  const scope: OperationScope = { requests: 0, retries: 0, answered429: 0, ...limits };
   const value = await storage.run(scope, body);
   return { value, scope };
 }

@@ -41,10 +41,24 @@ export interface WriteAudit {
   append(record: WriteRecord): Promise<Either<string, AuditMark>>;
 }
 
-/** Nothing was written remotely because the intent could not be audited. */
+/**
+ * The audit log refused a record. Without `outcome` it was the write-ahead
+ * intent, so nothing was sent to Genesys. With `outcome` the operation had
+ * finished and its outcome record could not be appended: `outcome` says
+ * whether a remote write happened, which one, and on which object.
+ */
 export interface AuditUnavailable {
   readonly _tag: "AuditUnavailable";
   readonly reason: string;
+  readonly outcome?: {
+    readonly action: "create" | "update" | "delete";
+    readonly sourceId: string;
+    readonly remoteWrite: boolean;
+    readonly status: WriteStatus;
+    readonly remoteId?: string;
+    /** The intent the missing outcome would have closed, left in doubt in the log. */
+    readonly intentId?: string;
+  };
 }
 
 /** Why an operation failed: a Genesys error, or an audit log that refused the intent. */
@@ -100,6 +114,8 @@ export interface WriteOutcome {
   readonly requests: number;
   /** Requests repeated by the HTTP policy (429, 5xx, resets, token refresh), lookups included. */
   readonly retries: number;
+  /** Attempts answered 429, lookups included: rate limits the token pacing did not foresee. */
+  readonly answered429: number;
   /** Concurrency conflicts met (stale ETag / version) and resolved. */
   readonly conflicts: number;
   /** The outcome entry's mark: its hash is the audit head to anchor in state. */

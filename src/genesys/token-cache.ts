@@ -14,9 +14,9 @@ export class TokenCache {
   private readonly tokens = new Map<string, CachedToken>();
   private readonly inflight = new Map<string, Promise<unknown>>();
 
-  /** The cache key of a client: login origin and client id (never the secret). */
-  static key(authBaseUrl: string, clientId: string): string {
-    return `${authBaseUrl}\n${clientId}`;
+  /** The cache key of a client's token: login origin, client id (never the secret) and, past the first, its slot in the pool. */
+  static key(authBaseUrl: string, clientId: string, slot = 0): string {
+    return slot === 0 ? `${authBaseUrl}\n${clientId}` : `${authBaseUrl}\n${clientId}\n${slot}`;
   }
 
   /** The cached token of `key` when it is still fresh at `now`. */

@@ -168,10 +168,22 @@ async function conclude(
     metrics: { ...metrics, conflicts },
   });
   if (isLeft(closed)) {
-    const error: WriteError = { _tag: "AuditUnavailable", reason: `the remote write succeeded but its outcome could not be audited: ${closed.left}` };
+    const remote = source === null ? remoteId : source.remoteId;
+    const error: WriteError = {
+      _tag: "AuditUnavailable",
+      reason: closed.left,
+      outcome: {
+        action: subject.action,
+        sourceId: subject.sourceId,
+        remoteWrite: wrote,
+        status,
+        ...(remote === undefined ? {} : { remoteId: remote }),
+        ...(intent === undefined ? {} : { intentId: intent.right.auditId }),
+      },
+    };
     return left({ error, ...intentHead, ...(source === null ? {} : { remoteId: source.remoteId }) });
   }
-  return right({ source, status, requests: scope.requests, retries: scope.retries, conflicts, audit: closed.right });
+  return right({ source, status, requests: scope.requests, retries: scope.retries, answered429: scope.answered429, conflicts, audit: closed.right });
 }
 
 /** Brings an existing object to the target: complete our own, adopt another when asked. */

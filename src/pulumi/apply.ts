@@ -66,6 +66,7 @@ export async function applySource(
     validationSuccessRate: prepared.validationSuccessRate,
     registrationStatus: outcome.status,
     retries: outcome.retries,
+    requestsAnswered429: outcome.answered429,
     conflicts: outcome.conflicts,
   };
   // An update that needed no remote write keeps what the server was last seen to hold.
@@ -135,7 +136,8 @@ export function outputsOf(
     drift: [],
     facts: { ...source.facts },
     partnerEventSourceName: source.facts.partnerEventSourceName ?? "",
-    eventPattern: route.eventPattern,
+    eventPatterns: [...route.eventPatterns],
+    ...(route.eventPattern === undefined ? {} : { eventPattern: route.eventPattern }),
     inputTransformer: { inputPaths: { ...route.inputTransformer.inputPaths }, inputTemplate: route.inputTransformer.inputTemplate },
     transform: route.transform === null ? null : { ...route.transform },
     undelivered: route.undelivered.map((u) => ({ ...u })),

@@ -1,19 +1,49 @@
 import * as E from "fp-ts/Either";
 import type * as pulumi from "@pulumi/pulumi";
 import type { DefinitionIssue } from "../definition";
+import { definitionIssue, formatIssue } from "../definition/issue";
 import { completePreparation, preparePayload } from "../definition/prepare";
+import type { AvailableTopicEntityListing } from "../definition/catalog/available-topic";
+import { checkAgainstCatalog } from "../definition/catalog/check-definition";
 import { definitionOf, inputPathOf } from "./inputs";
 import { decodeSteering } from "./steering";
 import { unknownPaths } from "./unknowns";
 
 /**
  * The provider's `check`: decodes and validates the definition, projects the
- * sample events through it, and returns every problem as a check failure
+ * sample events through it, checks it against the topic catalog when one is
+ * given (read by the caller), and returns every problem as a check failure
  * named by its property path. Never touches the network. Problems at or
  * below a value that is still unknown (preview) are not reported: they will
  * be checked once the value is known.
  */
-export function checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+export function checkInputs(news: Record<string, unknown>, catalog?: AvailableTopicEntityListing): pulumi.dynamic.CheckResult {
+  const { inputs, failures, catalogFailures } = checkParts(news, catalog);
+  const all = [...failures, ...catalogFailures];
+  return all.length > 0 ? { inputs, failures: all } : { inputs };
+}
+
+/**
+ * {@link checkInputs} for the `warn` mode of `genesys:catalog`: what the
+ * catalog refutes comes back as `<input path>: <reason>` lines instead of
+ * failures (none when a value is still unknown), in the same one pass.
+ */
+export function checkInputsWarningOnCatalog(
+  news: Record<string, unknown>,
+  catalog: AvailableTopicEntityListing,
+): { readonly result: pulumi.dynamic.CheckResult; readonly warnings: ReadonlyArray<string> } {
+  const { inputs, failures, catalogFailures } = checkParts(news, catalog);
+  const warnings = catalogFailures.map((f) => formatIssue(definitionIssue(f.property, f.reason)));
+  return { result: failures.length > 0 ? { inputs, failures: [...failures] } : { inputs }, warnings };
+}
+
+interface CheckParts {
+  readonly inputs: Record<string, unknown>;
+  readonly failures: ReadonlyArray<pulumi.dynamic.CheckFailure>;
+  readonly catalogFailures: ReadonlyArray<pulumi.dynamic.CheckFailure>;
+}
+
+function checkParts(news: Record<string, unknown>, catalog: AvailableTopicEntityListing | undefined): CheckParts {
   const unknown = unknownPaths(news);
   // Rules relate fields of one top-level property (the role ARN's account and
   // the account id), so a problem is held back when anything under the same
@@ -28,11 +58,11 @@ export function checkInputs(news: Record<string, unknown>): pulumi.dynamic.Check
     const prepared = completePreparation(decoded.right, steering.right.samples);
     if (E.isLeft(prepared)) issues.push(...prepared.left);
   }
-  const failures = issues
-    .filter((i) => known(i.path))
-    .map((i) => ({ property: inputPathOf(i.path), reason: i.message }));
+  const refuted = catalog !== undefined && E.isRight(decoded) ? checkAgainstCatalog(decoded.right.definition, catalog) : [];
+  const failuresOf = (list: ReadonlyArray<DefinitionIssue>) =>
+    list.filter((i) => known(i.path)).map((i) => ({ property: inputPathOf(i.path), reason: i.message }));
   const inputs = news.eventStreamType === undefined ? { ...news, eventStreamType: "aws-eventbridge" } : news;
-  return failures.length > 0 ? { inputs, failures } : { inputs };
+  return { inputs, failures: failuresOf(issues), catalogFailures: failuresOf(refuted) };
 }
 
 /** The top-level property a path starts with: `filters` for `filters[0].eventType`. */

@@ -3,13 +3,13 @@ import type { ProviderHost } from "./provider-host";
 /**
  * The URN of the resource a provider operation works on.
  *
- * The engine sends the URN with every Create, Update, Read and Delete
- * request, but the dynamic-provider host of `@pulumi/pulumi` 3.248 hands a
+ * The engine sends the URN with every Check, Create, Update, Read and
+ * Delete request, but the dynamic-provider host of `@pulumi/pulumi` 3.248 hands a
  * dynamic provider only the property bag it decodes from the request. To
  * log on the resource (see `./engine-log`), the decoding is watched: each
  * bag the host decodes from one of those requests is remembered with the
  * request's URN, and the operation looks its own bag up. The bag is the very
- * object the host passes to `create(inputs)`, `update(id, olds, news)`,
+ * object the host passes to `check(olds, news)`, `create(inputs)`, `update(id, olds, news)`,
  * `read(id, props)` and `delete(id, props)`.
  *
  * Watching starts when this code first runs in the host, which is inside
@@ -22,6 +22,7 @@ const urns = new WeakMap<object, string>();
 
 /** The getter of each request type that yields the bag handed to the provider. */
 const WATCHED: ReadonlyArray<readonly [string, string]> = [
+  ["CheckRequest", "getNews"],
   ["CreateRequest", "getProperties"],
   ["UpdateRequest", "getNews"],
   ["ReadRequest", "getProperties"],

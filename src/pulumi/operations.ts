@@ -3,7 +3,7 @@ import { createSourceApi, describeSettingsError } from "../genesys";
 import * as E from "fp-ts/Either";
 import type { SourceApi, WriteAudit } from "../genesys/port";
 import { applySource, auditWriter } from "./apply";
-import { checkInputs } from "./check";
+import { checkInputs, checkInputsWarningOnCatalog } from "./check";
 import type { OperationContext } from "./context";
 import { diffInputs } from "./diff";
 import { providerEngineLog } from "./engine-log";
@@ -13,6 +13,7 @@ import { refreshSource } from "./refresh";
 import { removeSource } from "./remove";
 import { readSettings, ConfigGetter, ProviderSettings } from "./settings";
 import { configText, withSettingsFailures } from "./settings-check";
+import { topicCatalogFor } from "./topic-catalog";
 import { userError } from "./user-error";
 
 /**
@@ -87,9 +88,36 @@ async function settled<A>(operation: Promise<A>): Promise<A> {
 /**
  * See {@link checkInputs}; invalid provider settings are check failures too
  * (one per problem, naming the config key), so `pulumi preview` fails on them.
+ * The definition is checked against the topic catalog (see
+ * {@link topicCatalogFor}): under `genesys:catalog` `enforce` what it refutes
+ * fails the check, under `warn` it is logged on the resource as warnings.
  */
 export async function check(_olds: unknown, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-  return withSettingsFailures(checkInputs(news), current().problems);
+  const { settings, problems } = current();
+  if (settings === undefined) return withSettingsFailures(checkInputs(news), problems);
+  const catalog = await topicCatalogFor(settings, news);
+  if (settings.catalog === "warn") {
+    const checked = E.isLeft(catalog) || catalog.right === undefined ? { result: checkInputs(news), warnings: [] } : checkInputsWarningOnCatalog(news, catalog.right);
+    const lines = E.isLeft(catalog) ? [catalog.left.reason] : checked.warnings;
+    if (lines.length > 0) await warn(lines.map((line) => `topic catalog: ${line}`), news);
+    return withSettingsFailures(checked.result, problems);
+  }
+  if (E.isLeft(catalog)) {
+    const result = checkInputs(news);
+    return { ...result, failures: [...(result.failures ?? []), { property: catalog.left.property, reason: catalog.left.reason }] };
+  }
+  return withSettingsFailures(checkInputs(news, catalog.right), problems);
+}
+
+/** Logs warnings on the resource whose inputs are `news` (the engine shows them in the preview), or on stderr outside a provider host. */
+async function warn(lines: ReadonlyArray<string>, news: object): Promise<void> {
+  const log = providerEngineLog(host);
+  if (log === undefined) {
+    for (const line of lines) process.stderr.write(`warning: ${line}\n`);
+    return;
+  }
+  for (const line of lines) log.log("warning", line, urnOf(news));
+  await log.flush();
 }
 
 /** See {@link diffInputs}. */

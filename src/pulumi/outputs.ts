@@ -11,6 +11,8 @@ export interface SourceMetrics {
   readonly registrationStatus: string;
   /** Requests the HTTP policy repeated (429, 5xx, resets, token refresh). */
   readonly retries: number;
+  /** Requests answered 429 (a rate limit the token pacing did not foresee). */
+  readonly requestsAnswered429: number;
   /** Concurrency conflicts met (stale ETag or config version). */
   readonly conflicts: number;
 }
@@ -45,8 +47,10 @@ export type SourceOutputs = SourceInputs & {
   readonly facts: Record<string, string>;
   /** The partner event source the API reports (`""` when it reports none). */
   readonly partnerEventSourceName: string;
-  /** The compiled EventBridge event pattern (JSON). */
-  readonly eventPattern: string;
+  /** The compiled EventBridge event patterns (JSON), one per rule. */
+  readonly eventPatterns: string[];
+  /** The compiled event pattern (JSON), present only when there is exactly one rule. */
+  readonly eventPattern?: string;
   /** The compiled input transformer. */
   readonly inputTransformer: RouteInputTransformer;
   /** The transform stage between rule and targets (`null` when the input transformer carries everything). */
@@ -75,6 +79,7 @@ export const OUTPUT_ONLY_KEYS: Readonly<Record<Exclude<keyof SourceOutputs, keyo
   drift: true,
   facts: true,
   partnerEventSourceName: true,
+  eventPatterns: true,
   eventPattern: true,
   inputTransformer: true,
   transform: true,

@@ -23,7 +23,7 @@ import { importRefused } from "./import-refusal";
  * new EventBridgeSource("conversations", {
  *   id: "eventbridge-source-prod-01",
  *   configuration: { awsAccountId: "123456789012", region: "us-east-1", roleArn: "arn:aws:iam::123456789012:role/genesys-eb-role" },
- *   filters: [{ eventType: "conversation.created", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }],
+ *   filters: [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }],
  * });
  */
 export interface EventBridgeSourceArgs extends InputProps<SourceDefinitionInput & Omit<SteeringInputsInput, "owner">> {}
@@ -72,8 +72,14 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
    * `aws.cloudwatch.EventBus`'s `eventSourceName`; `""` when the API reports none.
    */
   declare readonly partnerEventSourceName: pulumi.Output<string>;
-  /** The filters' conditions as an EventBridge event pattern (JSON), for `aws.cloudwatch.EventRule`'s `eventPattern`. */
-  declare readonly eventPattern: pulumi.Output<string>;
+  /**
+   * The filters' conditions as EventBridge event patterns (JSON), one per
+   * rule, each for an `aws.cloudwatch.EventRule`'s `eventPattern`: usually
+   * one; several when one rule cannot hold the filters. No event matches two.
+   */
+  declare readonly eventPatterns: pulumi.Output<string[]>;
+  /** The event pattern (JSON) when there is exactly one rule; undefined when there are several (see {@link eventPatterns}). */
+  declare readonly eventPattern: pulumi.Output<string | undefined>;
   /** The transformations and attribute mappings as an input transformer, for `aws.cloudwatch.EventTarget`'s `inputTransformer`. */
   declare readonly inputTransformer: pulumi.Output<RouteInputTransformer>;
   /** The transform stage between rule and targets, `{ kind: "jsonata", expression }`, or `null` when the input transformer carries everything. */
@@ -98,6 +104,7 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
       facts: undefined,
       metrics: undefined,
       partnerEventSourceName: undefined,
+      eventPatterns: undefined,
       eventPattern: undefined,
       inputTransformer: undefined,
       transform: undefined,

@@ -1,7 +1,9 @@
 import { resolveAuditLocation } from "../audit";
 import { API_KINDS, ApiKind, DEFAULT_API_KIND } from "../definition/vocabulary/api-kind";
+import { CATALOG_MODES, CatalogMode, DEFAULT_CATALOG_MODE } from "../definition/vocabulary/catalog-mode";
 import { CONFLICT_POLICIES, ConflictPolicy, DEFAULT_CONFLICT_POLICY } from "../definition/vocabulary/conflict-policy";
 import { domainOf, regionDomains } from "../genesys/regions";
+import { DEFAULT_TOKEN_POOL, MAX_TOKEN_POOL } from "../genesys/token-pool";
 import { UNKNOWN } from "./unknowns";
 
 /**
@@ -21,6 +23,12 @@ export interface ProviderSettings {
   /** An S3-compatible endpoint for an `s3://` audit log (`genesys:auditS3Endpoint`); pass it to the audit calls as `s3Endpoint`. */
   readonly auditS3Endpoint?: string;
   readonly defaultConflictPolicy: ConflictPolicy;
+  /** How many client-credentials tokens the provider process spreads its requests over (`genesys:tokenPool`). */
+  readonly tokenPool: number;
+  /** How `check` treats what the topic catalog refutes (`genesys:catalog`): `enforce` (default), `warn` or `off`. */
+  readonly catalog: CatalogMode;
+  /** A saved topic catalog to check against instead of Genesys's (`genesys:catalogFile`), for pipelines without network to Genesys. */
+  readonly catalogFile?: string;
 }
 
 /** Reads one config value; `undefined` when absent. Keys are given without namespace. */
@@ -91,6 +99,16 @@ export function readSettings(
   if (known(policy) && !ConflictPolicy.is(policy)) {
     issues.push({ key: "genesys:conflictPolicy", message: `unknown conflict policy '${policy}' (known: ${CONFLICT_POLICIES.join(", ")})` });
   }
+  const poolText = pick("tokenPool", "GENESYS_EVENTBRIDGE_TOKEN_POOL");
+  const tokenPool = poolText === undefined || !known(poolText) ? DEFAULT_TOKEN_POOL : Number(poolText.trim());
+  if (known(poolText) && !(/^\s*\d+\s*$/.test(poolText) && tokenPool >= 1 && tokenPool <= MAX_TOKEN_POOL)) {
+    issues.push({ key: "genesys:tokenPool", message: `expected a whole number of tokens from 1 to ${MAX_TOKEN_POOL} (default ${DEFAULT_TOKEN_POOL}), found '${poolText}'${from("tokenPool")}` });
+  }
+  const catalog = (pick("catalog", "GENESYS_EVENTBRIDGE_CATALOG") ?? DEFAULT_CATALOG_MODE) as CatalogMode;
+  if (known(catalog) && !CatalogMode.is(catalog)) {
+    issues.push({ key: "genesys:catalog", message: `unknown catalog mode '${catalog}'${from("catalog")} (known: ${CATALOG_MODES.join(", ")})` });
+  }
+  const catalogFile = pick("catalogFile");
   if (issues.length > 0 || clientId === undefined || clientSecret === undefined) return { issues };
   return {
     issues,
@@ -104,6 +122,9 @@ export function readSettings(
       auditLogPath: resolveAuditLocation(pick("auditLogPath"), process.cwd(), env),
       ...(auditS3Endpoint === undefined ? {} : { auditS3Endpoint }),
       defaultConflictPolicy: policy,
+      tokenPool,
+      catalog,
+      ...(catalogFile === undefined ? {} : { catalogFile }),
     },
   };
 }

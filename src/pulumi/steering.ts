@@ -48,9 +48,18 @@ export const SteeringInputs = struct(
      * Sample events projected through the definition at `check` and before any
      * write: every filter, directive and mapping they reach must resolve.
      * Each is `{ eventType, event }`.
-     * @example [{ eventType: "conversation.created", event: { metadata: { source: "web" } } }]
+     * @example [{ eventType: "v2.detail.events.conversation.{id}.customer.start", event: { mediaType: "VOICE" } }]
      */
     samples: SampleEvents,
+    /**
+     * A saved topic catalog (`genesys-eventbridge topics --out`) to check the
+     * definition against instead of the organization's, for pipelines without
+     * network to Genesys; relative to the Pulumi project folder. Default: the
+     * provider setting `genesys:catalogFile`, else the organization's catalog
+     * (Integrations API).
+     * @example "genesys-topics.json"
+     */
+    catalog: text("CatalogFile", "a path to a saved topic catalog"),
   },
 );
 /** The steering inputs, defaults applied. */

@@ -4,8 +4,8 @@
  * the partner event bus, a rule whose event pattern carries the
  * definition's filters, and a queue target whose input transformer carries
  * its transformations and attribute mappings, or, when it cannot, a
- * transform stage (Step Functions Express) between the rule and the queue. Run it as a project whose
- * `main` is `dist/stacks/aws-composition/index.js`.
+ * transform stage (Step Functions Express) between the rule and the queue.
+ * Run it as a project whose `main` is `dist/stacks/aws-composition/index.js`.
  *
  * Config (project namespace):
  * - `definition`, `samples`: file paths relative to the project folder
@@ -40,7 +40,9 @@ const route = new EventBridgeRoute("genesys", {
 
 /** The partner event bus. */
 export const busName = route.bus.name;
-/** The rule's event pattern (known at preview). */
+/** The rules' event patterns, one per rule (known at preview). */
+export const eventPatterns = route.eventPatterns;
+/** The rule's event pattern when there is one rule (known at preview). */
 export const eventPattern = route.eventPattern;
 /** The queue target's input transformer (known at preview). */
 export const inputTransformer = route.inputTransformer;

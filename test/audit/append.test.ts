@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { GENESIS_HASH, appendAuditEntry, tryAppendAuditEntry, verifyAuditLog } from "../../src/audit";
+import { GENESIS_HASH, LOCK_DEFAULTS, appendAuditEntry, tryAppendAuditEntry, verifyAuditLog } from "../../src/audit";
 import { openAuditAppender } from "../../src/audit/append";
 import { storeHarnesses } from "./support/harness";
 
@@ -97,7 +97,6 @@ describe.each(storeHarnesses())("appendAuditEntry ($name store)", (store) => {
   });
 
   it.each([
-    ["a truncated last line", (good: string) => good + good.slice(0, 40), "the last line is truncated (no terminating newline)"],
     ["an unparsable last line", (good: string) => `${good}{not json\n`, "the last line is not valid JSON"],
     ["a last line that is not an entry", (good: string) => `${good}{"hello":1}\n`, "the last line is not an audit entry"],
     ["an edited last line", (good: string) => good.replace('"src-1"', '"src-2"'), "the last entry does not match its hash (edited)"],
@@ -155,6 +154,28 @@ describe("the append lock", () => {
     const result = await tryAppendAuditEntry(logPath, input, { lock: { timeoutMs: 2000 } });
     expect(result.ok).toBe(true);
     await expect(fs.access(`${logPath}.lock`)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("breaks at once a lock whose owner was killed and not reaped yet (a zombie)", async () => {
+    const logPath = path.join(dir, "audit.jsonl");
+    // The shell starts a child, prints its pid, then becomes a `sleep` that never reaps it: killed, it stays a zombie.
+    const parent = require("node:child_process").spawn("sh", ["-c", "sleep 30 & echo $!; exec sleep 30"], { stdio: ["ignore", "pipe", "ignore"] });
+    try {
+      const pid = Number(await new Promise<string>((resolve) => parent.stdout.once("data", (d: Buffer) => resolve(d.toString().trim()))));
+      process.kill(pid, "SIGKILL");
+      await new Promise((r) => setTimeout(r, 200));
+      const stat = await fs.readFile(`/proc/${pid}/stat`, "utf8");
+      expect(stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3)).toBe("Z");
+      await lockFile(logPath, { pid, host: os.hostname(), since: new Date().toISOString(), token: "t" });
+      const result = await tryAppendAuditEntry(logPath, input, { lock: { timeoutMs: 1000 } });
+      expect(result.ok).toBe(true);
+    } finally {
+      parent.kill("SIGKILL");
+    }
+  });
+
+  it("waits longer by default than a lock takes to turn stale, so an abandoned lock never fails an append", () => {
+    expect(LOCK_DEFAULTS.timeoutMs).toBeGreaterThan(LOCK_DEFAULTS.staleMs);
   });
 
   it("breaks a lock older than the staleness limit even when its owner cannot be checked", async () => {

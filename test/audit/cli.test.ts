@@ -142,6 +142,7 @@ describe.each(storeHarnesses())("genesys-eventbridge audit verify, in doubt, --h
         entries: 3,
         lastHash: third.hash,
         inDoubt: [{ line: 3, auditId: third.auditId, timestamp: third.timestamp, action: "update", sourceId: "src-9", payloadHash: "e".repeat(64) }],
+        recovered: [],
         head: { hash: third.hash, found: true, line: 3 },
       },
       err: "",

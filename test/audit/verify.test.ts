@@ -58,8 +58,8 @@ const cases: Array<[string, () => string, () => object]> = [
     () => broken(1, "prevHash mismatch: the first entry does not start the chain (lines removed or inserted before it)"),
   ],
   ["swapped lines", () => join([lines[0], lines[2], lines[1], lines[3], lines[4]]), () => broken(2, notFollowing(1))],
-  ["a truncated last line", () => join(lines).slice(0, -30), () => broken(5, "truncated: the last line has no terminating newline")],
-  ["a last line without its newline", () => join(lines).slice(0, -1), () => broken(5, "truncated: the last line has no terminating newline")],
+  ["a truncated last line", () => join(lines).slice(0, -30), () => broken(5, "truncated: no terminating newline (an interrupted append; the next append records its recovery)")],
+  ["a last line without its newline", () => join(lines).slice(0, -1), () => broken(5, "truncated: no terminating newline (an interrupted append; the next append records its recovery)")],
   ["an inserted foreign entry", () => join([...lines.slice(0, 3), foreign, ...lines.slice(3)]), () => broken(4, notFollowing(3))],
   ["an inserted line that is not JSON", () => join([lines[0], "hello", ...lines.slice(1)]), () => broken(2, "malformed: not valid JSON")],
   [

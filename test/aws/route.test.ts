@@ -9,18 +9,18 @@ const UNKNOWN = { __pulumiUnknown: true };
 
 /** The example definition and samples, with the shape they have under the engine (a JSON round trip: another realm's arrays). */
 function example(): Pick<EventBridgeRouteArgs, "definition" | "samples"> {
-  return JSON.parse(JSON.stringify(loadSources([{ definition: "stacks/examples/definition.json", samples: "stacks/examples/samples" }], process.cwd())))[0];
+  return JSON.parse(JSON.stringify(loadSources([{ definition: "test/definition/fixtures/definition.json", samples: "test/definition/fixtures/samples" }], process.cwd())))[0];
 }
 
 /** The example's event pattern: both filters, conditions under detail.eventBody, no `source` (a partner bus has one). */
 const PATTERN = JSON.stringify({
   $or: [
     {
-      "detail-type": ["conversation.created"],
+      "detail-type": ["v2.detail.events.conversation.{id}.customer.start"],
       detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } },
     },
     {
-      "detail-type": ["analytics.conversations.summary"],
+      "detail-type": ["v2.detail.events.conversation.{id}.customer.end"],
       detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } },
     },
   ],
@@ -66,7 +66,7 @@ function inputsOf(registered: ReadonlyArray<Registered>, name: string): any {
 
 /** Waits until every resource of the route is registered. */
 async function settled(route: EventBridgeRoute): Promise<void> {
-  await Promise.all([route.urn, route.source.urn, route.bus.urn, route.rule.urn, ...route.targets.map((t) => t.urn), ...route.grants.map((g) => g.urn)].map(value));
+  await Promise.all([route.urn, route.source.urn, route.bus.urn, ...route.rules.map((r) => r.urn), ...route.targets.map((t) => t.urn), ...route.grants.map((g) => g.urn)].map(value));
 }
 
 describe("EventBridgeRoute during preview of a first deployment", () => {
@@ -185,6 +185,65 @@ describe("EventBridgeRoute on deployment", () => {
       reported,
       { queueUrl: queue.url, policy: sendFromRulePolicy(queue.arn, `arn:aws:mock:us-east-1:123456789012:reported-rule-physical`), region: "us-east-1" },
     ]);
+  });
+
+  it("declares one rule per event pattern, each with every target, and lets every rule (only them) send to the queue", async () => {
+    const { definition } = example();
+    const def = definition as any;
+    // A field named like a matcher would stand inside $or: one rule per event type instead.
+    def.filters = [
+      { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "sip" }] },
+      { eventType: "analytics.conversations.summary", conditions: [{ field: "metrics.duration", operator: "gte", value: 30 }] },
+    ];
+    const queue = { arn: "arn:aws:sqs:us-east-1:123456789012:events", url: "https://sqs.mock/events" };
+    const stream = { name: "stream", arn: "arn:aws:kinesis:us-east-1:123456789012:stream/genesys", roleArn: "arn:aws:iam::123456789012:role/to-kinesis" };
+    const route = new EventBridgeRoute("multi", { definition: def, targets: [sqsQueueTarget("queue", queue), stream], transformStage: false });
+    await settled(route);
+    const patterns = [
+      JSON.stringify({ "detail-type": ["analytics.conversations.summary"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } } }),
+      JSON.stringify({ "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { prefix: ["sip"] } } }),
+    ];
+    const mine = registered.filter((r) => r.name.startsWith("multi")).map((r) => `${r.type} ${r.name}`).sort();
+    expect(mine).toEqual([
+      "aws:cloudwatch/eventBus:EventBus multi-bus",
+      "aws:cloudwatch/eventRule:EventRule multi-rule",
+      "aws:cloudwatch/eventRule:EventRule multi-rule-2",
+      "aws:cloudwatch/eventTarget:EventTarget multi-queue",
+      "aws:cloudwatch/eventTarget:EventTarget multi-rule-2-queue",
+      "aws:cloudwatch/eventTarget:EventTarget multi-rule-2-stream",
+      "aws:cloudwatch/eventTarget:EventTarget multi-stream",
+      "aws:sqs/queuePolicy:QueuePolicy multi-queue-policy",
+      "genesys-eventbridge:aws:EventBridgeRoute multi",
+      "pulumi-nodejs:dynamic/genesys:EventBridgeSource multi",
+    ]);
+    expect([route.eventPatterns, route.eventPattern, inputsOf(registered, "multi-rule").eventPattern, inputsOf(registered, "multi-rule-2").eventPattern]).toEqual([
+      patterns,
+      undefined,
+      patterns[0],
+      patterns[1],
+    ]);
+    expect([inputsOf(registered, "multi-queue").rule, inputsOf(registered, "multi-rule-2-queue").rule, inputsOf(registered, "multi-rule-2-stream")]).toEqual([
+      "multi-rule-physical",
+      "multi-rule-2-physical",
+      { rule: "multi-rule-2-physical", eventBusName: "aws.partner/genesys.com/cloud/org-from-facts/multi", arn: stream.arn, roleArn: stream.roleArn, inputTransformer: TRANSFORMER, region: "us-east-1" },
+    ]);
+    const policy = JSON.parse(inputsOf(registered, "multi-queue-policy").policy);
+    expect(policy.Statement[0].Condition).toEqual({
+      ArnEquals: { "aws:SourceArn": ["arn:aws:mock:us-east-1:123456789012:multi-rule-physical", "arn:aws:mock:us-east-1:123456789012:multi-rule-2-physical"] },
+    });
+  });
+
+  it("refuses a target name that would give two resources one name", () => {
+    const { definition } = example();
+    const def = definition as any;
+    def.filters = [
+      { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "sip" }] },
+      { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "status", operator: "eq", value: "open" }] },
+    ];
+    const arn = "arn:aws:sqs:us-east-1:123456789012:q";
+    expect(() => new EventBridgeRoute("clash", { definition: def, targets: [{ name: "q", arn }, { name: "rule-2-q", arn }] })).toThrow(
+      'clash: two resources of the route would be named "clash-rule-2-q"; rename the target',
+    );
   });
 
   it("fails, naming the condition, when the event pattern cannot express it", () => {

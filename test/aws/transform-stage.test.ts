@@ -149,6 +149,34 @@ describe("EventBridgeRoute with a transform stage, on deployment", () => {
     expect(JSON.parse(inputsOf(registered, "staged-stage-role").assumeRolePolicy).Statement[0].Principal).toEqual({ Service: "states.amazonaws.com" });
   });
 
+  it("makes every rule target the one stage when the filters need several rules, and lets each send to the dead-letter queue", async () => {
+    const { definition } = example();
+    const def = definition as any;
+    // A field named like a matcher would stand inside $or: one rule per event type instead.
+    def.filters = [
+      { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "sip" }] },
+      { eventType: "analytics.conversations.summary", conditions: [{ field: "metrics.duration", operator: "gte", value: 30 }] },
+    ];
+    const route = new EventBridgeRoute("many", { definition: def, targets: [{ name: "queue", arn: QUEUE }] });
+    await settled(route);
+    const machine = "arn:aws:mock:us-east-1:123456789012:many-stage-machine-physical";
+    const dlq = "arn:aws:mock:us-east-1:123456789012:many-stage-dlq-physical";
+    expect([
+      route.rules.length,
+      ["many-stage", "many-rule-2-stage"].map((n) => [inputsOf(registered, n).rule, inputsOf(registered, n).arn]),
+      registered.filter((r) => r.name.startsWith("many") && r.type === "aws:sfn/stateMachine:StateMachine").length,
+      inputsOf(registered, "many-stage-dlq-policy").policy,
+    ]).toEqual([
+      2,
+      [
+        ["many-rule-physical", machine],
+        ["many-rule-2-physical", machine],
+      ],
+      1,
+      sendFromRulePolicy(dlq, ["arn:aws:mock:us-east-1:123456789012:many-rule-physical", "arn:aws:mock:us-east-1:123456789012:many-rule-2-physical"]),
+    ]);
+  });
+
   it("uses a dead-letter queue given, letting only the rule send to it, and creates none", async () => {
     const { definition } = example();
     const dlq = { arn: "arn:aws:sqs:us-east-1:123456789012:mine", url: "https://sqs.us-east-1.amazonaws.com/123456789012/mine" };

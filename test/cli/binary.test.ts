@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { appendAuditEntry } from "../../src/audit";
 import { RunningEmulator, startEmulator } from "../../src/emulator";
-import { EXAMPLES, removeTempDirs, tempDir, writeJson } from "./run-cli";
+import { EXAMPLES, FIXTURES, removeTempDirs, tempDir, writeJson } from "./run-cli";
 import { eventBridgeProperties, seedIntegrations } from "./seed-integrations";
 
 /*
@@ -60,7 +60,7 @@ afterAll(() => {
 
 describe("the genesys-eventbridge binary", () => {
   it("exits 0 for the corrected example", () => {
-    const r = run("validate", path.join(EXAMPLES, "definition.json"), "--samples", path.join(EXAMPLES, "samples"));
+    const r = run("validate", path.join(FIXTURES, "definition.json"), "--samples", path.join(FIXTURES, "samples"));
     expect([r.code, r.err, r.out.split("\n")[0]]).toEqual([0, "", "valid: eventbridge-source-prod-01"]);
   });
 
@@ -69,7 +69,7 @@ describe("the genesys-eventbridge binary", () => {
     expect(r).toEqual({
       code: 1,
       out: "",
-      err: "transformations[2].sourceField: does not resolve on samples[0] (conversation.created): metadata is missing\n",
+      err: "transformations[2].sourceField: does not resolve on samples[0] (v2.detail.events.conversation.{id}.customer.start): metadata is missing\n",
     });
   });
 
@@ -77,12 +77,12 @@ describe("the genesys-eventbridge binary", () => {
     expect(run("validate", "--bogus")).toEqual({
       code: 2,
       out: "",
-      err: "genesys-eventbridge validate: unknown option --bogus\nusage: genesys-eventbridge validate <definition.json | -> [--samples <file | dir | ->] [--json]\n",
+      err: "genesys-eventbridge validate: unknown option --bogus\nusage: genesys-eventbridge validate <definition.json | -> [--samples <file | dir | ->] [--catalog <file>] [--json]\n",
     });
   });
 
   it("prints the projected event as JSON on one line", () => {
-    const r = run("project", path.join(EXAMPLES, "definition.json"), "--event", path.join(EXAMPLES, "samples", "conversation-created.json"));
+    const r = run("project", path.join(FIXTURES, "definition.json"), "--event", path.join(FIXTURES, "samples", "conversation-created.json"));
     expect([r.code, r.err, r.out.split("\n").length, JSON.parse(r.out)]).toEqual([
       0,
       "",
@@ -103,7 +103,7 @@ describe("the genesys-eventbridge binary", () => {
 
   it("refuses duplicate keys and accepts a byte order mark, one line on stderr, no stack trace", () => {
     const dir = fs.mkdtempSync(path.join(BASE, "files-"));
-    const text = fs.readFileSync(path.join(EXAMPLES, "definition.json"), "utf8");
+    const text = fs.readFileSync(path.join(FIXTURES, "definition.json"), "utf8");
     const dup = path.join(dir, "dup.json");
     fs.writeFileSync(dup, text.replace('"id": "eventbridge-source-prod-01",', '"id": "eventbridge-source-prod-01",\n  "id": "other",'));
     expect(run("validate", dup)).toEqual({
@@ -120,16 +120,16 @@ describe("the genesys-eventbridge binary", () => {
   it("refuses a 100k-deep sample with a depth error instead of a RangeError", () => {
     const dir = fs.mkdtempSync(path.join(BASE, "files-"));
     const deep = path.join(dir, "deep.json");
-    fs.writeFileSync(deep, `{"eventType": "conversation.created", "event": ${"{\"a\":".repeat(100_000)}1${"}".repeat(100_000)}}`);
-    expect(run("validate", path.join(EXAMPLES, "definition.json"), "--samples", deep)).toEqual({
+    fs.writeFileSync(deep, `{"eventType": "v2.detail.events.conversation.{id}.customer.start", "event": ${"{\"a\":".repeat(100_000)}1${"}".repeat(100_000)}}`);
+    expect(run("validate", path.join(FIXTURES, "definition.json"), "--samples", deep)).toEqual({
       code: 1,
       out: "",
-      err: `${deep}:1:${48 + 5 * 63}: event${".a".repeat(63)}: nested deeper than 64 levels of objects and arrays\n`,
+      err: `${deep}:1:${77 + 5 * 63}: event${".a".repeat(63)}: nested deeper than 64 levels of objects and arrays\n`,
     });
   });
 
   it("compiles the AWS route as JSON", () => {
-    const r = run("compile", path.join(EXAMPLES, "definition.json"), "--partner-event-source", "aws.partner/genesys.com/cloud/org/genesys-prod-01", "--json");
+    const r = run("compile", path.join(FIXTURES, "definition.json"), "--partner-event-source", "aws.partner/genesys.com/cloud/org/genesys-prod-01", "--json");
     const route = JSON.parse(r.out);
     expect([r.code, r.err, JSON.parse(route.eventPattern).source, route.inputTransformer.inputTemplate, route.transform.kind, route.undelivered]).toEqual([
       0,
@@ -142,7 +142,7 @@ describe("the genesys-eventbridge binary", () => {
   });
 
   it("exits 1 from compile, with the condition's path, when the pattern cannot express it", () => {
-    const def = JSON.parse(fs.readFileSync(path.join(EXAMPLES, "definition.json"), "utf8"));
+    const def = JSON.parse(fs.readFileSync(path.join(FIXTURES, "definition.json"), "utf8"));
     def.filters[0].conditions.push({ field: "flags.vip", operator: "neq", value: true });
     const r = run("compile", writeJson(tempDir(), "neq-boolean.json", def));
     expect(r).toEqual({
@@ -162,7 +162,7 @@ describe("the genesys-eventbridge binary", () => {
   });
 
   it("reads a definition piped into standard input", () => {
-    const r = runWith({ input: fs.readFileSync(path.join(EXAMPLES, "definition.json")) }, "validate", "-", "--json");
+    const r = runWith({ input: fs.readFileSync(path.join(FIXTURES, "definition.json")) }, "validate", "-", "--json");
     expect([r.code, r.err, JSON.parse(r.out).id]).toEqual([0, "", "eventbridge-source-prod-01"]);
     const broken = runWith({ input: '{\n  "id": "x",\n  oops\n}' }, "validate", "-");
     expect(broken).toEqual({ code: 1, out: "", err: "<stdin>:3:3: not valid JSON: unexpected character \"o\"; expected a property name in double quotes\n" });
@@ -191,9 +191,9 @@ describe("the exit-code table of every command", () => {
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, ...CLIENT });
     const dir = tempDir();
-    const invalid = JSON.parse(fs.readFileSync(path.join(EXAMPLES, "definition.json"), "utf8"));
+    const invalid = JSON.parse(fs.readFileSync(path.join(FIXTURES, "definition.json"), "utf8"));
     invalid.filters[0].conditions[0].operator = "like";
-    const inexpressible = JSON.parse(fs.readFileSync(path.join(EXAMPLES, "definition.json"), "utf8"));
+    const inexpressible = JSON.parse(fs.readFileSync(path.join(FIXTURES, "definition.json"), "utf8"));
     inexpressible.filters[0].conditions.push({ field: "flags.vip", operator: "neq", value: true });
     const entry = { action: "delete" as const, sourceId: "s", payloadHash: "e".repeat(64), result: "success" as const };
     const log = path.join(dir, "audit.jsonl");
@@ -205,8 +205,8 @@ describe("the exit-code table of every command", () => {
     fs.writeFileSync(notADirectory, "");
     files = {
       dir,
-      definition: path.join(EXAMPLES, "definition.json"),
-      sample: path.join(EXAMPLES, "samples", "conversation-created.json"),
+      definition: path.join(FIXTURES, "definition.json"),
+      sample: path.join(FIXTURES, "samples", "conversation-created.json"),
       invalid: writeJson(dir, "invalid.json", invalid),
       inexpressible: writeJson(dir, "inexpressible.json", inexpressible),
       missing: path.join(dir, "missing.json"),
@@ -276,7 +276,7 @@ describe("the exit-code table of every command", () => {
   });
 
   it("exports an organization's integrations with the credentials from the environment", async () => {
-    await seedIntegrations(emulator.url, CLIENT, [{ name: "orders", properties: eventBridgeProperties("123456789012", "us-east-1", "orders", ["conversation.created"]) }]);
+    await seedIntegrations(emulator.url, CLIENT, [{ name: "orders", properties: eventBridgeProperties("123456789012", "us-east-1", "orders", ["v2.detail.events.conversation.{id}.customer.start"]) }]);
     const out = path.join(files.dir, "exported");
     const r = await runAsync(genesysEnv(), "export", "--out", out, "--role-arn", "arn:aws:iam::123456789012:role/r");
     expect([r.code, r.err, r.out.trimEnd().split("\n").slice(-2), fs.readdirSync(out)]).toEqual([

@@ -1,20 +1,19 @@
 import * as fs from "fs";
 import * as path from "path";
 import { compileJsonataExpression } from "../../src/definition";
-import { definition, example } from "../definition/fixtures";
-import { EXAMPLES, removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
+import { definition, example, fixture } from "../definition/fixtures";
+import { EXAMPLES, FIXTURES, removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
 
-const definitionFile = path.join(EXAMPLES, "definition.json");
+const definitionFile = path.join(FIXTURES, "definition.json");
 const PARTNER = "aws.partner/genesys.com/cloud/3f1e2d4c-0000-4000-8000-000000000001/genesys-prod-01";
-
 
 /** The example's event pattern, with `source` when a partner event source is named. */
 function pattern(source?: string): Record<string, unknown> {
   return {
     ...(source === undefined ? {} : { source: [source] }),
     $or: [
-      { "detail-type": ["conversation.created"], detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } } },
-      { "detail-type": ["analytics.conversations.summary"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1000000000] }] } } } },
+      { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } } },
+      { "detail-type": ["v2.detail.events.conversation.{id}.customer.end"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1000000000] }] } } } },
     ],
   };
 }
@@ -52,6 +51,7 @@ describe("compile", () => {
       1,
       {
         ok: true,
+        eventPatterns: [JSON.stringify(pattern(PARTNER))],
         eventPattern: JSON.stringify(pattern(PARTNER)),
         inputTransformer: {
           inputPaths: { convId: "$.detail.eventBody.conversation.id", customTenant: "$.detail.eventBody.attributes.tenantId" },
@@ -68,8 +68,35 @@ describe("compile", () => {
     expect([r.code, JSON.parse(JSON.parse(r.out).eventPattern).source]).toEqual([0, ["aws.partner/genesys.com/cloud/org/other"]]);
   });
 
-  it("exits 1 with the conditions the pattern cannot express, and prints no route", async () => {
+  it("compiles two filters on one event type, and one rule per event type when fields named like matchers would stand inside $or", async () => {
     const def = example("definition.json") as any;
+    def.filters = [
+      { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "duration", operator: "gte", value: 60 }] },
+      { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "queue", operator: "eq", value: "Support" }] },
+      { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "sip" }] },
+    ];
+    const r = await runCli("compile", writeJson(tempDir(), "or.json", def), "--json");
+    const out = JSON.parse(r.out);
+    expect([r.code, r.err, out.eventPatterns.map((p: string) => JSON.parse(p)), "eventPattern" in out]).toEqual([
+      0,
+      "",
+      [
+        {
+          $or: [
+            { "detail-type": ["v2.detail.events.conversation.{id}.user.end"], detail: { eventBody: { duration: [{ numeric: [">=", 60, "<=", 1e9] }] } } },
+            { "detail-type": ["v2.detail.events.conversation.{id}.user.end"], detail: { eventBody: { queue: ["Support"] } } },
+          ],
+        },
+        { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { prefix: ["sip"] } } },
+      ],
+      false,
+    ]);
+    const text = await runCli("compile", writeJson(tempDir(), "or.json", def));
+    expect(text.out.split("\n").filter((l) => l.startsWith("event pattern"))).toEqual(["event pattern of rule 1 of 2:", "event pattern of rule 2 of 2:"]);
+  });
+
+  it("exits 1 with the conditions the pattern cannot express, and prints no route", async () => {
+    const def = fixture("definition.json") as any;
     def.filters[1].conditions.push({ field: "metadata.timestamp", operator: "gte", value: "2024-01-01T00:00:00Z" });
     def.filters[0].conditions.push({ field: "flags.vip", operator: "neq", value: true });
     const file = writeJson(tempDir(), "timestamps.json", def);
@@ -85,7 +112,7 @@ describe("compile", () => {
   });
 
   it("prints the conditions the pattern cannot express as a --json document with exit 1", async () => {
-    const def = example("definition.json") as any;
+    const def = fixture("definition.json") as any;
     def.filters[0].conditions.push({ field: "flags.vip", operator: "neq", value: true });
     const r = await runCli("compile", writeJson(tempDir(), "neq.json", def), "--json");
     expect([r.code, r.err, JSON.parse(r.out)]).toEqual([
@@ -109,7 +136,7 @@ describe("compile", () => {
   });
 
   it("exits 1 with the property paths of an invalid definition", async () => {
-    const def = example("definition.json") as any;
+    const def = fixture("definition.json") as any;
     def.filters[0].conditions[0].operator = "like";
     const file = writeJson(tempDir(), "invalid.json", def);
     expect(await runCli("compile", file)).toEqual({
@@ -127,7 +154,7 @@ describe("compile", () => {
     expect(await runCli(...argv)).toEqual({
       code: 2,
       out: "",
-      err: `genesys-eventbridge compile: ${message}\nusage: genesys-eventbridge compile <definition.json | -> [--partner-event-source <name> | --org-id <id>] [--json]`,
+      err: `genesys-eventbridge compile: ${message}\nusage: genesys-eventbridge compile <definition.json | -> [--partner-event-source <name> | --org-id <id>] [--catalog <file>] [--json]`,
     });
   });
 

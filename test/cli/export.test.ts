@@ -43,8 +43,8 @@ const readJson = (file: string) => JSON.parse(fs.readFileSync(file, "utf8"));
  * definition derives a suffix from the id, so adopting it writes the suffix.
  */
 async function withoutSuffix(name: string): Promise<string> {
-  const [id] = await seedIntegrations(emulator.url, CLIENT, [{ name, properties: eventBridgeProperties("123456789012", "us-east-1", name, ["conversation.created"]) }]);
-  const properties = { awsAccountId: "123456789012", awsAccountRegion: "us-east-1", eventFilter: ["conversation.created"] };
+  const [id] = await seedIntegrations(emulator.url, CLIENT, [{ name, properties: eventBridgeProperties("123456789012", "us-east-1", name, ["v2.detail.events.conversation.{id}.customer.start"]) }]);
+  const properties = { awsAccountId: "123456789012", awsAccountRegion: "us-east-1", eventFilter: ["v2.detail.events.conversation.{id}.customer.start"] };
   const answer = await fetch(`${emulator.url}/__emulator/integrations/${id}`, { method: "PATCH", body: JSON.stringify({ config: { properties } }), headers: { "content-type": "application/json" } });
   expect(answer.status).toBe(200);
   return id;
@@ -74,7 +74,7 @@ afterAll(async () => {
 describe("export", () => {
   it("writes one definition file per integration and prints the stack config that adopts them", async () => {
     const [ordersId, auditId] = await seedIntegrations(emulator.url, CLIENT, [
-      { name: "orders", properties: eventBridgeProperties("123456789012", "us-east-1", "orders-prod", ["v2.users.{id}.presence", "conversation.created"]) },
+      { name: "orders", properties: eventBridgeProperties("123456789012", "us-east-1", "orders-prod", ["v2.users.{id}.presence", "v2.detail.events.conversation.{id}.customer.start"]) },
       { name: "audit-trail", intendedState: "DISABLED", properties: eventBridgeProperties("210987654321", "cn-north-1", "audit", ["audits.entity"]) },
     ]);
     const project = inProject();
@@ -101,7 +101,7 @@ describe("export", () => {
       intendedState: "ENABLED",
       configuration: { awsAccountId: "123456789012", roleArn: ROLE, region: "us-east-1" },
       filters: [
-        { eventType: "conversation.created", conditions: [] },
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [] },
         { eventType: "v2.users.{id}.presence", conditions: [] },
       ],
     });
@@ -122,8 +122,8 @@ describe("export", () => {
 
   it("writes files that validate, except for the placeholder role, which validation names", async () => {
     await seedIntegrations(emulator.url, CLIENT, [
-      { name: "orders", properties: eventBridgeProperties("123456789012", "us-east-1", "orders-prod", ["conversation.created"]) },
-      { name: "other-account", properties: eventBridgeProperties("210987654321", "eu-west-1", "other", ["conversation.created"]) },
+      { name: "orders", properties: eventBridgeProperties("123456789012", "us-east-1", "orders-prod", ["v2.detail.events.conversation.{id}.customer.start"]) },
+      { name: "other-account", properties: eventBridgeProperties("210987654321", "eu-west-1", "other", ["v2.detail.events.conversation.{id}.customer.start"]) },
     ]);
     const out = tempDir();
     expect((await runCli("export", "--out", out, "--role-arn", ROLE)).code).toBe(0);
@@ -139,7 +139,7 @@ describe("export", () => {
   });
 
   it("names the stack config paths absolutely when the folder is outside the Pulumi project", async () => {
-    await seedIntegrations(emulator.url, CLIENT, [{ name: "orders", properties: eventBridgeProperties("123456789012", "us-east-1", "orders", ["conversation.created"]) }]);
+    await seedIntegrations(emulator.url, CLIENT, [{ name: "orders", properties: eventBridgeProperties("123456789012", "us-east-1", "orders", ["v2.detail.events.conversation.{id}.customer.start"]) }]);
     inProject();
     const out = fs.realpathSync(tempDir());
     const run = await runCli("export", "--out", out, "--role-arn", ROLE, "--json");
@@ -176,11 +176,11 @@ describe("export", () => {
 
   it("exports what it can and exits 1 naming the integrations it cannot export", async () => {
     const [spaced, empty, twinA, twinB] = await seedIntegrations(emulator.url, CLIENT, [
-      { name: "Console source", properties: eventBridgeProperties("123456789012", "us-east-1", "console", ["conversation.created"]) },
+      { name: "Console source", properties: eventBridgeProperties("123456789012", "us-east-1", "console", ["v2.detail.events.conversation.{id}.customer.start"]) },
       { name: "empty", intendedState: "DISABLED" },
-      { name: "twin", properties: eventBridgeProperties("123456789012", "us-east-1", "twin-a", ["conversation.created"]) },
-      { name: "Twin", properties: eventBridgeProperties("123456789012", "us-east-1", "twin-b", ["conversation.created"]) },
-      { name: "orders", properties: eventBridgeProperties("123456789012", "us-east-1", "orders", ["conversation.created"]) },
+      { name: "twin", properties: eventBridgeProperties("123456789012", "us-east-1", "twin-a", ["v2.detail.events.conversation.{id}.customer.start"]) },
+      { name: "Twin", properties: eventBridgeProperties("123456789012", "us-east-1", "twin-b", ["v2.detail.events.conversation.{id}.customer.start"]) },
+      { name: "orders", properties: eventBridgeProperties("123456789012", "us-east-1", "orders", ["v2.detail.events.conversation.{id}.customer.start"]) },
     ]);
     const out = tempDir();
     const run = await runCli("export", "--out", out, "--role-arn", ROLE);
@@ -201,8 +201,8 @@ describe("export", () => {
 
   it("refuses to overwrite existing files without --force, writing nothing", async () => {
     await seedIntegrations(emulator.url, CLIENT, [
-      { name: "alpha", properties: eventBridgeProperties("123456789012", "us-east-1", "alpha", ["conversation.created"]) },
-      { name: "beta", properties: eventBridgeProperties("123456789012", "us-east-1", "beta", ["conversation.created"]) },
+      { name: "alpha", properties: eventBridgeProperties("123456789012", "us-east-1", "alpha", ["v2.detail.events.conversation.{id}.customer.start"]) },
+      { name: "beta", properties: eventBridgeProperties("123456789012", "us-east-1", "beta", ["v2.detail.events.conversation.{id}.customer.start"]) },
     ]);
     const out = tempDir();
     fs.writeFileSync(path.join(out, "beta.json"), "edited by hand");

@@ -29,6 +29,8 @@ export async function runCliWithInput(input: string | Buffer | undefined, ...arg
 
 /** The examples folder of the repository. */
 export const EXAMPLES = path.join(__dirname, "..", "..", "stacks", "examples");
+/** The definition and samples of the unit tests (the example of the original design with real topic names). */
+export const FIXTURES = path.join(__dirname, "..", "definition", "fixtures");
 
 const created: string[] = [];
 

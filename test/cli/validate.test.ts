@@ -2,14 +2,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { buildPayload, payloadBytes, payloadHash, validateDefinition } from "../../src/definition";
 import { rejectionCases } from "../definition/acceptance-cases";
-import { example } from "../definition/fixtures";
-import { EXAMPLES, removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
+import { fixture } from "../definition/fixtures";
+import { EXAMPLES, FIXTURES, removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
 
-const definitionFile = path.join(EXAMPLES, "definition.json");
-const samplesDir = path.join(EXAMPLES, "samples");
+const definitionFile = path.join(FIXTURES, "definition.json");
+const samplesDir = path.join(FIXTURES, "samples");
 
 function payloadFacts(): { bytes: number; hash: string } {
-  const d = validateDefinition(example("definition.json"));
+  const d = validateDefinition(fixture("definition.json"));
   if (d._tag === "Left") throw new Error("example does not validate");
   const payload = buildPayload(d.right);
   return { bytes: payloadBytes(payload), hash: payloadHash(payload) };
@@ -31,8 +31,8 @@ describe("validate", () => {
         `  payload: ${bytes} bytes (limit 262144)`,
         `  sha256: ${hash}`,
         "  samples: 2 projected, 2 matched their filter",
-        "    samples[0] analytics.conversations.summary (analytics-summary.json): matched filters[1]",
-        "    samples[1] conversation.created (conversation-created.json): matched filters[0]",
+        "    samples[0] v2.detail.events.conversation.{id}.customer.end (analytics-summary.json): matched filters[1]",
+        "    samples[1] v2.detail.events.conversation.{id}.customer.start (conversation-created.json): matched filters[0]",
       ].join("\n"),
     });
   });
@@ -48,7 +48,7 @@ describe("validate", () => {
     ).toEqual({
       code: 1,
       out: "",
-      err: "transformations[2].sourceField: does not resolve on samples[0] (conversation.created): metadata is missing",
+      err: "transformations[2].sourceField: does not resolve on samples[0] (v2.detail.events.conversation.{id}.customer.start): metadata is missing",
     });
   });
 
@@ -71,7 +71,7 @@ describe("validate", () => {
 
   it("lists every problem of a definition, one per line", async () => {
     const dir = tempDir();
-    const d = example("definition.json") as any;
+    const d = fixture("definition.json") as any;
     d.filters[0].conditions[0].operator = "like";
     d.configuration.awsAccountId = "1";
     const run = await runCli("validate", writeJson(dir, "d.json", d));
@@ -96,7 +96,7 @@ describe("validate", () => {
     expect(await runCli("validate", ...args)).toEqual({
       code: 2,
       out: "",
-      err: `${first}\nusage: genesys-eventbridge validate <definition.json | -> [--samples <file | dir | ->] [--json]`,
+      err: `${first}\nusage: genesys-eventbridge validate <definition.json | -> [--samples <file | dir | ->] [--catalog <file>] [--json]`,
     });
   });
 
@@ -143,16 +143,16 @@ describe("validate", () => {
     });
 
     it("refuses a duplicate key in a sample file with its path in that file", async () => {
-      const file = write("dup-sample.json", '[{"eventType": "conversation.created", "event": {"a": 1, "a": 2}}]');
+      const file = write("dup-sample.json", '[{"eventType": "v2.detail.events.conversation.{id}.customer.start", "event": {"a": 1, "a": 2}}]');
       expect(await runCli("validate", definitionFile, "--samples", file)).toEqual({
         code: 1,
         out: "",
-        err: `${file}:1:58: [0].event.a: duplicate key "a"; it is first given at 1:50 (JSON parsers keep only one of them: keep one key)`,
+        err: `${file}:1:87: [0].event.a: duplicate key "a"; it is first given at 1:79 (JSON parsers keep only one of them: keep one key)`,
       });
     });
 
     it("refuses a lone surrogate with its path", async () => {
-      const file = write("lone.json", exampleText.replace('"eventType": "conversation.created"', '"eventType": "conversation.created\\udc00"'));
+      const file = write("lone.json", exampleText.replace('"eventType": "v2.detail.events.conversation.{id}.customer.start"', '"eventType": "v2.detail.events.conversation.{id}.customer.start\\udc00"'));
       const run = await runCli("validate", file);
       expect([run.code, run.out, run.err.replace(/^.*?:\d+:\d+: /, "")]).toEqual([
         1,
@@ -162,9 +162,9 @@ describe("validate", () => {
     });
 
     it("refuses a 100k-deep sample with a depth error, not a RangeError", async () => {
-      const file = write("deep.json", `[{"eventType": "conversation.created", "event": ${"[".repeat(100_000)}${"]".repeat(100_000)}}]`);
+      const file = write("deep.json", `[{"eventType": "v2.detail.events.conversation.{id}.customer.start", "event": ${"[".repeat(100_000)}${"]".repeat(100_000)}}]`);
       const run = await runCli("validate", definitionFile, "--samples", file);
-      expect([run.code, run.out, run.err]).toEqual([1, "", `${file}:1:${49 + 62}: [0].event${"[0]".repeat(62)}: nested deeper than 64 levels of objects and arrays`]);
+      expect([run.code, run.out, run.err]).toEqual([1, "", `${file}:1:${78 + 62}: [0].event${"[0]".repeat(62)}: nested deeper than 64 levels of objects and arrays`]);
     });
 
     it("refuses a file over the size limit before parsing it", async () => {
@@ -196,11 +196,11 @@ describe("validate", () => {
 
   it("reports malformed samples with their paths", async () => {
     const dir = tempDir();
-    const file = writeJson(dir, "s.json", [{ eventType: "conversation.created", event: [] }, { event: {} }]);
+    const file = writeJson(dir, "s.json", [{ eventType: "v2.detail.events.conversation.{id}.customer.start", event: [] }, { event: {} }]);
     expect(await runCli("validate", definitionFile, "--samples", file)).toEqual({
       code: 1,
       out: "",
-      err: ["samples[0].event: expected an event object, found []", "samples[1].eventType: is required: expected an event type such as conversation.created"].join("\n"),
+      err: ["samples[0].event: expected an event object, found []", "samples[1].eventType: is required: expected an event type such as v2.detail.events.conversation.{id}.customer.start"].join("\n"),
     });
   });
 
@@ -223,15 +223,15 @@ describe("validate", () => {
           payloadLimit: 262144,
           sha256: hash,
           samples: [
-            { sample: 0, eventType: "analytics.conversations.summary", file: "analytics-summary.json", filter: 1, matched: true },
-            { sample: 1, eventType: "conversation.created", file: "conversation-created.json", filter: 0, matched: true },
+            { sample: 0, eventType: "v2.detail.events.conversation.{id}.customer.end", file: "analytics-summary.json", filter: 1, matched: true },
+            { sample: 1, eventType: "v2.detail.events.conversation.{id}.customer.start", file: "conversation-created.json", filter: 0, matched: true },
           ],
         },
       ]);
     });
 
     it("names a sample that does not match, with the failed condition", async () => {
-      const sample = example("samples/conversation-created.json") as any;
+      const sample = fixture("samples/conversation-created.json") as any;
       sample.event.metadata.source = "phone";
       const run = await runCli("validate", definitionFile, "--samples", writeJson(tempDir(), "phone.json", sample), "--json");
       expect([run.code, run.err, JSON.parse(run.out).samples]).toEqual([
@@ -240,7 +240,7 @@ describe("validate", () => {
         [
           {
             sample: 0,
-            eventType: "conversation.created",
+            eventType: "v2.detail.events.conversation.{id}.customer.start",
             file: "phone.json",
             filter: 0,
             matched: false,
@@ -252,7 +252,7 @@ describe("validate", () => {
     });
 
     it("prints the problems of an invalid definition as one document on stdout, nothing on stderr", async () => {
-      const d = example("definition.json") as any;
+      const d = fixture("definition.json") as any;
       d.filters[0].conditions[0].operator = "like";
       d.configuration.awsAccountId = "1";
       const run = await runCli("validate", writeJson(tempDir(), "d.json", d), "--json");
@@ -317,7 +317,7 @@ describe("validate", () => {
       expect([run.code, run.err, run.out.split("\n").slice(-2)]).toEqual([
         0,
         "",
-        ["  samples: 1 projected, 1 matched their filter", "    samples[0] conversation.created (<stdin>): matched filters[0]"],
+        ["  samples: 1 projected, 1 matched their filter", "    samples[0] v2.detail.events.conversation.{id}.customer.start (<stdin>): matched filters[0]"],
       ]);
     });
 
@@ -346,20 +346,20 @@ describe("validate", () => {
 
   describe("intendedState in a definition file", () => {
     it("is accepted and shown: the stack program passes it to the resource", async () => {
-      const d = { ...(example("definition.json") as any), intendedState: "DISABLED" };
+      const d = { ...(fixture("definition.json") as any), intendedState: "DISABLED" };
       const run = await runCli("validate", writeJson(tempDir(), "disabled.json", d));
       expect([run.code, run.err, run.out.split("\n").slice(0, 2)]).toEqual([0, "", ["valid: eventbridge-source-prod-01", "  intended state: DISABLED"]]);
     });
 
     it("is not part of the payload: the hash stays the same", async () => {
       const { hash } = payloadFacts();
-      const d = { ...(example("definition.json") as any), intendedState: "ENABLED" };
+      const d = { ...(fixture("definition.json") as any), intendedState: "ENABLED" };
       const run = await runCli("validate", writeJson(tempDir(), "enabled.json", d), "--json");
       expect([run.code, JSON.parse(run.out).sha256, JSON.parse(run.out).intendedState]).toEqual([0, hash, "ENABLED"]);
     });
 
     it("must be ENABLED or DISABLED", async () => {
-      const d = { ...(example("definition.json") as any), intendedState: "ON" };
+      const d = { ...(fixture("definition.json") as any), intendedState: "ON" };
       expect(await runCli("validate", writeJson(tempDir(), "on.json", d))).toEqual({
         code: 1,
         out: "",

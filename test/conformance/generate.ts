@@ -27,9 +27,9 @@ export const BOUNDS = [0, 30, 30.5, -5, 1e9, 2e9, -2e9, 0.1234567, 29.999999, 10
 
 /** Event types: templates with `{id}`, plain, and one shaped like an IP address. */
 export const EVENT_TYPES = [
-  "conversation.created",
+  "v2.detail.events.conversation.{id}.customer.start",
   "v2.users.{id}.presence",
-  "analytics.conversations.summary",
+  "v2.detail.events.conversation.{id}.customer.end",
   "1.2.3.4",
   "v2.detail.events.conversation.{id}.customer.start",
 ];
@@ -60,19 +60,29 @@ const segment = fc.oneof(
 
 const fieldPath = fc.array(segment, { minLength: 1, maxLength: 3 }).map((s) => s.join("."));
 
-function condition(fields: ReadonlyArray<string>): fc.Arbitrary<Record<string, unknown>> {
+/** The values conditions compare with: every edge case, or only values a pattern expresses for one filter (`plain`). */
+export interface ConditionValues {
+  readonly scalar: fc.Arbitrary<Scalar>;
+  readonly bound: fc.Arbitrary<number | string>;
+}
+
+const EDGE_VALUES: ConditionValues = {
+  scalar,
+  bound: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...BOUNDS) }, { weight: 1, arbitrary: fc.constant("2024-01-15T00:00:00Z") }),
+};
+
+/** Plain strings and numbers, bounds within the numeric-matching limits: what users mostly write. */
+export const PLAIN_VALUES: ConditionValues = {
+  scalar: fc.oneof(fc.constantFrom("web", "sms", "Support", "Sales", "queued"), fc.constantFrom(0, 1, 30, 60, 600)),
+  bound: fc.constantFrom(0, 30, 60, 600, 1000.25),
+};
+
+function condition(fields: ReadonlyArray<string>, values: ConditionValues = EDGE_VALUES): fc.Arbitrary<Record<string, unknown>> {
   const field = fc.constantFrom(...fields);
   return fc.oneof(
-    { weight: 4, arbitrary: fc.record({ field, operator: fc.constantFrom("eq", "neq"), value: scalar }) },
-    { weight: 2, arbitrary: fc.record({ field, operator: fc.constant("in"), value: fc.array(scalar, { minLength: 1, maxLength: 3 }) }) },
-    {
-      weight: 3,
-      arbitrary: fc.record({
-        field,
-        operator: fc.constantFrom("gte", "lte"),
-        value: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...BOUNDS) }, { weight: 1, arbitrary: fc.constant("2024-01-15T00:00:00Z") }),
-      }),
-    },
+    { weight: 4, arbitrary: fc.record({ field, operator: fc.constantFrom("eq", "neq"), value: values.scalar }) },
+    { weight: 2, arbitrary: fc.record({ field, operator: fc.constant("in"), value: fc.array(values.scalar, { minLength: 1, maxLength: 3 }) }) },
+    { weight: 3, arbitrary: fc.record({ field, operator: fc.constantFrom("gte", "lte"), value: values.bound }) },
   );
 }
 
@@ -106,6 +116,56 @@ export const caseArbitrary: fc.Arbitrary<GeneratedCase> = fc
     if (decoded._tag === "Left") throw new Error(`a generated definition is invalid: ${JSON.stringify(decoded.left)}`);
     return { definition: decoded.right, fields, withSource, eventSeed };
   });
+
+const keywordSegment = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...PLAIN_SEGMENTS) },
+  { weight: 2, arbitrary: fc.constantFrom(...RESERVED_SEGMENTS) },
+);
+
+function keywordFields(fields: ReadonlyArray<string>): ReadonlyArray<string> {
+  const named = fields.filter((f) => f.split(".").some((s) => RESERVED_SEGMENTS.includes(s)));
+  return named.length > 0 ? named : fields;
+}
+
+const keywordFieldPath = fc.array(keywordSegment, { minLength: 1, maxLength: 2 }).map((s) => s.join("."));
+
+/**
+ * Definitions whose filters share event types: 2..4 filters over 1..2
+ * event types, 0..3 conditions each over 2..4 fields that are often named
+ * like EventBridge matchers (`prefix`, `numeric`, `exists`, ...), some
+ * filters repeating another's conditions or all of them adding one.
+ */
+export function sharedCaseArbitrary(values: ConditionValues = EDGE_VALUES): fc.Arbitrary<GeneratedCase> {
+  return fc
+    .uniqueArray(keywordFieldPath, { minLength: 2, maxLength: 4 })
+    .chain((fields) =>
+      fc.record({
+        fields: fc.constant(fields),
+        types: fc.shuffledSubarray(EVENT_TYPES, { minLength: 1, maxLength: 2 }),
+        filters: fc.array(
+          fc.record({
+            type: fc.nat(),
+            conditions: fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 6, arbitrary: fc.array(condition(fields, values), { minLength: 1, maxLength: 3 }) }),
+            copy: fc.boolean(),
+          }),
+          { minLength: 2, maxLength: 4 },
+        ),
+        // A condition every filter adds, on a field named like a matcher where there is one: such fields then stand outside $or.
+        common: fc.option(condition(keywordFields(fields), values), { freq: 2 }),
+        withSource: fc.boolean(),
+        eventSeed: fc.integer({ min: 1, max: 0x7fffffff }),
+      }),
+    )
+    .map(({ fields, types, filters, common, withSource, eventSeed }) => {
+      const list = filters.map((f, i) => ({
+        eventType: types[f.type % types.length],
+        conditions: [...(i > 0 && f.copy && filters[0].conditions.length > 0 ? filters[0].conditions : f.conditions), ...(common === null ? [] : [common])],
+      }));
+      const decoded = validateDefinition({ ...BASE, filters: list });
+      if (decoded._tag === "Left") throw new Error(`a generated definition is invalid: ${JSON.stringify(decoded.left)}`);
+      return { definition: decoded.right, fields, withSource, eventSeed };
+    });
+}
 
 /** A small seeded generator (mulberry32): the same seed gives the same events. */
 export function random(seed: number): () => number {

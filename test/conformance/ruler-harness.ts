@@ -8,15 +8,24 @@ const ROOT = path.join(__dirname, "..", "..");
 /** Where scripts/ruler-harness.sh builds the harness around AWS's event-pattern engine. */
 export const HARNESS_JAR = path.join(ROOT, "test", "conformance", "ruler", "target", "ruler-harness.jar");
 
-/** One question for the engine: a pattern (JSON text, as sent to AWS) and events (JSON texts, numbers as written). */
+/**
+ * One question for the engine: the patterns of the rules (JSON texts, as
+ * sent to AWS; one machine holds them all, as one bus holds its rules) and
+ * events (JSON texts, numbers as written).
+ */
 export interface RulerRequest {
-  readonly pattern: string;
+  readonly patterns: ReadonlyArray<string>;
   readonly events: ReadonlyArray<string>;
 }
 
-/** The engine's answer: whether it accepted the pattern, and its verdict per event (`null`: it could not read the event). */
+/**
+ * The engine's answer: whether it accepted every pattern, and per event the
+ * indexes of the patterns that match it, ascending (`null`: it could not
+ * read the event). An event is selected when the list is not empty, and
+ * delivered twice when it holds two indexes.
+ */
 export type RulerAnswer =
-  | { readonly accepted: true; readonly verdicts: ReadonlyArray<boolean | null> }
+  | { readonly accepted: true; readonly verdicts: ReadonlyArray<ReadonlyArray<number> | null> }
   | { readonly accepted: false; readonly error: string };
 
 /**

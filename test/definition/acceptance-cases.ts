@@ -95,6 +95,6 @@ export const rejectionCases: ReadonlyArray<RejectionCase> = [
     definition: example("original-definition.json"),
     samples: example("original-sample.json"),
     paths: ["transformations[2].sourceField"],
-    says: "does not resolve on samples[0] (conversation.created): metadata is missing",
+    says: "does not resolve on samples[0] (v2.detail.events.conversation.{id}.customer.start): metadata is missing",
   },
 ];

@@ -1,6 +1,6 @@
 import { decodeSamples, DefinitionIssue, projectSamples, validateDefinition } from "../../src/definition";
 import { rejectionCases } from "./acceptance-cases";
-import { example } from "./fixtures";
+import { example, fixture } from "./fixtures";
 
 function issuesOf(definition: unknown, samples: unknown): ReadonlyArray<DefinitionIssue> {
   const def = validateDefinition(definition);
@@ -14,8 +14,8 @@ function issuesOf(definition: unknown, samples: unknown): ReadonlyArray<Definiti
 
 describe("acceptance", () => {
   it("accepts the corrected example with its samples", () => {
-    const samples = [example("samples/analytics-summary.json"), example("samples/conversation-created.json")];
-    expect(issuesOf(example("definition.json"), samples)).toEqual([]);
+    const samples = [fixture("samples/analytics-summary.json"), fixture("samples/conversation-created.json")];
+    expect(issuesOf(fixture("definition.json"), samples)).toEqual([]);
   });
 
   it("accepts the original design's definition on its own", () => {

@@ -10,7 +10,7 @@ describe("diffDefinitions", () => {
     const next = definition((d) => {
       d.configuration.region = "eu-west-1";
       d.filters[0].conditions[1].value = ["queued"];
-      d.filters[1].eventType = "analytics.conversations.details";
+      d.filters[1].eventType = "v2.detail.events.conversation.{id}.acd.start";
       d.transformations[1].path = "[0].id";
       d.attributeMappings[0].target = "custom.tenantId";
     });

@@ -1,7 +1,7 @@
 import { evaluateCondition, evaluateFilter, eventFieldValues, Filter } from "../../src/definition";
 
 function filter(conditions: Filter["conditions"]): Filter {
-  return { eventType: "conversation.created", conditions };
+  return { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions };
 }
 
 describe("eventFieldValues", () => {

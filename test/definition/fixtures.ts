@@ -5,6 +5,18 @@ import { SampleEvent, SourceDefinition, validateDefinition } from "../../src/def
 /** The examples folder of the repository. */
 export const EXAMPLES = path.join(__dirname, "..", "..", "stacks", "examples");
 
+/**
+ * The definition and samples the unit tests build on: the example of the
+ * original design with real topic names, its fields as they were (these
+ * tests do not consult the topic catalog).
+ */
+export const FIXTURES = path.join(__dirname, "fixtures");
+
+/** Reads a JSON file from the fixtures folder. */
+export function fixture(name: string): unknown {
+  return JSON.parse(fs.readFileSync(path.join(FIXTURES, name), "utf8"));
+}
+
 /** Reads a JSON file from the examples folder. */
 export function example(name: string): unknown {
   return JSON.parse(fs.readFileSync(path.join(EXAMPLES, name), "utf8"));
@@ -15,9 +27,9 @@ export function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** The corrected example definition as a mutable JSON object. */
+/** The fixture definition as a mutable JSON object. */
 export function validJson(): any {
-  return copy(example("definition.json"));
+  return copy(fixture("definition.json"));
 }
 
 /**
@@ -32,11 +44,11 @@ export function definition(change: (d: any) => void = () => undefined): SourceDe
   return r.right;
 }
 
-/** The `conversation.created` sample event from the examples folder. */
-export const createdSample = example("samples/conversation-created.json") as SampleEvent;
+/** The `v2.detail.events.conversation.{id}.customer.start` sample event of the fixtures. */
+export const createdSample = fixture("samples/conversation-created.json") as SampleEvent;
 
-/** The `analytics.conversations.summary` sample event from the examples folder. */
-export const summarySample = example("samples/analytics-summary.json") as SampleEvent;
+/** The `v2.detail.events.conversation.{id}.customer.end` sample event of the fixtures. */
+export const summarySample = fixture("samples/analytics-summary.json") as SampleEvent;
 
 /** A deep copy of a sample whose `event` has been changed by `change`. */
 export function withEvent(sample: SampleEvent, change: (e: any) => void): SampleEvent {

@@ -38,7 +38,7 @@ describe("well-formed strings", () => {
   });
 
   it("reports a lone surrogate in a sample event with the samples path", () => {
-    const sample = { eventType: "conversation.created", event: { metadata: { note: "x\uDBFF" } } };
+    const sample = { eventType: "v2.detail.events.conversation.{id}.customer.start", event: { metadata: { note: "x\uDBFF" } } };
     expect(issues(decodeSamples([sample, sample]))).toEqual([
       definitionIssue("samples[0].event.metadata.note", "not a well-formed UTF-16 string: lone surrogate \\udbff (a surrogate must be half of a pair)"),
       definitionIssue("samples[1].event.metadata.note", "not a well-formed UTF-16 string: lone surrogate \\udbff (a surrogate must be half of a pair)"),
@@ -62,7 +62,7 @@ describe("nesting depth", () => {
   });
 
   it("refuses a sample nested deeper than 64 levels, at its path", () => {
-    const sample = { eventType: "conversation.created", event: nest(100_000) };
+    const sample = { eventType: "v2.detail.events.conversation.{id}.customer.start", event: nest(100_000) };
     expect(issues(decodeSamples([sample]))).toEqual([
       definitionIssue(`samples[0].event${".a".repeat(62)}`, "nested deeper than 64 levels of objects and arrays"),
     ]);

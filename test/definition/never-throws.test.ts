@@ -42,7 +42,7 @@ describe("validation never throws", () => {
       fc.property(fc.array(fc.nat(), { maxLength: 6 }), hostile, fc.jsonValue(), (picks, value, event) => {
         const r = validateDefinition(mutate(validJson(), picks, value));
         if (r._tag === "Right") {
-          const p = projectSamples(r.right, [{ eventType: "conversation.created", event: { metadata: event, participants: event } }]);
+          const p = projectSamples(r.right, [{ eventType: "v2.detail.events.conversation.{id}.customer.start", event: { metadata: event, participants: event } }]);
           expect(["Left", "Right"]).toContain(p._tag);
         }
       }),

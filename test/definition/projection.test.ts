@@ -8,7 +8,7 @@ describe("projectSamples", () => {
       right: [
         {
           sample: 0,
-          eventType: "conversation.created",
+          eventType: "v2.detail.events.conversation.{id}.customer.start",
           filter: 0,
           matched: true,
           failedCondition: null,
@@ -60,8 +60,8 @@ describe("projectSamples", () => {
     expect(projectSamples(definition(), [summary, broken])).toEqual({
       _tag: "Left",
       left: [
-        definitionIssue("transformations[0].sourceField", "does not resolve on samples[1] (conversation.created): conversation is missing"),
-        definitionIssue("attributeMappings[0].source", "does not resolve on samples[1] (conversation.created): attributes is a string, not an object"),
+        definitionIssue("transformations[0].sourceField", "does not resolve on samples[1] (v2.detail.events.conversation.{id}.customer.start): conversation is missing"),
+        definitionIssue("attributeMappings[0].source", "does not resolve on samples[1] (v2.detail.events.conversation.{id}.customer.start): attributes is a string, not an object"),
       ],
     });
   });
@@ -70,7 +70,7 @@ describe("projectSamples", () => {
     const r = projectSamples(definition(), [withEvent(created, (e) => delete e.participants[1].id)]);
     expect(r).toEqual({
       _tag: "Left",
-      left: [definitionIssue("transformations[1].path", "does not resolve on samples[0] (conversation.created): participants[1].id is missing")],
+      left: [definitionIssue("transformations[1].path", "does not resolve on samples[0] (v2.detail.events.conversation.{id}.customer.start): participants[1].id is missing")],
     });
   });
 
@@ -80,7 +80,7 @@ describe("projectSamples", () => {
     expect(ok._tag === "Right" && ok.right[0].projected["agentIds"]).toBe("agent-002");
     expect(projectSamples(def, [summary])).toEqual({
       _tag: "Left",
-      left: [definitionIssue("transformations[1].path", "does not resolve on samples[0] (analytics.conversations.summary): participants[1] is missing (the array has 1 element)")],
+      left: [definitionIssue("transformations[1].path", "does not resolve on samples[0] (v2.detail.events.conversation.{id}.customer.end): participants[1] is missing (the array has 1 element)")],
     });
   });
 
@@ -91,16 +91,16 @@ describe("projectSamples", () => {
       left: [
         definitionIssue(
           "transformations[2].format",
-          'cannot convert metadata.timestamp on samples[0] (conversation.created): iso8601 expects an ISO 8601 timestamp or epoch milliseconds, found "yesterday"',
+          'cannot convert metadata.timestamp on samples[0] (v2.detail.events.conversation.{id}.customer.start): iso8601 expects an ISO 8601 timestamp or epoch milliseconds, found "yesterday"',
         ),
       ],
     });
   });
 
   it("reports a sample whose event type matches no filter", () => {
-    expect(projectSamples(definition(), [{ eventType: "routing.queue.updated", event: {} }])).toEqual({
+    expect(projectSamples(definition(), [{ eventType: "v2.routing.queues.{id}.conversations", event: {} }])).toEqual({
       _tag: "Left",
-      left: [definitionIssue("samples[0].eventType", '"routing.queue.updated" matches no filter; the filters cover conversation.created, analytics.conversations.summary')],
+      left: [definitionIssue("samples[0].eventType", '"v2.routing.queues.{id}.conversations" matches no filter; the filters cover v2.detail.events.conversation.{id}.customer.start, v2.detail.events.conversation.{id}.customer.end')],
     });
   });
 
@@ -115,7 +115,7 @@ describe("projectSamples", () => {
     const def = definition((d) => (d.transformations[0].sourceField = "conversation.toString"));
     const r = projectSamples(def, [created]);
     expect(r._tag === "Left" && r.left[0]).toEqual(
-      definitionIssue("transformations[0].sourceField", "does not resolve on samples[0] (conversation.created): conversation.toString is missing"),
+      definitionIssue("transformations[0].sourceField", "does not resolve on samples[0] (v2.detail.events.conversation.{id}.customer.start): conversation.toString is missing"),
     );
   });
 

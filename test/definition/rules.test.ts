@@ -83,7 +83,7 @@ describe("configuration rules", () => {
 });
 
 describe("event type rules", () => {
-  it.each(["conversation.created", "v2.detail.events.conversation.{id}.customer.start", "routing.queues.{id}.users", "a_b-c.D9"])(
+  it.each(["v2.detail.events.conversation.{id}.customer.start", "v2.detail.events.conversation.{id}.customer.start", "routing.queues.{id}.users", "a_b-c.D9"])(
     "accepts %s",
     (eventType) => {
       expect(issuesAfter((d) => (d.filters[0].eventType = eventType))).toEqual([]);

@@ -4,7 +4,7 @@ import { example, validJson } from "./fixtures";
 const minimal = {
   id: "src-1",
   configuration: { awsAccountId: "123456789012", roleArn: "arn:aws:iam::123456789012:role/eb", region: "eu-west-1" },
-  filters: [{ eventType: "conversation.created" }],
+  filters: [{ eventType: "v2.detail.events.conversation.{id}.customer.start" }],
 };
 
 function issues(input: unknown) {
@@ -20,7 +20,7 @@ describe("validateDefinition", () => {
         id: "src-1",
         eventStreamType: "aws-eventbridge",
         configuration: minimal.configuration,
-        filters: [{ eventType: "conversation.created", conditions: [] }],
+        filters: [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [] }],
         transformations: [],
         attributeMappings: [],
       },
@@ -92,11 +92,9 @@ describe("validateDefinition", () => {
     expect(issues({ ...minimal, ...patch }).map((i) => i.path)).toEqual(paths);
   });
 
-  it("refuses two filters for one event type", () => {
+  it("accepts several filters on one event type: they are alternatives", () => {
     const input = { ...minimal, filters: [{ eventType: "a.b" }, { eventType: "c" }, { eventType: "a.b" }] };
-    expect(issues(input)).toEqual([
-      definitionIssue("filters[2].eventType", 'event type "a.b" already has filters[0]; merge their conditions'),
-    ]);
+    expect(issues(input)).toEqual([]);
   });
 
   it("refuses a target that is the parent of another target", () => {

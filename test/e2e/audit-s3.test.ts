@@ -60,7 +60,7 @@ describeEngine("pulumi up through the real engine with the S3 audit store", () =
       // Credentials from the standard AWS chain (here: the environment); the endpoint only from the stack config.
       extraEnv: { ...MOTO_CREDENTIALS, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     });
-    await s.useDefinition(definition, [require("../../stacks/examples/samples/conversation-created.json")]);
+    await s.useDefinition(definition, [require("../../stacks/examples/samples/customer-start.json")]);
   }, T);
 
   afterAll(async () => {
@@ -84,7 +84,7 @@ describeEngine("pulumi up through the real engine with the S3 audit store", () =
 
   test("an update and a destroy extend the same chain, which audit verify walks with --head", async () => {
     const changed = exampleDefinition();
-    changed.filters[0].conditions[0].value = "mobile";
+    changed.filters[0].conditions[0].value = "OUTBOUND";
     await s.useDefinition(changed);
     const up = await s.stack.up();
     expect(up.summary.resourceChanges).toEqual({ same: 1, update: 1 });

@@ -50,8 +50,8 @@ describeEngine("export, then pulumi up adopts the organization's integrations", 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, ...CLIENT });
     await seedIntegrations(emulator.url, CLIENT, [
-      { name: "orders", properties: eventBridgeProperties("123456789012", "us-east-1", "orders-prod", ["v2.routing.queues.{id}.conversations", "conversation.created"]) },
-      { name: "billing", intendedState: "DISABLED", properties: eventBridgeProperties("210987654321", "eu-west-1", "billing", ["analytics.conversations.summary"]) },
+      { name: "orders", properties: eventBridgeProperties("123456789012", "us-east-1", "orders-prod", ["v2.routing.queues.{id}.conversations", "v2.detail.events.conversation.{id}.customer.start"]) },
+      { name: "billing", intendedState: "DISABLED", properties: eventBridgeProperties("210987654321", "eu-west-1", "billing", ["v2.detail.events.conversation.{id}.customer.end"]) },
       { name: "presence", properties: eventBridgeProperties("123456789012", "us-east-1", "presence", ["v2.users.{id}.presence"]) },
     ]);
     s = await createEngineStack(engine!, "export", { apiBaseUrl: emulator.url, ...CLIENT, api: "integrations" });

@@ -54,7 +54,7 @@ describeEngine("an EventBridgeSource on the Integrations API", () => {
     expect(out.facts.partnerEventSourceName).toBe(`aws.partner/genesys.com/cloud/${defaultOrganizationId}/${definition.eventSourceSuffix}`);
     const stored = (await axios.get(adminUrl())).data.entities;
     expect(stored.map((i: any) => [i.name, i.intendedState, i.config.current?.properties?.eventFilter ?? i.config?.properties?.eventFilter])).toEqual([
-      [id, "ENABLED", ["analytics.conversations.summary", "conversation.created"]],
+      [id, "ENABLED", ["v2.detail.events.conversation.{id}.customer.end", "v2.detail.events.conversation.{id}.customer.start"]],
     ]);
   }, T);
 
@@ -69,10 +69,10 @@ describeEngine("an EventBridgeSource on the Integrations API", () => {
     const before = emulator.journal().length;
     const hooksBefore = receiver.received().length;
     const changed = exampleDefinition();
-    changed.filters[0].conditions[0].value = "mobile";
+    changed.filters[0].conditions[0].value = "OUTBOUND";
     await s.useDefinition(changed);
     const preview = await s.stack.preview({ diff: true });
-    expect(preview.stdout).toMatch(/filters.*conditions|value.*mobile/s);
+    expect(preview.stdout).toMatch(/filters.*conditions|value.*OUTBOUND/s);
     const up = await s.stack.up();
     expect(up.summary.resourceChanges).toEqual({ same: 1, update: 1 });
     expect(emulator.journal().slice(before)).toEqual([]);

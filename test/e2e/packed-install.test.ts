@@ -35,21 +35,21 @@ const definition = {
   id: "${SOURCE_ID}",
   configuration: { awsAccountId: "123456789012", region: "us-east-1", roleArn: "arn:aws:iam::123456789012:role/genesys-eb-role" },
   filters: [{
-    eventType: "conversation.created",
+    eventType: "v2.detail.events.conversation.{id}.customer.start",
     conditions: [
-      { field: "metadata.source", operator: "neq", value: "${excludedChannel}" },
-      { field: "metadata.priority", operator: "gte", value: 2 },
+      { field: "mediaType", operator: "neq", value: "${excludedChannel}" },
+      { field: "eventTime", operator: "gte", value: 2 },
     ],
   }],
-  transformations: [{ sourceField: "metadata.timestamp", targetField: "eventTime", type: "transform", format: "iso8601" }],
-  attributeMappings: [{ source: "attributes.tenantId", target: "custom.tenant" }],
+  transformations: [{ sourceField: "eventTime", targetField: "eventTime", type: "transform", format: "iso8601" }],
+  attributeMappings: [{ source: "divisionId", target: "custom.division" }],
 } as const;
 
 if (validateDefinition(definition)._tag === "Left") throw new Error("invalid definition");
 
 const source = new EventBridgeSource("conversations", {
   ...definition,
-  samples: [{ eventType: "conversation.created", event: { metadata: { source: "web", priority: 3, timestamp: 1705312800000 }, attributes: { tenantId: "t-42" } } }],
+  samples: [{ eventType: "v2.detail.events.conversation.{id}.customer.start", event: { mediaType: "VOICE", eventTime: 1705312800000, divisionId: "d-42" } }],
 });
 
 export const payloadHash = source.payloadHash;
@@ -107,7 +107,7 @@ describeEngine("a packed install in a user's own Pulumi project", () => {
         files: ["index.ts"],
       }),
     );
-    fs.writeFileSync(path.join(app, "index.ts"), program("email"));
+    fs.writeFileSync(path.join(app, "index.ts"), program("EMAIL"));
 
     emulator = await startEmulator({ port: 0, ...CLIENT });
     envVars = engineEnv({ stateDir: path.join(work, "state"), home: path.join(work, "pulumi-home"), binDir: engine!.binDir });
@@ -175,11 +175,11 @@ describeEngine("a packed install in a user's own Pulumi project", () => {
     expect(up.summary.resourceChanges).toEqual({ create: 2 });
     const [integration] = await remote();
     expect([up.outputs.remoteId.value, up.outputs.payloadHash.value]).toEqual([integration.id, expect.stringMatching(/^[0-9a-f]{64}$/)]);
-    expect(JSON.parse(up.outputs.eventPattern.value).detail.eventBody.metadata.source).toEqual([{ "anything-but": "email" }]);
+    expect(JSON.parse(up.outputs.eventPattern.value).detail.eventBody.mediaType).toEqual([{ "anything-but": "EMAIL" }]);
   }, T);
 
   test("a changed condition: preview --diff names the property, up updates the source in place", async () => {
-    fs.writeFileSync(path.join(app, "index.ts"), program("sms"));
+    fs.writeFileSync(path.join(app, "index.ts"), program("MESSAGE"));
     expect(tsc()).toEqual({ code: 0, out: "" });
     const preview = await stack.preview({ diff: true, color: "never" });
     output.push(preview.stdout, preview.stderr);
@@ -192,13 +192,13 @@ describeEngine("a packed install in a user's own Pulumi project", () => {
       "~ [0]: {",
       "~ conditions: [",
       "~ [0]: {",
-      '~ value   : "email" => "sms"',
+      '~ value   : "EMAIL" => "MESSAGE"',
       "~ 1 to update",
     ]);
     const up = await stack.up({ color: "never" });
     output.push(up.stdout, up.stderr);
     expect(up.summary.resourceChanges).toEqual({ same: 1, update: 1 });
-    expect(JSON.parse(up.outputs.eventPattern.value).detail.eventBody.metadata.source).toEqual([{ "anything-but": "sms" }]);
+    expect(JSON.parse(up.outputs.eventPattern.value).detail.eventBody.mediaType).toEqual([{ "anything-but": "MESSAGE" }]);
   }, T);
 
   test("refresh finds the source as it was left", async () => {

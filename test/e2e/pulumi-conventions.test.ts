@@ -160,11 +160,11 @@ describeEngine("Pulumi conventions under the engine", () => {
     const remoteId = (await outputs()).remoteId as string;
     const current = (await axios.get(adminUrl(remoteId))).data;
     const topics = current.config.properties.eventFilter as string[];
-    expect(topics).toEqual(["analytics.conversations.summary", "conversation.created"]);
+    expect(topics).toEqual(["v2.detail.events.conversation.{id}.customer.end", "v2.detail.events.conversation.{id}.customer.start"]);
     // In the console: another region, one topic swapped for another, the integration disabled.
     await axios.patch(adminUrl(remoteId), {
       intendedState: "DISABLED",
-      config: { properties: { ...current.config.properties, awsAccountRegion: "eu-west-1", eventFilter: ["conversation.created", "v2.users.{id}.presence"] } },
+      config: { properties: { ...current.config.properties, awsAccountRegion: "eu-west-1", eventFilter: ["v2.detail.events.conversation.{id}.customer.start", "v2.users.{id}.presence"] } },
     });
     await s.stack.refresh();
     expect((await s.stack.exportStack()).deployment.resources.find((r: { type: string }) => r.type === TYPE).outputs.drift).toEqual([
@@ -179,7 +179,7 @@ describeEngine("Pulumi conventions under the engine", () => {
     const text = detailed.stdout;
     expect(text).toContain(`~ region      : "eu-west-1" => "us-east-1"`);
     // The topic only Genesys lists shows as a filter of its own; the filter Genesys lost comes back.
-    expect(text).toMatch(/~ eventType : "v2\.users\.\{id\}\.presence" => "analytics\.conversations\.summary"/);
+    expect(text).toMatch(/~ eventType : "v2\.users\.\{id\}\.presence" => "v2\.detail\.events\.conversation\.\{id\}\.customer\.end"/);
     expect(text).toContain(`- intendedState    : "DISABLED"`);
 
     const up = await s.stack.up();
@@ -188,17 +188,17 @@ describeEngine("Pulumi conventions under the engine", () => {
     expect([restored.intendedState, restored.config.properties.awsAccountRegion, restored.config.properties.eventFilter]).toEqual([
       "ENABLED",
       "us-east-1",
-      ["analytics.conversations.summary", "conversation.created"],
+      ["v2.detail.events.conversation.{id}.customer.end", "v2.detail.events.conversation.{id}.customer.start"],
     ]);
     const again = await s.stack.up({ expectNoChanges: true });
     expect(again.summary.resourceChanges).toEqual({ same: 2 });
   }, T);
 
-  test("webhook retries print lines on the resource, and a delivery that still fails warns on the resource", async () => {
+  test("webhook retries print lines on the resource, and a delivery that still fails is kept pending with a warning on the resource", async () => {
     await s.stack.setConfig("genesys:webhookUrl", { value: busyUrl });
     try {
       const changed = exampleDefinition();
-      changed.filters[0].conditions[0].value = "mobile";
+      changed.filters[0].conditions[0].value = "OUTBOUND";
       await s.useDefinition(changed);
       const up = await s.stack.up();
       expect(up.summary.resourceChanges).toEqual({ same: 1, update: 1 });
@@ -209,7 +209,7 @@ describeEngine("Pulumi conventions under the engine", () => {
         `webhook for ${id}: attempt 2 of 4 not accepted; retrying in N s`,
         `webhook for ${id}: attempt 3 of 4 not accepted; retrying in N s`,
       ]);
-      expect(lines).toContain(`warning: webhook for ${id} not delivered: receiver answered HTTP 503 (after 4 attempts)`);
+      expect(lines).toContain(`warning: webhook for ${id} not delivered: receiver answered HTTP 503 (after 4 attempts); kept pending; the next \`pulumi up\` sends it`);
       expect((diagnostics(up.stdout).get(stackRow("conventions")) ?? []).filter((l) => l.includes("webhook"))).toEqual([]);
       expect(up.stdout).toMatch(new RegExp(`^ ~  ${TYPE} ${id} updated \\(\\d+s\\) \\[diff: ~filters\\]; warning: webhook for ${id} not delivered`, "m"));
     } finally {

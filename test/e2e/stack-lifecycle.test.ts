@@ -47,7 +47,7 @@ describeEngine("pulumi up / preview / refresh / destroy of an EventBridgeSource"
       extraConfig: { "genesys:webhookUrl": receiver.url },
     });
     await s.stack.setConfig("genesys:webhookSecret", { value: WEBHOOK_KEY, secret: true });
-    await s.useDefinition(definition, [require("../../stacks/examples/samples/conversation-created.json")]);
+    await s.useDefinition(definition, [require("../../stacks/examples/samples/customer-start.json")]);
   }, T);
 
   afterAll(async () => {
@@ -82,11 +82,11 @@ describeEngine("pulumi up / preview / refresh / destroy of an EventBridgeSource"
   test("preview --diff shows the one condition that changed, and up applies it with the recorded ETag", async () => {
     const { etag: before } = (await s.stack.outputs()).sources.value[id];
     const changed = exampleDefinition();
-    changed.filters[0].conditions[0].value = "mobile";
+    changed.filters[0].conditions[0].value = "OUTBOUND";
     await s.useDefinition(changed);
     const preview = await run(s.stack.preview({ diff: true, color: "never" }));
     expect(preview.changeSummary).toEqual({ same: 1, update: 1 });
-    expect(preview.stdout).toMatch(/conditions[\s\S]*value\s*:\s*"web" => "mobile"/);
+    expect(preview.stdout).toMatch(/conditions[\s\S]*value\s*:\s*"INBOUND" => "OUTBOUND"/);
 
     const up = await run(s.stack.up());
     const out = up.outputs.sources.value[id];
@@ -95,7 +95,7 @@ describeEngine("pulumi up / preview / refresh / destroy of an EventBridgeSource"
     const stored = await axios.get(admin());
     // One conditional write moved the version by one: it carried the ETag the last deployment recorded.
     expect(Number(stored.data.version)).toBe(Number(before.replace(/"(\d+)-.*/, "$1")) + 1);
-    expect(stored.data.body.filters[0].conditions[0].value).toBe("mobile");
+    expect(stored.data.body.filters[0].conditions[0].value).toBe("OUTBOUND");
     expect(receiver.received().map((r) => r.event.event)).toEqual(["source.created", "source.updated"]);
   }, T);
 
@@ -110,7 +110,7 @@ describeEngine("pulumi up / preview / refresh / destroy of an EventBridgeSource"
     expect(text).toContain("eq, neq, in, gte, lte");
     expect(writes().length).toBe(before);
     const changed = exampleDefinition();
-    changed.filters[0].conditions[0].value = "mobile";
+    changed.filters[0].conditions[0].value = "OUTBOUND";
     await s.useDefinition(changed);
   }, T);
 

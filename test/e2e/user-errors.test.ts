@@ -95,8 +95,8 @@ describeEngine("user errors under the engine", () => {
     writeFile("dup.json", example.replace(/^\{\n/, '{\n  "id": "other",\n'));
     writeFile("broken.json", '{ "id": ');
     writeFile("proto.json", JSON.stringify({ ...exampleDefinition(), id: "__proto__" }));
-    writeFile("lone.json", '[{"eventType": "conversation.created", "event": {"note": "\\ud800"}}]');
-    writeFile("deep.json", `[{"eventType": "conversation.created", "event": ${"[".repeat(100_000)}${"]".repeat(100_000)}}]`);
+    writeFile("lone.json", '[{"eventType": "v2.detail.events.conversation.{id}.customer.start", "event": {"note": "\\ud800"}}]');
+    writeFile("deep.json", `[{"eventType": "v2.detail.events.conversation.{id}.customer.start", "event": ${"[".repeat(100_000)}${"]".repeat(100_000)}}]`);
     for (const [entry, says] of cases) {
       await useFiles(entry);
       const text = await failure(s.stack.preview());

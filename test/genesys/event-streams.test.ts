@@ -225,4 +225,14 @@ describe("event-streams through the write protocol", () => {
     expect(calls(emulator.get())).toEqual(["POST /oauth/token 200", `PUT ${path} 503`, `PUT ${path} 503`, `PUT ${path} 201`]);
     expect(audit.records[1].metrics).toEqual({ requests: 4, retries: 2, conflicts: 0 });
   });
+
+  it("counts the attempts answered 429 in the write outcome", async () => {
+    const api = apiFor(emulator.get());
+    const busy = { message: "slow down", code: "too.many.requests.retry.after", status: 429 };
+    emulator.get().addFault({ method: "PUT", path, times: 1, action: { status: 429, headers: { "Retry-After": "0" }, body: busy } });
+    emulator.get().addFault({ method: "PUT", path, times: 1, action: { status: 503, body: { message: "busy", code: "service.unavailable", status: 503 } } });
+    const created = ok(await api.create(createRequest(), memoryAudit()));
+    // The token, then the PUT three times.
+    expect({ requests: created.requests, retries: created.retries, answered429: created.answered429 }).toEqual({ requests: 4, retries: 2, answered429: 1 });
+  });
 });

@@ -12,6 +12,7 @@ import {
   WriteRecord,
   changedPaths,
   describeError,
+  describeWriteError,
   ownerNote,
   sourceApiFor,
   sourceApi,
@@ -64,7 +65,7 @@ function api(options: IntegrationsOptions & ProtocolOptions = {}): SourceApi {
   return apiOn(emulator.get(), options);
 }
 
-function expectedState(intendedState = "ENABLED", eventFilter = ["conversation.created"], awsAccountRegion = "us-east-1") {
+function expectedState(intendedState = "ENABLED", eventFilter = ["v2.detail.events.conversation.{id}.customer.start"], awsAccountRegion = "us-east-1") {
   return {
     name: "orders-source",
     intendedState,
@@ -72,7 +73,7 @@ function expectedState(intendedState = "ENABLED", eventFilter = ["conversation.c
   };
 }
 
-const properties = (awsAccountRegion = "us-east-1") => expectedState("ENABLED", ["conversation.created"], awsAccountRegion).properties;
+const properties = (awsAccountRegion = "us-east-1") => expectedState("ENABLED", ["v2.detail.events.conversation.{id}.customer.start"], awsAccountRegion).properties;
 
 function stored(id: string) {
   return asIntegration(emulator.get().state.collection(INTEGRATIONS).get(id)?.body);
@@ -454,11 +455,11 @@ describe("the Integrations API through the write protocol", () => {
       const a = api();
       const first = await created(a);
       const from = mark();
-      const def = twoFilters(["conversation.ended", "conversation.created"]);
+      const def = twoFilters(["v2.detail.events.conversation.{id}.user.end", "v2.detail.events.conversation.{id}.customer.start"]);
       const outcome = ok(await a.update(updateRequest(first.id, "2", def), memoryAudit()));
       expect(summary(outcome)).toEqual({
         status: "updated",
-        source: ours(first.id, "3", expectedState("ENABLED", ["conversation.created", "conversation.ended"])),
+        source: ours(first.id, "3", expectedState("ENABLED", ["v2.detail.events.conversation.{id}.customer.start", "v2.detail.events.conversation.{id}.user.end"])),
         requests: 3,
         retries: 0,
         conflicts: 0,
@@ -501,11 +502,11 @@ describe("the Integrations API through the write protocol", () => {
         properties: { ...properties(), customerTag: "blue" },
       };
       expect(await admin("PATCH", `integrations/${first.id}`, { config: kept })).toBe(200);
-      ok(await a.update(updateRequest(first.id, "3", twoFilters(["conversation.ended", "conversation.created"])), memoryAudit()));
+      ok(await a.update(updateRequest(first.id, "3", twoFilters(["v2.detail.events.conversation.{id}.user.end", "v2.detail.events.conversation.{id}.customer.start"])), memoryAudit()));
       expect(stored(first.id)?.config).toEqual({
         name: "orders-source",
         version: 4,
-        properties: { ...properties(), eventFilter: ["conversation.created", "conversation.ended"], customerTag: "blue" },
+        properties: { ...properties(), eventFilter: ["v2.detail.events.conversation.{id}.customer.start", "v2.detail.events.conversation.{id}.user.end"], customerTag: "blue" },
         advanced: { batchSize: 10 },
         notes: "edited in the console",
         credentials: { basic: { id: "credential-1", type: "userDefined" } },
@@ -534,11 +535,43 @@ describe("the Integrations API through the write protocol", () => {
       ]);
     });
 
+    it("says no remote write happened when the outcome of a change the API does not carry cannot be audited", async () => {
+      const a = api();
+      const first = await created(a);
+      const recordedStateHash = payloadHash(a.desiredState(prepared(definition())));
+      const result = failed(await a.update(updateRequest(first.id, "2", definition("orders-source", "mobile"), { recordedStateHash }), memoryAudit({ refuse: true })));
+      expect(result.error).toEqual({
+        _tag: "AuditUnavailable",
+        reason: "the log is read-only",
+        outcome: { action: "update", sourceId: "orders-source", remoteWrite: false, status: "unchanged", remoteId: first.id },
+      });
+      expect(describeWriteError(result.error)).toBe(
+        `no remote write happened (update of source 'orders-source' (${first.id}): unchanged, nothing needed sending to Genesys), ` +
+          "but its outcome could not be audited: the log is read-only. Nothing changed in Genesys. " +
+          "Make the audit log writable (genesys:auditLogPath), then run `pulumi up` again.",
+      );
+    });
+
+    it("says which remote write happened when only its outcome cannot be audited", async () => {
+      const a = api();
+      const first = await created(a);
+      const result = failed(await a.update(updateRequest(first.id, "2", twoFilters(["conversation.ended"])), memoryAudit({ refuseAfter: 1 })));
+      expect(result.error).toEqual({
+        _tag: "AuditUnavailable",
+        reason: "the log is read-only",
+        outcome: { action: "update", sourceId: "orders-source", remoteWrite: true, status: "updated", remoteId: first.id, intentId: "a1" },
+      });
+      expect(describeWriteError(result.error)).toMatch(
+        /^the remote write happened \(update of source 'orders-source' \(.+\): updated\), but its outcome could not be audited: the log is read-only\. The intent entry a1 stays in doubt in the log\. Genesys holds the change\./,
+      );
+      expect(stored(first.id)?.config.version).toBe(3);
+    });
+
     it("writes nothing when the audit log refuses the intent", async () => {
       const a = api();
       const first = await created(a);
       const from = mark();
-      const result = failed(await a.update(updateRequest(first.id, "2", twoFilters(["conversation.ended"])), memoryAudit({ refuse: true })));
+      const result = failed(await a.update(updateRequest(first.id, "2", twoFilters(["v2.detail.events.conversation.{id}.user.end"])), memoryAudit({ refuse: true })));
       expect(result).toEqual({ error: { _tag: "AuditUnavailable", reason: "the log is read-only" } });
       expect(callsSince(from)).toEqual([]);
       expect(stored(first.id)?.config.version).toBe(2);
@@ -644,8 +677,8 @@ describe("the Integrations API through the write protocol", () => {
         const { id } = await created(a);
         emulator.get().addFault({ method: "PUT", path: configPath(id), action: stale });
         const from = mark();
-        const outcome = ok(await a.update(updateRequest(id, "2", twoFilters(["conversation.ended"]), { policy: "overwrite" }), memoryAudit()));
-        expect(summary(outcome)).toEqual({ status: "updated", source: ours(id, "3", expectedState("ENABLED", ["conversation.ended"])), requests: 6, retries: 0, conflicts: 1 });
+        const outcome = ok(await a.update(updateRequest(id, "2", twoFilters(["v2.detail.events.conversation.{id}.user.end"]), { policy: "overwrite" }), memoryAudit()));
+        expect(summary(outcome)).toEqual({ status: "updated", source: ours(id, "3", expectedState("ENABLED", ["v2.detail.events.conversation.{id}.user.end"])), requests: 6, retries: 0, conflicts: 1 });
         expect(callsSince(from)).toEqual([
           `GET ${integrationPath(id)} 200`,
           `GET ${configPath(id)} 200`,
@@ -660,7 +693,7 @@ describe("the Integrations API through the write protocol", () => {
         const a = api();
         const { id } = await created(a);
         emulator.get().addFault({ method: "PUT", path: configPath(id), action: stale });
-        const result = failed(await a.update(updateRequest(id, "2", twoFilters(["conversation.ended"])), memoryAudit()));
+        const result = failed(await a.update(updateRequest(id, "2", twoFilters(["v2.detail.events.conversation.{id}.user.end"])), memoryAudit()));
         expect(result.error).toEqual({
           _tag: "Conflict",
           method: "PUT",
@@ -715,13 +748,13 @@ describe("the Integrations API through the write protocol", () => {
     it("reads only the property keys it writes: a missing key is drift, an extra one is not", async () => {
       const a = api();
       const { id } = await created(a);
-      const props = { awsAccountId: "123456789012", awsAccountRegion: "us-east-1", eventFilter: ["conversation.created"], addedByServer: true };
+      const props = { awsAccountId: "123456789012", awsAccountRegion: "us-east-1", eventFilter: ["v2.detail.events.conversation.{id}.customer.start"], addedByServer: true };
       expect(await admin("PATCH", `integrations/${id}`, { config: { properties: props } })).toBe(200);
       const read = await a.read(id);
       expect(read).toEqual(right({
         remoteId: id,
         etag: "3",
-        state: { name: "orders-source", intendedState: "ENABLED", properties: { awsAccountId: "123456789012", awsAccountRegion: "us-east-1", eventFilter: ["conversation.created"] } },
+        state: { name: "orders-source", intendedState: "ENABLED", properties: { awsAccountId: "123456789012", awsAccountRegion: "us-east-1", eventFilter: ["v2.detail.events.conversation.{id}.customer.start"] } },
         facts: {},
         owner,
       }));
@@ -839,7 +872,7 @@ describe("the Integrations API through the write protocol", () => {
       const made = await step("create", async () => ok(await a.create(createRequest(), memoryAudit())));
       const id = made.source?.remoteId ?? "";
       expect(await a.read(id)).toEqual(right(made.source));
-      const filters = twoFilters(["conversation.ended", "conversation.created"]);
+      const filters = twoFilters(["v2.detail.events.conversation.{id}.user.end", "v2.detail.events.conversation.{id}.customer.start"]);
       const updated = await step("update", async () => ok(await a.update(updateRequest(id, made.source?.etag ?? "", filters), memoryAudit())));
       expect(await a.read(id)).toEqual(right(updated.source));
       const disabled = { options: { intendedState: "DISABLED" as const } };
@@ -861,7 +894,7 @@ describe("the Integrations API through the write protocol", () => {
         "no change": { calls: [], requests: 0 },
         delete: { calls: [`DELETE ${integrationPath(id)} 200`, `GET ${integrationPath(id)} 404`], requests: 2 },
       });
-      expect([made.source?.etag, updated.source?.etag, switched.source?.state]).toEqual(["2", "3", expectedState("DISABLED", ["conversation.created", "conversation.ended"])]);
+      expect([made.source?.etag, updated.source?.etag, switched.source?.state]).toEqual(["2", "3", expectedState("DISABLED", ["v2.detail.events.conversation.{id}.customer.start", "v2.detail.events.conversation.{id}.user.end"])]);
     });
   });
 
@@ -940,7 +973,7 @@ describe("one pass per operation", () => {
     const a = sourceApi(adapter);
     const created = ok(await a.create(createRequest(), memoryAudit()));
     expect([created.status, computed.length]).toEqual(["created", 1]);
-    const updated = ok(await a.update(updateRequest(created.source?.remoteId ?? "", created.source?.etag ?? "", twoFilters(["conversation.created", "conversation.ended"])), memoryAudit()));
+    const updated = ok(await a.update(updateRequest(created.source?.remoteId ?? "", created.source?.etag ?? "", twoFilters(["v2.detail.events.conversation.{id}.customer.start", "v2.detail.events.conversation.{id}.user.end"])), memoryAudit()));
     expect([updated.status, computed]).toEqual(["updated", ["orders-source", "orders-source"]]);
   });
 });

@@ -25,7 +25,7 @@ export function definitionJson(id = "orders-source", source = "web"): Record<str
       region: "us-east-1",
     },
     filters: [
-      { eventType: "conversation.created", conditions: [{ field: "metadata.source", operator: "eq", value: source }] },
+      { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "metadata.source", operator: "eq", value: source }] },
     ],
     transformations: [{ sourceField: "conversation.id", targetField: "convId", type: "direct" }],
     attributeMappings: [{ source: "attributes.tenantId", target: "custom.tenant" }],
@@ -107,12 +107,12 @@ export function calls(emulator: RunningEmulator): string[] {
 }
 
 /** An audit log in memory: what the write protocol appended, in order. */
-export function memoryAudit(options: { refuse?: boolean } = {}): WriteAudit & { records: WriteRecord[] } {
+export function memoryAudit(options: { refuse?: boolean; refuseAfter?: number } = {}): WriteAudit & { records: WriteRecord[] } {
   const records: WriteRecord[] = [];
   return {
     records,
     async append(record) {
-      if (options.refuse === true) return left("the log is read-only");
+      if (options.refuse === true || (options.refuseAfter !== undefined && records.length >= options.refuseAfter)) return left("the log is read-only");
       records.push(record);
       return right({ auditId: `a${records.length}`, hash: `h${records.length}`, timestamp: `2026-01-01T00:00:0${records.length % 10}.000Z` });
     },

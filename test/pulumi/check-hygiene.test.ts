@@ -10,10 +10,10 @@ function inputs(extra: Record<string, unknown> = {}): Record<string, unknown> {
 
 describe("check refuses what no engine or API can carry", () => {
   it("names sample problems by their input path", () => {
-    const samples = [{ eventType: "conversation.created", event: { note: "x\uD800" } }, { event: {} }];
+    const samples = [{ eventType: "v2.detail.events.conversation.{id}.customer.start", event: { note: "x\uD800" } }, { event: {} }];
     expect(checkInputs(inputs({ samples })).failures).toEqual([
       { property: "samples[0].event.note", reason: "not a well-formed UTF-16 string: lone surrogate \\ud800 (a surrogate must be half of a pair)" },
-      { property: "samples[1].eventType", reason: "is required: expected an event type such as conversation.created" },
+      { property: "samples[1].eventType", reason: "is required: expected an event type such as v2.detail.events.conversation.{id}.customer.start" },
     ]);
   });
 
@@ -25,7 +25,7 @@ describe("check refuses what no engine or API can carry", () => {
 
   it("refuses a lone surrogate in the definition, and still tolerates unknown values", () => {
     const changed = inputs();
-    (changed.filters as Array<Record<string, unknown>>)[0].eventType = "conversation.created\uDC00";
+    (changed.filters as Array<Record<string, unknown>>)[0].eventType = "v2.detail.events.conversation.{id}.customer.start\uDC00";
     expect(checkInputs(changed).failures).toEqual([
       { property: "filters[0].eventType", reason: "not a well-formed UTF-16 string: lone surrogate \\udc00 (a surrogate must be half of a pair)" },
     ]);

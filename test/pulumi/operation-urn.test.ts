@@ -40,8 +40,9 @@ describe("operation URNs", () => {
     expect(providerHost(undefined, [])).toBeUndefined();
   });
 
-  it("remembers the URN of each bag the host decodes from a Create, Update, Read or Delete request", () => {
+  it("remembers the URN of each bag the host decodes from a Check, Create, Update, Read or Delete request", () => {
     const proto = {
+      CheckRequest: requestClass("getNews"),
       CreateRequest: requestClass("getProperties"),
       UpdateRequest: requestClass("getNews"),
       ReadRequest: requestClass("getProperties"),
@@ -53,7 +54,8 @@ describe("operation URNs", () => {
     const updated = new proto.UpdateRequest("urn:b", { sourceId: "b" }).getNews!()!.toJavaScript();
     const read = new proto.ReadRequest("urn:c", { sourceId: "c" }).getProperties!()!.toJavaScript();
     const deleted = new proto.DeleteRequest("urn:d", { sourceId: "d" }).getProperties!()!.toJavaScript();
-    expect([created, updated, read, deleted].map(urnOf)).toEqual(["urn:a", "urn:b", "urn:c", "urn:d"]);
+    const checked = new proto.CheckRequest("urn:f", { sourceId: "f" }).getNews!()!.toJavaScript();
+    expect([created, updated, read, deleted, checked].map(urnOf)).toEqual(["urn:a", "urn:b", "urn:c", "urn:d", "urn:f"]);
     // An import's read carries no properties: nothing to remember, nothing thrown.
     expect(new proto.ReadRequest("urn:e").getProperties!()).toBeUndefined();
     expect(urnOf({ sourceId: "a" })).toBeUndefined();

@@ -8,7 +8,7 @@ import { verifyAuditLog } from "../../src/audit";
 import * as ops from "../../src/pulumi/operations";
 
 const example = require("../../stacks/examples/definition.json");
-const samples = [require("../../stacks/examples/samples/conversation-created.json")];
+const samples = [require("../../stacks/examples/samples/customer-start.json")];
 
 let emulator: RunningEmulator;
 let dir: string;
@@ -201,7 +201,7 @@ describe("provider operations against the emulator", () => {
   });
 
   it("fails before any write when a sample does not resolve", async () => {
-    const broken = inputs({ samples: [{ eventType: "conversation.created", event: { conversation: { id: "c1" } } }] });
+    const broken = inputs({ samples: [{ eventType: "v2.detail.events.conversation.{id}.customer.start", event: { conversation: { id: "c1" } } }] });
     await expect(ops.create(broken)).rejects.toThrow(/nothing was written/);
     expect(emulator.journal().filter((j) => j.method === "PUT")).toEqual([]);
     const [entry] = await auditLines();

@@ -28,8 +28,8 @@ describe("remoteInputs", () => {
   });
 
   it("shows topics as filters: those the server still lists, in their order, then one per topic only the server has", () => {
-    const desired = desiredIntegrationState(example); // topics: analytics.conversations.summary, conversation.created
-    const remote = { ...desired, properties: { ...desired.properties, eventFilter: ["conversation.created", "v2.users.{id}.presence", "a.b"] } };
+    const desired = desiredIntegrationState(example); // topics: v2.detail.events.conversation.{id}.customer.end, v2.detail.events.conversation.{id}.customer.start
+    const remote = { ...desired, properties: { ...desired.properties, eventFilter: ["v2.detail.events.conversation.{id}.customer.start", "v2.users.{id}.presence", "a.b"] } };
     const out = remoteInputs(recorded(), desired, remote, definitionPathOf);
     expect(out.filters).toEqual([recorded().filters[0], { eventType: "v2.users.{id}.presence" }, { eventType: "a.b" }]);
   });

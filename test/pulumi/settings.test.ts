@@ -29,8 +29,26 @@ describe("readSettings", () => {
         // Resolved against the Pulumi project root (the folder holding Pulumi.yaml).
         auditLogPath: resolveAuditLocation(undefined),
         defaultConflictPolicy: "overwrite",
+        tokenPool: 10,
+        catalog: "enforce",
       },
     });
+  });
+
+  it("reads the token pool's size and names a value that is not a whole number from 1 to 20", () => {
+    const pool = (value: string | undefined, env: Record<string, string> = {}) => {
+      const { settings, issues } = readSettings(getter(value === undefined ? valid : { ...valid, tokenPool: value }), env);
+      return settings?.tokenPool ?? issues.map((i) => `${i.key}: ${i.message}`);
+    };
+    expect([pool(undefined), pool("1"), pool("20"), pool(undefined, { GENESYS_EVENTBRIDGE_TOKEN_POOL: "4" }), pool("0"), pool("2.5"), pool("many")]).toEqual([
+      10,
+      1,
+      20,
+      4,
+      ["genesys:tokenPool: expected a whole number of tokens from 1 to 20 (default 10), found '0'"],
+      ["genesys:tokenPool: expected a whole number of tokens from 1 to 20 (default 10), found '2.5'"],
+      ["genesys:tokenPool: expected a whole number of tokens from 1 to 20 (default 10), found 'many'"],
+    ]);
   });
 
   it("names the key of an unknown region and lists the known ones", () => {
@@ -83,7 +101,8 @@ describe("check with the configured settings", () => {
   });
 
   it("passes valid settings and valid inputs, unknown inputs included", async () => {
-    ops.configureWith(getter(valid), {});
+    // The topic catalog is checked elsewhere (check-catalog.test.ts): this region has no server here.
+    ops.configureWith(getter({ ...valid, catalog: "off" }), {});
     expect(await ops.check({}, inputs())).toEqual({ inputs: inputs() });
     const withUnknown = { ...inputs(), configuration: UNKNOWN };
     expect(await ops.check({}, withUnknown)).toEqual({ inputs: withUnknown });

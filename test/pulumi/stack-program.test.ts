@@ -70,8 +70,8 @@ describe("reading the stack's sources", () => {
   it("names the entry, the file and line:column of every problem, each on one line", () => {
     write("dup.json", '{\n  "id": "a",\n  "id": "b"\n}');
     write("broken.json", '{ "id": ');
-    write("deep.json", JSON.stringify([{ eventType: "conversation.created", event: JSON.parse("[".repeat(80) + "]".repeat(80)) }]));
-    write("lone.json", '[{"eventType": "conversation.created", "event": {"note": "\\ud800"}}]');
+    write("deep.json", JSON.stringify([{ eventType: "v2.detail.events.conversation.{id}.customer.start", event: JSON.parse("[".repeat(80) + "]".repeat(80)) }]));
+    write("lone.json", '[{"eventType": "v2.detail.events.conversation.{id}.customer.start", "event": {"note": "\\ud800"}}]');
     write("ok.json", example);
     expect(problems([
       { definition: "missing.json" },
@@ -83,8 +83,8 @@ describe("reading the stack's sources", () => {
       "genesys-eventbridge:sources[0]: file not found: missing.json",
       'genesys-eventbridge:sources[1]: dup.json:3:3: id: duplicate key "id"; it is first given at 2:3 (JSON parsers keep only one of them: keep one key)',
       "genesys-eventbridge:sources[2]: broken.json:1:9: not valid JSON: unexpected end of the text; expected a JSON value",
-      `genesys-eventbridge:sources[3]: deep.json:1:${46 + 62}: [0].event${"[0]".repeat(62)}: nested deeper than 64 levels of objects and arrays`,
-      "genesys-eventbridge:sources[4]: lone.json:1:58: [0].event.note: not a well-formed UTF-16 string: lone surrogate \\ud800 (a surrogate must be half of a pair)",
+      `genesys-eventbridge:sources[3]: deep.json:1:${75 + 62}: [0].event${"[0]".repeat(62)}: nested deeper than 64 levels of objects and arrays`,
+      "genesys-eventbridge:sources[4]: lone.json:1:87: [0].event.note: not a well-formed UTF-16 string: lone surrogate \\ud800 (a surrogate must be half of a pair)",
     ]);
   });
 

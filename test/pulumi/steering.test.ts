@@ -7,7 +7,7 @@ describe("the steering inputs", () => {
   });
 
   it("keep what is given, samples decoded", () => {
-    const samples = [{ eventType: "conversation.created", event: { a: 1 } }];
+    const samples = [{ eventType: "v2.detail.events.conversation.{id}.customer.start", event: { a: 1 } }];
     const given = { adoptExisting: true, intendedState: "DISABLED", owner: "p/s/n", conflictPolicy: "fail", samples };
     expect(decodeSteering(given)).toEqual({ _tag: "Right", right: given });
   });
@@ -21,14 +21,14 @@ describe("the steering inputs", () => {
         { _tag: "DefinitionIssue", path: "intendedState", message: 'expected one of ENABLED, DISABLED, found "enabled"' },
         { _tag: "DefinitionIssue", path: "conflictPolicy", message: 'expected one of overwrite, fail, found "merge"' },
         { _tag: "DefinitionIssue", path: "samples[1].event.s", message: "not a well-formed UTF-16 string: lone surrogate \\ud800 (a surrogate must be half of a pair)" },
-        { _tag: "DefinitionIssue", path: "samples[0].eventType", message: "is required: expected an event type such as conversation.created" },
+        { _tag: "DefinitionIssue", path: "samples[0].eventType", message: "is required: expected an event type such as v2.detail.events.conversation.{id}.customer.start" },
       ],
     });
   });
 
   it("and the definition's keys come from the codecs, without overlap", () => {
     expect([[...STEERING_KEYS].sort(), [...DEFINITION_KEYS].sort()]).toEqual([
-      ["adoptExisting", "conflictPolicy", "intendedState", "owner", "samples"],
+      ["adoptExisting", "catalog", "conflictPolicy", "intendedState", "owner", "samples"],
       ["attributeMappings", "configuration", "eventSourceSuffix", "eventStreamType", "filters", "transformations"],
     ]);
   });

@@ -30,10 +30,10 @@ function declare(edit: (args: string) => string): string {
   const args = `{
   id: "eventbridge-source-prod-01",
   configuration: { awsAccountId: "123456789012", region: "us-east-1", roleArn: "arn:aws:iam::123456789012:role/genesys-eb-role" },
-  filters: [{ eventType: "conversation.created", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }],
+  filters: [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }],
   transformations: [{ sourceField: "metadata.timestamp", targetField: "eventTime", type: "transform", format: "iso8601" }],
   attributeMappings: [{ source: "attributes.tenantId", target: "custom.tenant" }],
-  samples: [{ eventType: "conversation.created", event: { metadata: { source: "web" } } }],
+  samples: [{ eventType: "v2.detail.events.conversation.{id}.customer.start", event: { metadata: { source: "web" } } }],
   conflictPolicy: "fail",
   intendedState: "ENABLED",
 }`;
@@ -45,7 +45,7 @@ function route(edit: (definition: string) => string): string {
   const definition = `{
     id: "eventbridge-source-prod-01",
     configuration: { awsAccountId: "123456789012", region: "us-east-1", roleArn: "arn:aws:iam::123456789012:role/genesys-eb-role" },
-    filters: [{ eventType: "conversation.created", conditions: [{ field: "metadata.source", operator: "in", value: ["web", "chat"] }] }],
+    filters: [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "metadata.source", operator: "in", value: ["web", "chat"] }] }],
   }`;
   return `${HEADER}export const route = new EventBridgeRoute("r", { definition: ${edit(definition)}, targets: [] });\n`;
 }
@@ -57,7 +57,7 @@ function refused(errors: string[], text: string): string[] {
 
 /** Mistakes: how the valid arguments are edited, the error code and the name (or value) the error must name. */
 const MISTAKES: Record<string, [(args: string) => string, string, string]> = {
-  "a misspelt filter property (evenType)": [(a) => a.replace("{ eventType: \"conversation.created\", conditions", "{ evenType: \"conversation.created\", conditions"), "TS2353", "evenType"],
+  "a misspelt filter property (evenType)": [(a) => a.replace("{ eventType: \"v2.detail.events.conversation.{id}.customer.start\", conditions", "{ evenType: \"v2.detail.events.conversation.{id}.customer.start\", conditions"), "TS2353", "evenType"],
   "a misspelt condition property (operater)": [(a) => a.replace('operator: "eq"', 'operater: "eq"'), "TS2353", "operater"],
   "an unknown operator (equals)": [(a) => a.replace('operator: "eq"', 'operator: "equals"'), "TS2322", "\"equals\""],
   "an unknown directive type (copy)": [(a) => a.replace('type: "transform"', 'type: "copy"'), "TS2322", "\"copy\""],
@@ -67,7 +67,7 @@ const MISTAKES: Record<string, [(args: string) => string, string, string]> = {
   "a misspelt top-level property (filter)": [(a) => a.replace("filters:", "filter:"), "TS2561", "filter"],
   "an unknown conflict policy (merge)": [(a) => a.replace('conflictPolicy: "fail"', 'conflictPolicy: "merge"'), "TS2322", "\"merge\""],
   "an intended state in the wrong case (enabled)": [(a) => a.replace('intendedState: "ENABLED"', 'intendedState: "enabled"'), "TS2820", "\"enabled\""],
-  "a sample without its event type": [(a) => a.replace('{ eventType: "conversation.created", event', "{ event"), "TS2322", "eventType"],
+  "a sample without its event type": [(a) => a.replace('{ eventType: "v2.detail.events.conversation.{id}.customer.start", event', "{ event"), "TS2322", "eventType"],
   "a condition value that is an object": [(a) => a.replace('value: "web"', 'value: { is: "web" }'), "TS2353", "is"],
 };
 
@@ -84,7 +84,7 @@ const operator = pulumi.output<"eq" | "neq">("neq");
 export const args: EventBridgeSourceArgs = {
   id: config.require("sourceId"),
   configuration: pulumi.output({ awsAccountId: "123456789012", region: "us-east-1", roleArn: config.require("roleArn") }),
-  filters: [{ eventType: pulumi.output("conversation.created"), conditions: Promise.resolve([{ field: "metadata.source", operator, value: [config.require("channel")] }]) }],
+  filters: [{ eventType: pulumi.output("v2.detail.events.conversation.{id}.customer.start"), conditions: Promise.resolve([{ field: "metadata.source", operator, value: [config.require("channel")] }]) }],
   adoptExisting: config.getBoolean("adopt"),
 };
 export const source = new EventBridgeSource("s", args);

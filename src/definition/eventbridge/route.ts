@@ -28,10 +28,16 @@ export interface RouteInputTransformer {
   readonly inputTemplate: string;
 }
 
-/** The AWS side of a definition: the rule's event pattern, the target's input transformer, and what they do not carry out. */
+/** The AWS side of a definition: the rules' event patterns, the targets' input transformer, and what they do not carry out. */
 export interface CompiledRoute {
-  /** The event pattern as compact JSON, for `aws.cloudwatch.EventRule`'s `eventPattern`. */
-  readonly eventPattern: string;
+  /**
+   * The event patterns as compact JSON, one per rule (`aws.cloudwatch.EventRule`'s
+   * `eventPattern`): usually one; several when one rule cannot hold the
+   * filters (see `compileEventPattern`). No event matches two of them.
+   */
+  readonly eventPatterns: ReadonlyArray<string>;
+  /** The event pattern, present only when there is exactly one rule. */
+  readonly eventPattern?: string;
   readonly inputTransformer: RouteInputTransformer;
   /**
    * The transform stage between the rule and the targets: `null` when the
@@ -52,9 +58,10 @@ export interface RouteOptions {
 }
 
 /**
- * Compiles the AWS side of a definition: the event pattern of the one rule
+ * Compiles the AWS side of a definition: the event patterns of the rules
  * on the partner event bus (the filters and their conditions, see
- * `compileEventPattern`) and the input transformer of its targets (the
+ * `compileEventPattern`; one rule unless EventBridge refuses it) and the
+ * input transformer of their targets (the
  * transformations and attribute mappings, see `compileInputTransformer`),
  * with every part they do not carry out. When the input transformer cannot
  * carry every directive and mapping, `transform` is the stage that does
@@ -76,7 +83,8 @@ export function compileRoute(
   const transformer = compileInputTransformer(definition);
   const transform = options.transformStage === false ? null : compileTransformStage(definition, transformer);
   return {
-    eventPattern: pattern.json,
+    eventPatterns: pattern.jsons,
+    ...(pattern.jsons.length === 1 ? { eventPattern: pattern.jsons[0] } : {}),
     inputTransformer: { inputPaths: transformer.inputPathsMap, inputTemplate: transformer.inputTemplate },
     transform,
     undelivered: [

@@ -1,37 +1,7 @@
-import * as t from "io-ts";
-import { isLeft } from "fp-ts/Either";
+import { AvailableTopic, AvailableTopicEntityListing } from "../../definition/catalog/available-topic";
+import { checkTopicListing } from "../../definition/catalog/check-listing";
 
-/**
- * Codec of one `AvailableTopic` as `GET /api/v2/notifications/availabletopics`
- * answers it (fields of the public SDK model of that name): `id` is the topic
- * template such as `v2.users.{id}.presence`; every other field is optional,
- * and the platform sends it only when it was expanded.
- */
-export const AvailableTopic = t.intersection([
-  t.type({ id: t.string }),
-  t.partial({
-    description: t.string,
-    permissionDetails: t.array(t.partial({ type: t.string, permissions: t.array(t.string), allowsCurrentUser: t.boolean, enforced: t.boolean })),
-    requiresPermissions: t.array(t.string),
-    requiresDivisionPermissions: t.boolean,
-    requiresAnyValidator: t.boolean,
-    enforced: t.boolean,
-    visibility: t.string,
-    schema: t.UnknownRecord,
-    requiresCurrentUser: t.boolean,
-    requiresCurrentUserOrPermission: t.boolean,
-    transports: t.array(t.string),
-    publicApiTemplateUriPaths: t.array(t.string),
-    topicParameters: t.array(t.string),
-  }),
-]);
-/** One available notification topic (SDK model `AvailableTopic`). */
-export type AvailableTopic = t.TypeOf<typeof AvailableTopic>;
-
-/** Codec of an `AvailableTopicEntityListing`: `{ entities: AvailableTopic[] }`. */
-export const AvailableTopicEntityListing = t.type({ entities: t.array(AvailableTopic) });
-/** The topic catalog as the platform lists it (SDK model `AvailableTopicEntityListing`). */
-export type AvailableTopicEntityListing = t.TypeOf<typeof AvailableTopicEntityListing>;
+export { AvailableTopic, AvailableTopicEntityListing, checkTopicListing };
 
 /** The values `expand` of `GET /api/v2/notifications/availabletopics` takes. */
 export const topicExpansions = [
@@ -95,56 +65,4 @@ export function presentTopic(topic: AvailableTopic, expand: ReadonlySet<TopicExp
 /** Whether a topic is a preview topic (`visibility: "Preview"`, compared case-insensitively). */
 export function isPreviewTopic(topic: AvailableTopic): boolean {
   return topic.visibility?.toLowerCase() === "preview";
-}
-
-/** The property path of an io-ts context in accessor notation; the members of an intersection add no step. */
-function pathOf(context: t.Context): string {
-  let path = "";
-  context.forEach(({ key }, i) => {
-    if (key === "" || (i > 0 && context[i - 1].type instanceof t.IntersectionType)) return;
-    path += /^\d+$/.test(key) ? `[${key}]` : path === "" ? key : `.${key}`;
-  });
-  return path;
-}
-
-const wanted: Readonly<Record<string, string>> = {
-  string: "a string",
-  boolean: "true or false",
-  UnknownRecord: "an object",
-  "Array<string>": "a list of strings",
-};
-
-/** What a codec expects, in words. */
-function expectation(name: string | undefined): string {
-  if (name === undefined) return "a value";
-  return wanted[name] ?? (name.startsWith("Array<") ? "a list" : "an object");
-}
-
-/**
- * Checks a body meant to replace the emulator's catalog: an
- * `AvailableTopicEntityListing` whose topics have non-empty, distinct ids.
- * Answers the listing, or the problems, each naming its property path
- * (`entities[2].transports`) and what was expected there.
- */
-export function checkTopicListing(body: unknown): { ok: true; listing: AvailableTopicEntityListing } | { ok: false; problems: ReadonlyArray<string> } {
-  const decoded = AvailableTopicEntityListing.decode(body);
-  if (isLeft(decoded)) {
-    const problems = new Set<string>();
-    for (const error of decoded.left) {
-      const path = pathOf(error.context);
-      const last = error.context[error.context.length - 1];
-      const shown = error.value === undefined ? "nothing" : JSON.stringify(error.value)?.slice(0, 60) ?? String(error.value);
-      problems.add(`${path === "" ? "the body" : path}: expected ${expectation(last?.type.name)}, found ${shown}`);
-    }
-    return { ok: false, problems: [...problems].slice(0, 10) };
-  }
-  const problems: string[] = [];
-  const seen = new Map<string, number>();
-  decoded.right.entities.forEach((topic, i) => {
-    if (topic.id.trim() === "") problems.push(`entities[${i}].id: expected a topic template such as v2.users.{id}.presence, found an empty string`);
-    const first = seen.get(topic.id);
-    if (first !== undefined) problems.push(`entities[${i}].id: ${JSON.stringify(topic.id)} is listed already at entities[${first}]; give each topic once`);
-    else seen.set(topic.id, i);
-  });
-  return problems.length === 0 ? { ok: true, listing: decoded.right } : { ok: false, problems: problems.slice(0, 10) };
 }

@@ -2,7 +2,7 @@
 export type { IntegrationsOptions, IntegrationSource } from "./adapter";
 export { IntegrationsApi } from "./adapter";
 export { Integration, IntegrationConfiguration, IntegrationListing, IntegrationStatusInfo, IntegrationTypeRef, Organization } from "./codec";
-export { EVENTBRIDGE_INTEGRATION_TYPE, configPath, integrationPath, integrationsPath, listingPath, organizationPath } from "./paths";
+export { EVENTBRIDGE_INTEGRATION_TYPE, configPath, integrationPath, integrationsPath, listingPath, organizationPath, availableTopicsPath, topicCatalogPath } from "./paths";
 export type { EventBridgeProperties, IntegrationState } from "./state";
 export {
   PROPERTY_KEYS,
@@ -13,6 +13,7 @@ export {
   remoteIntegrationState,
 } from "./state";
 export { organizationIdOf } from "./organization";
+export { topicCatalogOf } from "./topic-catalog";
 export { isVersionConflict } from "./version-conflict";
 export type { ExportedDefinition } from "./definition-of";
 export { definitionOfIntegration, roleArnPlaceholder } from "./definition-of";

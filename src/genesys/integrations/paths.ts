@@ -27,3 +27,13 @@ export function listingPath(pageNumber: number, pageSize: number): string {
 
 /** The path of the caller's organization. */
 export const organizationPath = "/api/v2/organizations/me";
+
+/** The path of the platform's notification topic catalog. */
+export const availableTopicsPath = "/api/v2/notifications/availabletopics";
+
+/** The path of one page of the topic catalog with each topic's description, event schema and transports. */
+export function topicCatalogPath(pageNumber: number): string {
+  const query = new URLSearchParams({ expand: "description,schema,transports" });
+  if (pageNumber > 1) query.set("pageNumber", String(pageNumber));
+  return `${availableTopicsPath}?${query.toString()}`;
+}

@@ -27,6 +27,10 @@ export interface StoreHarness {
   tailName(location: string, text: string): string;
   /** The key a broken S3 verdict names for 1-based entry `n`; undefined for files. */
   keyOf(location: string, n: number): string | undefined;
+  /** The log as its pieces: each line with its newline (file) or each entry object's body (S3), in order. */
+  pieces(location: string): Promise<string[]>;
+  /** Replaces the log with these pieces: concatenated (file), one object each (S3). */
+  writePieces(location: string, pieces: ReadonlyArray<string>): Promise<void>;
   /** S3 only: writes one object under the log's prefix (`name` relative to it), as a person with bucket access could. */
   putObject(location: string, name: string, body: string): Promise<void>;
 }
@@ -54,6 +58,8 @@ export function fileHarness(): StoreHarness {
     },
     tailName: (location) => location,
     keyOf: () => undefined,
+    pieces: async (location) => piecesOf(await fs.readFile(location, "utf8")),
+    writePieces: (location, pieces) => fs.writeFile(location, pieces.join("")),
     putObject: () => Promise.reject(new Error("a file store has no objects")),
   };
 }
@@ -103,10 +109,20 @@ export function s3Harness(command: string): StoreHarness {
       }
       return bodies.join("");
     },
+    async pieces(location) {
+      const bodies = [];
+      for (const key of await keysOf(location)) {
+        const got = await moto.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        bodies.push(await got.Body!.transformToString("utf8"));
+      }
+      return bodies;
+    },
     async write(location, text) {
+      await this.writePieces(location, piecesOf(text));
+    },
+    async writePieces(location, pieces) {
       const keys = await keysOf(location);
       if (keys.length > 0) await moto.client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys.map((Key) => ({ Key })) } }));
-      const pieces = piecesOf(text);
       let next = 0;
       const worker = async () => {
         for (let i = next++; i < pieces.length; i = next++) {

@@ -10,13 +10,18 @@ import {
 import { envelope, PARTNER_SOURCE } from "./envelope";
 import { createdSample as created, definition, summarySample as summary, withEvent } from "../fixtures";
 
-/** A definition with one filter on `conversation.created` holding these conditions. */
+/** A definition with one filter on `v2.detail.events.conversation.{id}.customer.start` holding these conditions. */
 function oneFilter(conditions: ReadonlyArray<Partial<Condition>>): SourceDefinition {
   return definition((d) => {
-    d.filters = [{ eventType: "conversation.created", conditions }];
+    d.filters = [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions }];
   });
 }
 
+/** What compileEventPattern returns for one rule with this pattern. */
+function onePattern(pattern: unknown, unsupported: ReadonlyArray<unknown>): unknown {
+  const json = JSON.stringify(pattern);
+  return { patterns: [pattern], jsons: [json], pattern, json, unsupported };
+}
 
 describe("compileEventPattern", () => {
   it("puts filters whose conditions differ under $or, conditions nested under detail.eventBody", () => {
@@ -25,16 +30,16 @@ describe("compileEventPattern", () => {
       source: [PARTNER_SOURCE],
       $or: [
         {
-          "detail-type": ["conversation.created"],
+          "detail-type": ["v2.detail.events.conversation.{id}.customer.start"],
           detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } },
         },
         {
-          "detail-type": ["analytics.conversations.summary"],
+          "detail-type": ["v2.detail.events.conversation.{id}.customer.end"],
           detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } },
         },
       ],
     };
-    expect(result).toEqual({ pattern, json: JSON.stringify(pattern), unsupported: [] });
+    expect(result).toEqual(onePattern(pattern, []));
   });
 
   const expressible: ReadonlyArray<[string, ReadonlyArray<Partial<Condition>>, EventPattern]> = [
@@ -108,8 +113,8 @@ describe("compileEventPattern", () => {
   ];
 
   it.each(expressible)("%s", (_name, conditions, body) => {
-    const pattern = { source: [PARTNER_SOURCE], "detail-type": ["conversation.created"], detail: { eventBody: body } };
-    expect(compileEventPattern(oneFilter(conditions), PARTNER_SOURCE)).toEqual({ pattern, json: JSON.stringify(pattern), unsupported: [] });
+    const pattern = { source: [PARTNER_SOURCE], "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: body } };
+    expect(compileEventPattern(oneFilter(conditions), PARTNER_SOURCE)).toEqual(onePattern(pattern, []));
   });
 
   const notExpressible: ReadonlyArray<[string, ReadonlyArray<Partial<Condition>>, EventPattern | undefined, ReadonlyArray<{ path: string; reason: string }>]> = [
@@ -217,9 +222,9 @@ describe("compileEventPattern", () => {
 
   it.each(notExpressible)("reports what it cannot express and leaves it out: %s", (_name, conditions, body, unsupported) => {
     const pattern = body === undefined
-      ? { source: [PARTNER_SOURCE], "detail-type": ["conversation.created"] }
-      : { source: [PARTNER_SOURCE], "detail-type": ["conversation.created"], detail: { eventBody: body } };
-    expect(compileEventPattern(oneFilter(conditions), PARTNER_SOURCE)).toEqual({ pattern, json: JSON.stringify(pattern), unsupported });
+      ? { source: [PARTNER_SOURCE], "detail-type": ["v2.detail.events.conversation.{id}.customer.start"] }
+      : { source: [PARTNER_SOURCE], "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: body } };
+    expect(compileEventPattern(oneFilter(conditions), PARTNER_SOURCE)).toEqual(onePattern(pattern, unsupported));
   });
 
   it("lists event types of filters with the same conditions together, without $or", () => {
@@ -230,53 +235,121 @@ describe("compileEventPattern", () => {
       ];
     });
     const pattern = { source: [PARTNER_SOURCE], "detail-type": ["v2.audits.entitytype.{id}.entityid.{id}", "v2.users.{id}.presence"] };
-    expect(compileEventPattern(def, PARTNER_SOURCE)).toEqual({ pattern, json: JSON.stringify(pattern), unsupported: [] });
+    expect(compileEventPattern(def, PARTNER_SOURCE)).toEqual(onePattern(pattern, []));
   });
 
   it("leaves source out when no partner event source is given", () => {
     const def = definition((d) => (d.filters = [{ eventType: "v2.users.{id}.presence" }]));
-    expect(compileEventPattern(def)).toEqual({ pattern: { "detail-type": ["v2.users.{id}.presence"] }, json: '{"detail-type":["v2.users.{id}.presence"]}', unsupported: [] });
+    expect(compileEventPattern(def)).toEqual(onePattern({ "detail-type": ["v2.users.{id}.presence"] }, []));
   });
 
   it("matches an event type shaped like an IP address as text", () => {
     const def = definition((d) => (d.filters = [{ eventType: "1.2.3.4" }]));
-    expect(compileEventPattern(def).pattern).toEqual({ "detail-type": [{ wildcard: "1.2.3.4" }] });
+    expect(compileEventPattern(def).patterns[0]).toEqual({ "detail-type": [{ wildcard: "1.2.3.4" }] });
   });
 
   it("keeps fields named like EventBridge matchers when the pattern needs no $or", () => {
     const def = definition((d) => {
-      d.filters = [{ eventType: "conversation.created", conditions: [{ field: "prefix.exists", operator: "eq", value: "x" }] }];
+      d.filters = [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix.exists", operator: "eq", value: "x" }] }];
     });
-    expect(compileEventPattern(def)).toEqual({
-      pattern: { "detail-type": ["conversation.created"], detail: { eventBody: { prefix: { exists: ["x"] } } } },
-      json: JSON.stringify({ "detail-type": ["conversation.created"], detail: { eventBody: { prefix: { exists: ["x"] } } } }),
-      unsupported: [],
-    });
+    expect(compileEventPattern(def)).toEqual(onePattern({ "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { prefix: { exists: ["x"] } } } }, []));
   });
 
-  it("reports fields named like EventBridge matchers when the pattern needs $or, and leaves them out", () => {
+  it("compiles filters that share an event type into $or alternatives of one rule", () => {
     const def = definition((d) => {
       d.filters = [
-        { eventType: "conversation.created", conditions: [{ field: "prefix", operator: "eq", value: "x" }, { field: "status", operator: "eq", value: "open" }] },
-        { eventType: "conversation.ended", conditions: [{ field: "attributes.numeric", operator: "gte", value: 1 }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "queue", operator: "eq", value: "Support" }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "duration", operator: "gte", value: 60 }] },
       ];
     });
     const pattern = {
       $or: [
-        { "detail-type": ["conversation.created"], detail: { eventBody: { status: ["open"] } } },
-        { "detail-type": ["conversation.ended"] },
+        { "detail-type": ["v2.detail.events.conversation.{id}.user.end"], detail: { eventBody: { duration: [{ numeric: [">=", 60, "<=", 1e9] }] } } },
+        { "detail-type": ["v2.detail.events.conversation.{id}.user.end"], detail: { eventBody: { queue: ["Support"] } } },
       ],
     };
-    const reason = (field: string, word: string): string =>
-      `${field} has a key named ${word}, which EventBridge refuses inside $or (the whole pattern would be rejected), and this definition's filters need $or because their conditions differ`;
-    expect(compileEventPattern(def)).toEqual({
-      pattern,
-      json: JSON.stringify(pattern),
-      unsupported: [
-        { path: "filters[0].conditions[0]", reason: reason("prefix", "prefix") },
-        { path: "filters[1].conditions[0]", reason: reason("attributes.numeric", "numeric") },
-      ],
+    expect(compileEventPattern(def)).toEqual(onePattern(pattern, []));
+  });
+
+  it("joins the matchers of filters on one event type that differ in one field only", () => {
+    const def = definition((d) => {
+      d.filters = [
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "s", operator: "in", value: ["a"] }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "s", operator: "in", value: ["a", "web"] }] },
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "s", operator: "eq", value: "a" }] },
+      ];
     });
+    const pattern = {
+      $or: [
+        { "detail-type": ["v2.detail.events.conversation.{id}.user.end"], detail: { eventBody: { s: ["a", "web"] } } },
+        { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { s: ["a"] } } },
+      ],
+    };
+    expect(compileEventPattern(def)).toEqual(onePattern(pattern, []));
+  });
+
+  it("lists an event type once when filters sharing it have the same conditions", () => {
+    const def = definition((d) => {
+      d.filters = [{ eventType: "v2.detail.events.conversation.{id}.user.end" }, { eventType: "v2.detail.events.conversation.{id}.user.end" }];
+    });
+    expect(compileEventPattern(def)).toEqual(onePattern({ "detail-type": ["v2.detail.events.conversation.{id}.user.end"] }, []));
+  });
+
+  it("makes one rule per event type when fields named like EventBridge matchers would stand inside $or", () => {
+    const def = definition((d) => {
+      d.filters = [
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "x" }, { field: "status", operator: "eq", value: "open" }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "attributes.numeric", operator: "gte", value: 1 }] },
+      ];
+    });
+    const created = { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { prefix: ["x"], status: ["open"] } } };
+    const ended = { "detail-type": ["v2.detail.events.conversation.{id}.user.end"], detail: { eventBody: { attributes: { numeric: [{ numeric: [">=", 1, "<=", 1e9] }] } } } };
+    expect(compileEventPattern(def)).toEqual({ patterns: [ended, created], jsons: [JSON.stringify(ended), JSON.stringify(created)], unsupported: [] });
+  });
+
+  it("keeps filters sharing an event type in one rule, lifting the fields they match alike out of $or", () => {
+    const def = definition((d) => {
+      d.filters = [
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "prefix", operator: "eq", value: "sip" }, { field: "queue", operator: "eq", value: "Support" }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "duration", operator: "gte", value: 60 }, { field: "prefix", operator: "eq", value: "sip" }] },
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "exists", operator: "eq", value: true }] },
+      ];
+    });
+    const ended = {
+      "detail-type": ["v2.detail.events.conversation.{id}.user.end"],
+      detail: { eventBody: { prefix: ["sip"] } },
+      $or: [{ detail: { eventBody: { duration: [{ numeric: [">=", 60, "<=", 1e9] }] } } }, { detail: { eventBody: { queue: ["Support"] } } }],
+    };
+    const created = { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { exists: [true] } } };
+    const result = compileEventPattern(def);
+    expect([result.patterns, result.unsupported]).toEqual([[ended, created], []]);
+    const event = (type: string, body: unknown): unknown => ({ "detail-type": type, detail: { eventBody: body } });
+    const verdicts = (e: unknown): boolean[] => result.patterns.map((p) => matchesPattern(p, e));
+    expect([
+      verdicts(event("v2.detail.events.conversation.{id}.user.end", { prefix: "sip", queue: "Support" })),
+      verdicts(event("v2.detail.events.conversation.{id}.user.end", { prefix: "sip", duration: 90 })),
+      verdicts(event("v2.detail.events.conversation.{id}.user.end", { prefix: "tel", duration: 90 })),
+      verdicts(event("v2.detail.events.conversation.{id}.customer.start", { exists: true, prefix: "sip", queue: "Support" })),
+    ]).toEqual([[true, false], [true, false], [false, false], [false, true]]);
+  });
+
+  it("refuses, naming both filters, a field named like a matcher inside the $or of filters sharing an event type", () => {
+    const def = definition((d) => {
+      d.filters = [
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "x" }] },
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "status", operator: "eq", value: "open" }] },
+      ];
+    });
+    const result = compileEventPattern(def);
+    expect(result.unsupported).toEqual([
+      {
+        path: "filters[0].conditions[0]",
+        reason:
+          'prefix has a key named prefix, which EventBridge refuses inside $or; filters[0] and filters[1] share the event type "v2.detail.events.conversation.{id}.customer.start" and differ in their conditions, ' +
+          "so they need $or in one rule, and one rule each would deliver an event both select twice (no rule can exclude exactly what another selects when a field may hold an array)",
+      },
+    ]);
+    expect(result.jsons.every((j) => !j.includes("prefix"))).toBe(true);
   });
 
   it("gives the same JSON whatever the order of filters and conditions", () => {
@@ -284,7 +357,7 @@ describe("compileEventPattern", () => {
       d.filters = [...d.filters].reverse();
       d.filters[1].conditions = [...d.filters[1].conditions].reverse();
     });
-    expect(compileEventPattern(reordered, PARTNER_SOURCE).json).toBe(compileEventPattern(definition(), PARTNER_SOURCE).json);
+    expect(compileEventPattern(reordered, PARTNER_SOURCE).jsons[0]).toBe(compileEventPattern(definition(), PARTNER_SOURCE).jsons[0]);
   });
 
   it("reports a pattern longer than the size limit for the whole definition", () => {
@@ -296,25 +369,25 @@ describe("compileEventPattern", () => {
     });
     const result = compileEventPattern(def, PARTNER_SOURCE);
     expect(result.unsupported).toEqual([
-      { path: "", reason: `the event pattern is ${result.json.length} characters; EventBridge accepts at most 2048 (2048 by default, up to 4096 with a quota increase)` },
+      { path: "", reason: `the event pattern is ${result.jsons[0].length} characters; EventBridge accepts at most 2048 (2048 by default, up to 4096 with a quota increase)` },
     ]);
-    expect(result.json.length).toBeGreaterThan(2048);
+    expect(result.jsons[0].length).toBeGreaterThan(2048);
     expect(compileEventPattern(def, PARTNER_SOURCE, { maxChars: 4096 }).unsupported).toEqual([]);
   });
 });
 
 describe("the compiled pattern against events as EventBridge delivers them", () => {
   const def = definition();
-  const pattern = compileEventPattern(def, PARTNER_SOURCE).pattern;
+  const pattern = compileEventPattern(def, PARTNER_SOURCE).patterns[0];
   const variants: ReadonlyArray<[string, SampleEvent, string]> = [
-    ["the conversation sample", created, "conversation.created"],
-    ["the summary sample", summary, "analytics.conversations.summary"],
-    ["a conversation from another channel", withEvent(created, (e) => (e.metadata.source = "sms")), "conversation.created"],
-    ["a conversation in another routing status", withEvent(created, (e) => (e.metadata.routingStatus = "wrapup")), "conversation.created"],
-    ["a conversation without metadata.source", withEvent(created, (e) => delete e.metadata.source), "conversation.created"],
-    ["a short summary", withEvent(summary, (e) => (e.metrics.duration = 29)), "analytics.conversations.summary"],
-    ["a summary exactly at the bound", withEvent(summary, (e) => (e.metrics.duration = 30)), "analytics.conversations.summary"],
-    ["a summary whose duration is text", withEvent(summary, (e) => (e.metrics.duration = "330")), "analytics.conversations.summary"],
+    ["the conversation sample", created, "v2.detail.events.conversation.{id}.customer.start"],
+    ["the summary sample", summary, "v2.detail.events.conversation.{id}.customer.end"],
+    ["a conversation from another channel", withEvent(created, (e) => (e.metadata.source = "sms")), "v2.detail.events.conversation.{id}.customer.start"],
+    ["a conversation in another routing status", withEvent(created, (e) => (e.metadata.routingStatus = "wrapup")), "v2.detail.events.conversation.{id}.customer.start"],
+    ["a conversation without metadata.source", withEvent(created, (e) => delete e.metadata.source), "v2.detail.events.conversation.{id}.customer.start"],
+    ["a short summary", withEvent(summary, (e) => (e.metrics.duration = 29)), "v2.detail.events.conversation.{id}.customer.end"],
+    ["a summary exactly at the bound", withEvent(summary, (e) => (e.metrics.duration = 30)), "v2.detail.events.conversation.{id}.customer.end"],
+    ["a summary whose duration is text", withEvent(summary, (e) => (e.metrics.duration = "330")), "v2.detail.events.conversation.{id}.customer.end"],
   ];
 
   it.each(variants)("matches exactly when projectSamples says the filter holds: %s", (_name, sample, detailType) => {
@@ -325,18 +398,18 @@ describe("the compiled pattern against events as EventBridge delivers them", () 
 
   it("matches nothing from another partner event source or event type", () => {
     expect([
-      matchesPattern(pattern, envelope(created, "conversation.created", "aws.partner/genesys.com/cloud/other/genesys-prod-01")),
-      matchesPattern(pattern, envelope(created, "conversation.ended")),
-      matchesPattern(pattern, envelope(created, "analytics.conversations.summary")),
+      matchesPattern(pattern, envelope(created, "v2.detail.events.conversation.{id}.customer.start", "aws.partner/genesys.com/cloud/other/genesys-prod-01")),
+      matchesPattern(pattern, envelope(created, "v2.detail.events.conversation.{id}.user.end")),
+      matchesPattern(pattern, envelope(created, "v2.detail.events.conversation.{id}.customer.end")),
     ]).toEqual([false, false, false]);
   });
 
   it("matches the fields of a filter within one array element, as EventBridge does", () => {
     const def2 = definition((d) => {
-      d.filters = [{ eventType: "conversation.created", conditions: [{ field: "items.sku", operator: "eq", value: "a" }, { field: "items.qty", operator: "gte", value: 2 }] }];
+      d.filters = [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "items.sku", operator: "eq", value: "a" }, { field: "items.qty", operator: "gte", value: 2 }] }];
     });
-    const p = compileEventPattern(def2).pattern;
-    const at = (items: unknown): boolean => matchesPattern(p, { "detail-type": "conversation.created", detail: { eventBody: { items } } });
+    const p = compileEventPattern(def2).patterns[0];
+    const at = (items: unknown): boolean => matchesPattern(p, { "detail-type": "v2.detail.events.conversation.{id}.customer.start", detail: { eventBody: { items } } });
     expect([at([{ sku: "a", qty: 2 }]), at([{ sku: "a", qty: 1 }, { sku: "b", qty: 2 }]), at([[{ sku: "x" }], [{ sku: "a", qty: 3 }]])]).toEqual([true, false, true]);
   });
 
@@ -354,6 +427,6 @@ describe("the compiled pattern against events as EventBridge delivers them", () 
   it("matches an array-valued event field when any element matches", () => {
     const tagged = withEvent(created, (e) => (e.metadata.source = ["sms", "web"]));
     const untagged = withEvent(created, (e) => (e.metadata.source = ["sms", "voice"]));
-    expect([matchesPattern(pattern, envelope(tagged, "conversation.created")), matchesPattern(pattern, envelope(untagged, "conversation.created"))]).toEqual([true, false]);
+    expect([matchesPattern(pattern, envelope(tagged, "v2.detail.events.conversation.{id}.customer.start")), matchesPattern(pattern, envelope(untagged, "v2.detail.events.conversation.{id}.customer.start"))]).toEqual([true, false]);
   });
 });

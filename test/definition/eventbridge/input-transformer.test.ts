@@ -9,8 +9,8 @@ import { envelope } from "./envelope";
 import { createdSample as created, definition, summarySample as summary } from "../fixtures";
 
 const samples: ReadonlyArray<[string, SampleEvent, string]> = [
-  ["conversation.created", created, "conversation.created"],
-  ["analytics.conversations.summary", summary, "analytics.conversations.summary"],
+  ["v2.detail.events.conversation.{id}.customer.start", created, "v2.detail.events.conversation.{id}.customer.start"],
+  ["v2.detail.events.conversation.{id}.customer.end", summary, "v2.detail.events.conversation.{id}.customer.end"],
 ];
 
 function projected(def: SourceDefinition, sample: SampleEvent): Record<string, unknown> {
@@ -70,7 +70,7 @@ describe("compileInputTransformer", () => {
         '{"conversation":{"id":<conversationId>},"firstAgent":<firstAgent>,"firstParticipant":<firstParticipant>,"receivedAt":"<receivedAt>","custom":{"metadata":<customMetadata>}}',
       unsupported: [{ path: "transformations[3]", reason: QUOTED }],
     });
-    expect(applyInputTransformer(transformer, envelope(created, "conversation.created"))).toEqual({ _tag: "Right", right: projected(def, created) });
+    expect(applyInputTransformer(transformer, envelope(created, "v2.detail.events.conversation.{id}.customer.start"))).toEqual({ _tag: "Right", right: projected(def, created) });
   });
 
   it("reports each directive it cannot express at the directive's path", () => {
@@ -162,7 +162,7 @@ describe("applyInputTransformer", () => {
     const transformer = compileInputTransformer(definition());
     const bare = JSON.parse(JSON.stringify(created));
     delete bare.event.attributes;
-    expect(applyInputTransformer(transformer, envelope(bare, "conversation.created"))).toEqual({
+    expect(applyInputTransformer(transformer, envelope(bare, "v2.detail.events.conversation.{id}.customer.start"))).toEqual({
       _tag: "Right",
       right: { convId: "c7d1a5f2-3b9e-4c1a-9f0e-2d6b8a4e1c35", custom: { tenant: "" } },
     });

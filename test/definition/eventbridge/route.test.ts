@@ -2,19 +2,23 @@ import { compileJsonataExpression, compileRoute, partnerEventSourceNameOf } from
 import { definition } from "../fixtures";
 
 describe("compileRoute", () => {
+  const pattern = JSON.stringify({
+    $or: [
+      { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } } },
+      { "detail-type": ["v2.detail.events.conversation.{id}.customer.end"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } } },
+    ],
+  });
+  const transformer = {
+    inputPaths: { convId: "$.detail.eventBody.conversation.id", customTenant: "$.detail.eventBody.attributes.tenantId" },
+    inputTemplate: '{"convId":<convId>,"custom":{"tenant":<customTenant>}}',
+  };
+
   it("compiles the example into a pattern without source, the transformer, and a transform stage that carries every directive", () => {
     const def = definition();
     expect(compileRoute(def)).toEqual({
-      eventPattern: JSON.stringify({
-        $or: [
-          { "detail-type": ["conversation.created"], detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } } },
-          { "detail-type": ["analytics.conversations.summary"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } } },
-        ],
-      }),
-      inputTransformer: {
-        inputPaths: { convId: "$.detail.eventBody.conversation.id", customTenant: "$.detail.eventBody.attributes.tenantId" },
-        inputTemplate: '{"convId":<convId>,"custom":{"tenant":<customTenant>}}',
-      },
+      eventPatterns: [pattern],
+      eventPattern: pattern,
+      inputTransformer: transformer,
       transform: { kind: "jsonata", expression: compileJsonataExpression(def) },
       undelivered: [],
     });
@@ -29,16 +33,9 @@ describe("compileRoute", () => {
 
   it("without the stage (transformStage: false), lists the directives the target does not receive", () => {
     expect(compileRoute(definition(), undefined, { transformStage: false })).toEqual({
-      eventPattern: JSON.stringify({
-        $or: [
-          { "detail-type": ["conversation.created"], detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } } },
-          { "detail-type": ["analytics.conversations.summary"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } } },
-        ],
-      }),
-      inputTransformer: {
-        inputPaths: { convId: "$.detail.eventBody.conversation.id", customTenant: "$.detail.eventBody.attributes.tenantId" },
-        inputTemplate: '{"convId":<convId>,"custom":{"tenant":<customTenant>}}',
-      },
+      eventPatterns: [pattern],
+      eventPattern: pattern,
+      inputTransformer: transformer,
       transform: null,
       undelivered: [
         {
@@ -55,7 +52,7 @@ describe("compileRoute", () => {
   it("puts the partner event source into the pattern when given, and lists pattern entries first", () => {
     const def = definition((d) => d.filters[1].conditions.push({ field: "metadata.timestamp", operator: "gte", value: "2024-01-15T00:00:00Z" }));
     const route = compileRoute(def, partnerEventSourceNameOf("org-1", def), { transformStage: false });
-    expect([JSON.parse(route.eventPattern).source, route.undelivered.map((u) => `${u.part} ${u.path}`)]).toEqual([
+    expect([JSON.parse(route.eventPatterns[0]).source, route.undelivered.map((u) => `${u.part} ${u.path}`)]).toEqual([
       ["aws.partner/genesys.com/cloud/org-1/genesys-prod-01"],
       ["eventPattern filters[1].conditions[1]", "inputTransformer transformations[1]", "inputTransformer transformations[2]"],
     ]);
@@ -65,9 +62,26 @@ describe("compileRoute", () => {
     const def = definition((d) => {
       d.filters = Array.from({ length: 20 }, (_, i) => ({ eventType: `v2.detail.events.conversation.{id}.step${i}`, conditions: [{ field: "metadata.source", operator: "eq", value: `channel-${i}` }] }));
     });
-    const size = compileRoute(def).eventPattern.length;
+    const size = compileRoute(def).eventPatterns[0].length;
     expect([compileRoute(def).undelivered[0], compileRoute(def, undefined, { maxPatternChars: 4096 }).undelivered.filter((u) => u.part === "eventPattern")]).toEqual([
       { part: "eventPattern", path: "", reason: `the event pattern is ${size} characters; EventBridge accepts at most 2048 (2048 by default, up to 4096 with a quota increase)` },
+      [],
+    ]);
+  });
+});
+
+describe("compileRoute with several rules", () => {
+  it("lists one pattern per rule and leaves eventPattern out", () => {
+    const def = definition((d) => {
+      d.filters = [
+        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "prefix", operator: "eq", value: "x" }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "status", operator: "eq", value: "open" }] },
+      ];
+    });
+    const route = compileRoute(def);
+    expect([route.eventPatterns.map((p) => JSON.parse(p)["detail-type"]), "eventPattern" in route, route.undelivered.filter((u) => u.part === "eventPattern")]).toEqual([
+      [["v2.detail.events.conversation.{id}.customer.start"], ["v2.detail.events.conversation.{id}.user.end"]],
+      false,
       [],
     ]);
   });

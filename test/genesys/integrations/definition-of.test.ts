@@ -9,7 +9,7 @@ function state(overrides: Partial<IntegrationState> = {}, properties: Record<str
   return {
     name: "orders",
     intendedState: "ENABLED",
-    properties: { awsAccountId: "123456789012", awsAccountRegion: "us-east-1", eventSourceSuffix: "orders-prod", eventFilter: ["conversation.created"], ...properties },
+    properties: { awsAccountId: "123456789012", awsAccountRegion: "us-east-1", eventSourceSuffix: "orders-prod", eventFilter: ["v2.detail.events.conversation.{id}.customer.start"], ...properties },
     ...overrides,
   };
 }
@@ -24,7 +24,7 @@ function stateOfFile(file: Readonly<Record<string, unknown>>): unknown {
 
 describe("definitionOfIntegration", () => {
   it("maps name, properties and intended state to a definition file whose state is the integration's", () => {
-    const s = state({ intendedState: "DISABLED" }, { eventFilter: ["v2.users.{id}.presence", "conversation.created"] });
+    const s = state({ intendedState: "DISABLED" }, { eventFilter: ["v2.users.{id}.presence", "v2.detail.events.conversation.{id}.customer.start"] });
     const exported = definitionOfIntegration(s, [ROLE]);
     expect(exported).toEqual(right({
       id: "orders",
@@ -34,7 +34,7 @@ describe("definitionOfIntegration", () => {
         intendedState: "DISABLED",
         configuration: { awsAccountId: "123456789012", roleArn: ROLE, region: "us-east-1" },
         filters: [
-          { eventType: "conversation.created", conditions: [] },
+          { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [] },
           { eventType: "v2.users.{id}.presence", conditions: [] },
         ],
       },
@@ -42,7 +42,7 @@ describe("definitionOfIntegration", () => {
       roleArnMissing: false,
       writes: [],
     }));
-    expect(exported._tag === "Right" && stateOfFile(exported.right.file)).toEqual({ ...s, properties: { ...s.properties, eventFilter: ["conversation.created", "v2.users.{id}.presence"] } });
+    expect(exported._tag === "Right" && stateOfFile(exported.right.file)).toEqual({ ...s, properties: { ...s.properties, eventFilter: ["v2.detail.events.conversation.{id}.customer.start", "v2.users.{id}.presence"] } });
   });
 
   it("round-trips every valid integration: the definition asks for exactly the state the integration holds", () => {
@@ -100,7 +100,7 @@ describe("definitionOfIntegration", () => {
   });
 
   it("names the definition path and the integration's field of each problem", () => {
-    expect(definitionOfIntegration(state({ name: "My source", intendedState: "UNKNOWN" }, { eventFilter: "conversation.created", awsAccountRegion: "mars-1" }))).toEqual(left([
+    expect(definitionOfIntegration(state({ name: "My source", intendedState: "UNKNOWN" }, { eventFilter: "v2.detail.events.conversation.{id}.customer.start", awsAccountRegion: "mars-1" }))).toEqual(left([
       { _tag: "DefinitionIssue", path: "intendedState", message: 'expected ENABLED or DISABLED, found "UNKNOWN"' },
       {
         _tag: "DefinitionIssue",

@@ -1,0 +1,67 @@
+import { Either, isLeft, left, right } from "fp-ts/Either";
+import * as t from "io-ts";
+import { PathReporter } from "io-ts/PathReporter";
+import { AvailableTopic, AvailableTopicEntityListing } from "../../definition/catalog/available-topic";
+import { correlationIdOf } from "../classify";
+import type { GenesysClient } from "../client";
+import { GenesysError, decodeError } from "../errors";
+import { organizationIdOf } from "./organization";
+import { topicCatalogPath } from "./paths";
+
+/** One page of the catalog: the listing, and the paging fields when the platform pages it. */
+const CatalogPage = t.intersection([
+  t.type({ entities: t.array(AvailableTopic) }),
+  t.partial({ pageNumber: t.number, pageCount: t.number, nextUri: t.union([t.string, t.null]) }),
+]);
+
+/** The most pages read: far more than the catalog has, bounded for a server that keeps paging. */
+const MAX_PAGES = 100;
+
+// One catalog per organization and process: concurrent checks share the
+// request in flight, and a failed read is forgotten so that the next one asks again.
+const catalogs = new Map<string, Promise<Either<GenesysError, AvailableTopicEntityListing>>>();
+
+/**
+ * The organization's notification topic catalog with every topic's
+ * description, event schema and transports, from
+ * `GET /api/v2/notifications/availabletopics?expand=description,schema,transports`
+ * (following `pageCount` when the platform pages it), through the client's
+ * rate-limited transport. Read once per process and organization, then
+ * cached; checks that start meanwhile share the request.
+ * See https://developer.genesys.cloud/notificationsalerts/notifications/available-topics
+ */
+export async function topicCatalogOf(client: GenesysClient): Promise<Either<GenesysError, AvailableTopicEntityListing>> {
+  const organization = await organizationIdOf(client);
+  if (isLeft(organization)) return organization;
+  const key = `${client.hosts.apiBaseUrl} ${organization.right}`;
+  let read = catalogs.get(key);
+  if (read === undefined) {
+    read = readAll(client);
+    catalogs.set(key, read);
+    void read.then((r) => {
+      if (isLeft(r)) catalogs.delete(key);
+    });
+  }
+  return read;
+}
+
+async function readAll(client: GenesysClient): Promise<Either<GenesysError, AvailableTopicEntityListing>> {
+  const entities: AvailableTopic[] = [];
+  for (let pageNumber = 1; pageNumber <= MAX_PAGES; pageNumber++) {
+    const path = topicCatalogPath(pageNumber);
+    const answer = await client.request({ method: "GET", path });
+    if (isLeft(answer)) return answer;
+    const decoded = CatalogPage.decode(answer.right.body);
+    if (isLeft(decoded)) {
+      const correlationId = correlationIdOf(answer.right.headers);
+      return left(decodeError(
+        { method: "GET", path, status: answer.right.status, ...(correlationId === undefined ? {} : { correlationId }) },
+        PathReporter.report(decoded).slice(0, 3).join("; "),
+      ));
+    }
+    entities.push(...decoded.right.entities);
+    const { pageCount } = decoded.right;
+    if (pageCount === undefined || pageNumber >= pageCount || decoded.right.entities.length === 0) break;
+  }
+  return right({ entities });
+}
