@@ -2,8 +2,8 @@
  * The stack program: deploys the EventBridge sources that stack config names.
  *
  * Config (namespace `genesys-eventbridge`):
- * - `sources`: a list of `{ definition, samples? }` file paths (default: the
- *   example definition and its samples under `stacks/examples/`).
+ * - `sources`: a list of `{ definition, samples?, impactEvents? }` file paths
+ *   (default: the example definition and its samples under `stacks/examples/`).
  * - `conflictPolicy`, `adoptExisting`: passed to every source.
  * Provider config lives under `genesys:` (see the README). When
  * `genesys:webhookUrl` is set, a signed webhook goes out after each

@@ -43,13 +43,14 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
     ? { afterCreate: options.afterDeploy, afterUpdate: options.afterDeploy }
     : undefined;
   const report = new Map<string, SourceReport>();
-  for (const { id, definition, samples } of sources) {
+  for (const { id, definition, samples, impactEvents } of sources) {
     const source = new EventBridgeSource(
       id,
       {
         // Files are checked by the provider's `check`, which names every problem by its path.
         ...(definition as unknown as EventBridgeSourceArgs),
         ...(samples === undefined ? {} : { samples: samples as EventBridgeSourceArgs["samples"] }),
+        ...(impactEvents === undefined ? {} : { impactEvents }),
         ...(options.conflictPolicy === undefined ? {} : { conflictPolicy: options.conflictPolicy }),
         ...(options.adoptExisting === undefined ? {} : { adoptExisting: options.adoptExisting }),
       },

@@ -9,6 +9,8 @@ export interface SourceFiles {
   readonly definition: string;
   /** A sample file or a folder of `*.json` samples, relative to the project folder. */
   readonly samples?: string;
+  /** Recorded events a preview replays to show the delivery impact of a change (a JSON or JSON Lines file or a folder), relative to the project folder. */
+  readonly impactEvents?: string;
 }
 
 /** A loaded source: its id, the definition object and its samples. */
@@ -17,6 +19,8 @@ export interface LoadedSource {
   readonly id: string;
   readonly definition: Record<string, unknown>;
   readonly samples?: unknown[];
+  /** The entry's `impactEvents` path, passed to the resource as given (the provider reads it). */
+  readonly impactEvents?: string;
 }
 
 /** The config key that lists the sources, for messages. */
@@ -36,11 +40,14 @@ export function sourceEntries(value: unknown): Either<string[], SourceFiles[]> {
       return;
     }
     for (const key of Object.keys(entry)) {
-      if (key !== "definition" && key !== "samples") problems.push(`${at}: unknown property ${JSON.stringify(key)}; expected definition, samples`);
+      if (key !== "definition" && key !== "samples" && key !== "impactEvents") {
+        problems.push(`${at}: unknown property ${JSON.stringify(key)}; expected definition, samples, impactEvents`);
+      }
     }
-    const { definition, samples } = entry as Record<string, unknown>;
+    const { definition, samples, impactEvents } = entry as Record<string, unknown>;
     if (typeof definition !== "string" || definition === "") problems.push(`${at}.definition: expected a file path`);
     if (samples !== undefined && (typeof samples !== "string" || samples === "")) problems.push(`${at}.samples: expected a file or folder path`);
+    if (impactEvents !== undefined && (typeof impactEvents !== "string" || impactEvents === "")) problems.push(`${at}.impactEvents: expected a file or folder path`);
   });
   return problems.length > 0 ? left(problems) : right(value as SourceFiles[]);
 }
@@ -60,7 +67,7 @@ export function readSources(entries: ReadonlyArray<SourceFiles>, root: string): 
   const firstWithId = new Map<string, number>();
   entries.forEach((entry, i) => {
     const at = `${SOURCES_KEY}[${i}]`;
-    const read = readSourceFiles(entry, { root });
+    const read = readSourceFiles({ definition: entry.definition, ...(entry.samples === undefined ? {} : { samples: entry.samples }) }, { root });
     if (read._tag === "Left") {
       problems.push(`${at}: ${describeFileProblem(read.left)}`);
       return;
@@ -82,7 +89,12 @@ export function readSources(entries: ReadonlyArray<SourceFiles>, root: string): 
       return;
     }
     firstWithId.set(id.right, i);
-    loaded.push({ id: id.right, definition: record, ...(read.right.samples === undefined ? {} : { samples: [...read.right.samples] }) });
+    loaded.push({
+      id: id.right,
+      definition: record,
+      ...(read.right.samples === undefined ? {} : { samples: [...read.right.samples] }),
+      ...(entry.impactEvents === undefined ? {} : { impactEvents: entry.impactEvents }),
+    });
   });
   return problems.length > 0 ? left(problems) : right(loaded);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { AuditEntry, AuditEntryInput } from "./entry";
+import { AuditEntry, AuditEntryInput } from "../definition/vocabulary/audit-entry";
 import { auditErrorToError, BadLocation } from "./errors";
 import { AppendResult, StoreAppendOptions } from "./store";
 import { AuditStoreOptions, openAuditStore } from "./stores";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../definition/canonical-json";
-import { AuditEntry, AuditRecord } from "./entry";
+import { AuditEntry, AuditRecord } from "../definition/vocabulary/audit-entry";
 
 /** GENESIS_HASH is the `prevHash` of the first entry of every audit log: 64 zeros. */
 export const GENESIS_HASH = "0".repeat(64);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { GENESIS_HASH, entryLine, sealEntry } from "./chain";
-import { AuditEntry, AuditRecord } from "./entry";
+import { AuditEntry, AuditRecord } from "../definition/vocabulary/audit-entry";
 import { isJson, recoveryRecord, tornWrite } from "./recovery";
 import { AuditError, damagedLog, ioFailure } from "./errors";
 import { withFileLock } from "./lock";

@@ -6,8 +6,8 @@
  * and a verifier that names the first bad entry, the intents in doubt and
  * whether an anchored head is still there.
  */
-export { AuditAction, AuditDetails, AuditEntry, AuditMetrics, AuditRecord, AuditResult } from "./entry";
-export type { AuditEntryInput } from "./entry";
+export { AuditAction, AuditDetails, AuditEntry, AuditMetrics, AuditRecord, AuditResult } from "../definition/vocabulary/audit-entry";
+export type { AuditEntryInput } from "../definition/vocabulary/audit-entry";
 export { GENESIS_HASH, entryHash, entryLine, sealEntry } from "./chain";
 export { canonicalJson } from "../definition/canonical-json";
 export { appendAuditEntry, tryAppendAuditEntry } from "./append";

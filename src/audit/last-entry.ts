@@ -1,6 +1,6 @@
 import { isLeft } from "fp-ts/Either";
 import { entryHash } from "./chain";
-import { AuditEntry } from "./entry";
+import { AuditEntry } from "../definition/vocabulary/audit-entry";
 
 /**
  * judgeLastEntry is whether the last entry of a log, given as its line of

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { AuditEntry, AuditRecord } from "./entry";
+import { AuditEntry, AuditRecord } from "../definition/vocabulary/audit-entry";
 
 /**
  * TornWrite is the evidence of an append that a crash interrupted: the bytes

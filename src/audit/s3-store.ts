@@ -2,7 +2,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import { randomUUID } from "node:crypto";
 import { GENESIS_HASH, entryLine, sealEntry } from "./chain";
 import { TornWrite, isJson, recoveryRecord, tornWrite } from "./recovery";
-import { AuditEntry, AuditRecord } from "./entry";
+import { AuditEntry, AuditRecord } from "../definition/vocabulary/audit-entry";
 import { judgeLastEntry } from "./last-entry";
 import { AuditError, contention, damagedLog, storeFailure } from "./errors";
 import { S3Location, formatAuditLocation } from "./location";

@@ -1,4 +1,4 @@
-import { AuditEntry, AuditRecord } from "./entry";
+import { AuditEntry, AuditRecord } from "../definition/vocabulary/audit-entry";
 import { AuditError } from "./errors";
 import { LockOptions } from "./lock";
 import { VerifyOptions, VerifyResult } from "./verify-lines";

@@ -1,6 +1,6 @@
 import { isLeft } from "fp-ts/Either";
 import { GENESIS_HASH, entryHash } from "./chain";
-import { AuditEntry } from "./entry";
+import { AuditEntry } from "../definition/vocabulary/audit-entry";
 import { recovers, tornWrite } from "./recovery";
 
 /**

@@ -45,8 +45,8 @@ export interface EventBridgeRouteArgs {
   readonly partnerEventSourceName?: pulumi.Input<string>;
   /** The event pattern size limit, when the account's quota was raised above 2048 characters. */
   readonly maxPatternChars?: number;
-  /** How the source resource writes: conflict policy, adopting an existing remote source, intended state. */
-  readonly source?: Pick<EventBridgeSourceArgs, "conflictPolicy" | "adoptExisting" | "intendedState">;
+  /** How the source resource writes (conflict policy, adopting an existing remote source, intended state) and the recorded events a preview replays (`impactEvents`). */
+  readonly source?: Pick<EventBridgeSourceArgs, "conflictPolicy" | "adoptExisting" | "intendedState" | "impactEvents">;
   /** Options of the source resource, such as the webhook hook (`hooks`) or `aliases` when it was declared outside a route before. */
   readonly sourceOptions?: pulumi.CustomResourceOptions;
   /** The rule's description; `Genesys Cloud events of <id>` by default. */

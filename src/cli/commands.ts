@@ -5,6 +5,7 @@ import { auditCommand } from "./audit";
 import { emulatorCommand } from "./emulator";
 import { compileCommand } from "./compile";
 import { exportCommand } from "./export";
+import { impactCommand } from "./impact";
 import { topicsCommand } from "./topics";
 import { sampleCommand } from "./sample";
 import { webhookCommand } from "./webhook";
@@ -14,6 +15,7 @@ export const commands: ReadonlyArray<Command> = [
   validateCommand,
   projectCommand,
   compileCommand,
+  impactCommand,
   auditCommand,
   webhookCommand,
   exportCommand,

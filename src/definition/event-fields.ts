@@ -32,32 +32,42 @@ export interface FieldValue {
  * Iterative (no recursion), so deep events cannot exhaust the stack. Pure.
  */
 export function eventFieldValues(event: unknown, names: ReadonlyArray<string>): ReadonlyMap<string, ReadonlyArray<FieldValue>> {
+  return fieldReader(names)(event);
+}
+
+/**
+ * {@link eventFieldValues} for the same names on many events: the names and
+ * the paths leading to them are worked out once. Pure.
+ */
+export function fieldReader(names: ReadonlyArray<string>): (event: unknown) => ReadonlyMap<string, ReadonlyArray<FieldValue>> {
   const wanted = new Set(names);
   const prefixes = new Set<string>();
   for (const name of names) {
     const parts = name.split(".");
     for (let i = 1; i < parts.length; i++) prefixes.add(parts.slice(0, i).join("."));
   }
-  const found = new Map<string, FieldValue[]>(names.map((n) => [n, []]));
-  let arrays = 0;
-  const stack: Array<{ readonly name: string; readonly value: unknown; readonly membership: ArrayMembership }> = [
-    { name: "", value: event, membership: new Map() },
-  ];
-  while (stack.length > 0) {
-    const { name, value, membership } = stack.pop() as (typeof stack)[number];
-    if (Array.isArray(value)) {
-      const id = arrays++;
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ name, value: value[i], membership: new Map(membership).set(id, i) });
-    } else if (isRecord(value)) {
-      for (const key of Object.keys(value).reverse()) {
-        const child = name === "" ? key : `${name}.${key}`;
-        if (wanted.has(child) || prefixes.has(child)) stack.push({ name: child, value: value[key], membership });
+  return (event) => {
+    const found = new Map<string, FieldValue[]>(names.map((n) => [n, []]));
+    let arrays = 0;
+    const stack: Array<{ readonly name: string; readonly value: unknown; readonly membership: ArrayMembership }> = [
+      { name: "", value: event, membership: new Map() },
+    ];
+    while (stack.length > 0) {
+      const { name, value, membership } = stack.pop() as (typeof stack)[number];
+      if (Array.isArray(value)) {
+        const id = arrays++;
+        for (let i = value.length - 1; i >= 0; i--) stack.push({ name, value: value[i], membership: new Map(membership).set(id, i) });
+      } else if (isRecord(value)) {
+        for (const key of Object.keys(value).reverse()) {
+          const child = name === "" ? key : `${name}.${key}`;
+          if (wanted.has(child) || prefixes.has(child)) stack.push({ name: child, value: value[key], membership });
+        }
+      } else if (name !== "" && wanted.has(name) && isScalar(value)) {
+        (found.get(name) as FieldValue[]).push({ value, membership });
       }
-    } else if (name !== "" && wanted.has(name) && isScalar(value)) {
-      (found.get(name) as FieldValue[]).push({ value, membership });
     }
-  }
-  return found;
+    return found;
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The source definition layer: codecs, validation, payload building,
- * canonical JSON and hashing, sample projection and diffs, and the AWS
+ * canonical JSON and hashing, sample projection and diffs, the delivery
+ * impact of a change on recorded events, and the AWS
  * EventBridge route compiled from a definition (`./eventbridge`). Pure: no I/O.
  */
 export { SourceDefinition, DefinitionId, EventSourceSuffix, EventStreamType } from "./source-definition";
@@ -82,3 +83,8 @@ export { changedPaths } from "./changed-paths";
 export { parseStrictJson, describeJsonProblem, JSON_MAX_DEPTH, TOP_LEVEL } from "./strict-json";
 export type { JsonProblem, TextPosition } from "./strict-json";
 export { firstLoneSurrogate, valueHygieneIssues, loneSurrogateMessage } from "./well-formed";
+export { deliveryImpact } from "./impact/impact";
+export type { DeliveryImpact, EventImpact, EventChange, ImpactExample, ImpactTotals, ImpactOptions } from "./impact/impact";
+export { corpusEventOf, decodeCorpus, envelopeOf } from "./impact/corpus-event";
+export type { CorpusEvent } from "./impact/corpus-event";
+export { impactLine, exampleLines } from "./impact/summary";

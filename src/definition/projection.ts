@@ -55,7 +55,7 @@ export function projectSamples(
       issues.push(definitionIssue(`samples[${index}].eventType`, `${JSON.stringify(sample.eventType)} matches no filter; the filters cover ${covered}`));
       return;
     }
-    const built = projectOne(def, sample, index);
+    const built = projectEvent(def, sample.event, `samples[${index}] (${sample.eventType})`);
     issues.push(...built.issues);
     projections.push({
       sample: index,
@@ -70,30 +70,27 @@ export function projectSamples(
   return issues.length > 0 ? left(issues) : right(projections);
 }
 
-/**
- * The event a live route delivers for one event body: every transformation
- * and attribute mapping applied as `projectSamples` applies them, except
- * that a target whose source does not resolve (a missing field, an array
- * too short for `[N]`, a value its format cannot convert) is left out
- * instead of being an issue, and a nested target object none of whose
- * fields was written is absent. This is what the transform stage on AWS
- * sends (see `compileJsonataExpression`). Pure; never throws.
- */
-export function projectEvent(
-  def: Pick<SourceDefinition, "transformations" | "attributeMappings">,
-  event: unknown,
-): Readonly<Record<string, unknown>> {
-  return projectOne(def, { eventType: "", event: event as SampleEvent["event"] }, 0).projected;
+/** What the transformations and attribute mappings make of one event body: the projected event, and every directive or mapping that failed on it. */
+export interface EventProjection {
+  /** Problems at the directive's or mapping's property path (`transformations[0].sourceField`); empty when the projection is whole. */
+  readonly issues: DefinitionIssue[];
+  /** The projected event: only the target fields, dotted targets nested; a failed directive leaves its target out. */
+  readonly projected: Record<string, unknown>;
 }
 
-function projectOne(
-  def: Pick<SourceDefinition, "transformations" | "attributeMappings">,
-  sample: SampleEvent,
-  index: number,
-): { issues: DefinitionIssue[]; projected: Record<string, unknown> } {
+/**
+ * Applies every transformation and attribute mapping of a definition to one
+ * event body, as `projectSamples` does for each sample. `where` names the
+ * event in messages (`samples[0] (v2.detail.events.conversation.{id}.customer.start)`).
+ * `projected` is what the transform stage on AWS sends for that body (see
+ * `compileJsonataExpression`): a target whose source does not resolve (a
+ * missing field, an array too short for `[N]`, a value its format cannot
+ * convert) is left out, and so is a nested target object none of whose
+ * fields was written. Pure; never throws.
+ */
+export function projectEvent(def: Pick<SourceDefinition, "transformations" | "attributeMappings">, body: unknown, where: string): EventProjection {
   const issues: DefinitionIssue[] = [];
   const builder = new ObjectBuilder();
-  const where = `samples[${index}] (${sample.eventType})`;
   const write = (targetPath: string, target: string, value: unknown): void => {
     const segments = parseFieldPath(target);
     if (segments._tag === "Left") issues.push(definitionIssue(targetPath, segments.left));
@@ -101,7 +98,7 @@ function projectOne(
   };
   const read = (sourcePath: string, source: string): Either<null, unknown> => {
     const segments = parseFieldPath(source);
-    const value = segments._tag === "Left" ? segments : resolveField(sample.event, segments.right);
+    const value = segments._tag === "Left" ? segments : resolveField(body, segments.right);
     if (value._tag === "Right") return value;
     issues.push(definitionIssue(sourcePath, `does not resolve on ${where}: ${value.left}`));
     return left(null);

@@ -11,4 +11,6 @@ export type { JsonFileContent } from "./json-file";
 export { readCapped } from "./read-capped";
 export { describeFileProblem } from "./problem";
 export type { FileProblem } from "./problem";
-export { MAX_DEFINITION_FILE_BYTES, MAX_SAMPLE_FILE_BYTES, MAX_SAMPLES_TOTAL_BYTES, MAX_SAMPLE_FILES } from "./limits";
+export { MAX_DEFINITION_FILE_BYTES, MAX_SAMPLE_FILE_BYTES, MAX_SAMPLES_TOTAL_BYTES, MAX_SAMPLE_FILES, MAX_EVENT_FILE_BYTES, MAX_EVENT_CORPUS_BYTES, MAX_EVENT_FILES } from "./limits";
+export { readEventCorpus, parseEventBytes, EVENT_FILE_ENDINGS } from "./event-corpus";
+export type { EventCorpusValues } from "./event-corpus";

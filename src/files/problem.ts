@@ -3,8 +3,8 @@ import { describeJsonProblem, JsonProblem } from "../definition";
 /**
  * Why a definition or sample file could not be read as JSON: missing, not a
  * regular file (a directory, a device, a pipe), unreadable, over its size
- * limit, not UTF-8, not strict JSON, or a samples folder without `*.json`
- * files or with too many. `file` is the name as the caller gave it.
+ * limit, not UTF-8, not strict JSON, or a samples (events) folder without
+ * files to read or with too many. `file` is the name as the caller gave it.
  */
 export type FileProblem =
   | { readonly _tag: "FileMissing"; readonly file: string }
@@ -14,7 +14,9 @@ export type FileProblem =
   | { readonly _tag: "NotUtf8"; readonly file: string }
   | { readonly _tag: "FileNotJson"; readonly file: string; readonly problem: JsonProblem }
   | { readonly _tag: "NoSampleFiles"; readonly file: string }
-  | { readonly _tag: "TooManySampleFiles"; readonly file: string; readonly limit: number };
+  | { readonly _tag: "TooManySampleFiles"; readonly file: string; readonly limit: number }
+  | { readonly _tag: "NoEventFiles"; readonly file: string }
+  | { readonly _tag: "TooManyEventFiles"; readonly file: string; readonly limit: number };
 
 /** The one-line message for a {@link FileProblem}, opening with the file name (and `line:column` for JSON problems). */
 export function describeFileProblem(p: FileProblem): string {
@@ -35,6 +37,10 @@ export function describeFileProblem(p: FileProblem): string {
       return `${p.file}: no *.json sample files in the directory`;
     case "TooManySampleFiles":
       return `${p.file}: more than ${p.limit} *.json sample files in the directory`;
+    case "NoEventFiles":
+      return `${p.file}: no *.json, *.jsonl or *.ndjson event files in the directory`;
+    case "TooManyEventFiles":
+      return `${p.file}: more than ${p.limit} event files in the directory`;
   }
 }
 

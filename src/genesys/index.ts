@@ -10,13 +10,13 @@ export type {
   WriteRecord,
   WriteAudit,
   WriteStatus,
-  AuditMark,
   AuditUnavailable,
   CreateRequest,
   UpdateRequest,
   DeleteRequest,
   OperationRequest,
 } from "./port";
+export type { AuditMark } from "../definition/vocabulary/audit-entry";
 export type { SourcePrimitives, Created, Written, RemoteSource, WriteOptions, WriteTarget } from "./primitives";
 export type { ProtocolOptions } from "./write-protocol";
 export { sourceApi, createSource, updateSource, deleteSource, readSource } from "./write-protocol";

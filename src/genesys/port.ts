@@ -1,5 +1,6 @@
 import { Either } from "fp-ts/Either";
 import type { PreparedPayload } from "../definition/prepare";
+import type { AuditDetails, AuditEntryInput, AuditMark, WriteAction, WriteResult } from "../definition/vocabulary/audit-entry";
 import type { GenesysError } from "./errors";
 import type { ConflictPolicy } from "../definition/vocabulary/conflict-policy";
 import type { RemoteSource, SourcePrimitives, WriteOptions } from "./primitives";
@@ -7,30 +8,15 @@ import type { RemoteSource, SourcePrimitives, WriteOptions } from "./primitives"
 /**
  * One audit record the write protocol asks to have appended: an `intent`
  * before the first remote write of an operation, a `success` or `failure`
- * outcome after it (linked by `intentId`). Shaped like the audit layer's
- * entry input; values in `details` are scalars and hold no secret.
+ * outcome after it (linked by `intentId`). The audit entry's own fields
+ * (see `AuditEntryInput`), narrowed to a source write; values in `details`
+ * are scalars and hold no secret.
  */
-export interface WriteRecord {
-  readonly action: "create" | "update" | "delete";
-  readonly sourceId: string;
-  readonly payloadHash: string;
-  readonly result: "intent" | "success" | "failure";
-  /** The `auditId` of the intent this outcome closes. */
-  readonly intentId?: string;
-  /** Redacted error text of a failure. */
-  readonly error?: string;
-  readonly details: Readonly<Record<string, string | number | boolean | null>>;
-  readonly metrics?: Readonly<Record<string, number>>;
-}
-
-/** Where an appended record landed in the audit chain. */
-export interface AuditMark {
-  readonly auditId: string;
-  /** The entry's chain hash: the new head of the log. */
-  readonly hash: string;
-  /** When the entry was written (ISO 8601): which of several heads is the newest. */
-  readonly timestamp: string;
-}
+export type WriteRecord = Omit<AuditEntryInput, "action" | "result" | "auditId" | "timestamp" | "details"> & {
+  readonly action: WriteAction;
+  readonly result: WriteResult;
+  readonly details: AuditDetails;
+};
 
 /**
  * The audit log as the write protocol sees it. `append` resolves to the

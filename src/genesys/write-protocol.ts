@@ -5,8 +5,8 @@ import { describeError } from "./describe";
 import { GenesysError, conflict, notFound, serverError } from "./errors";
 import { inOperation, OperationScope } from "./operation-scope";
 import { pollUntil } from "./poll";
+import type { AuditMark } from "../definition/vocabulary/audit-entry";
 import type {
-  AuditMark,
   CreateRequest,
   DeleteRequest,
   OperationRequest,

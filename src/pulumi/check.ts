@@ -5,6 +5,7 @@ import { definitionIssue, formatIssue } from "../definition/issue";
 import { completePreparation, preparePayload } from "../definition/prepare";
 import type { AvailableTopicEntityListing } from "../definition/catalog/available-topic";
 import { checkAgainstCatalog } from "../definition/catalog/check-definition";
+import { readImpactEvents } from "./impact";
 import { definitionOf, inputPathOf } from "./inputs";
 import { decodeSteering } from "./steering";
 import { unknownPaths } from "./unknowns";
@@ -12,7 +13,8 @@ import { unknownPaths } from "./unknowns";
 /**
  * The provider's `check`: decodes and validates the definition, projects the
  * sample events through it, checks it against the topic catalog when one is
- * given (read by the caller), and returns every problem as a check failure
+ * given (read by the caller), reads the `impactEvents` corpus when one is
+ * named, and returns every problem as a check failure
  * named by its property path. Never touches the network. Problems at or
  * below a value that is still unknown (preview) are not reported: they will
  * be checked once the value is known.
@@ -57,6 +59,10 @@ function checkParts(news: Record<string, unknown>, catalog: AvailableTopicEntity
   if (E.isRight(decoded) && E.isRight(steering) && steering.right.samples !== undefined && unknown.length === 0) {
     const prepared = completePreparation(decoded.right, steering.right.samples);
     if (E.isLeft(prepared)) issues.push(...prepared.left);
+  }
+  if (E.isRight(steering) && steering.right.impactEvents !== undefined) {
+    const corpus = readImpactEvents(steering.right.impactEvents);
+    if (E.isLeft(corpus)) issues.push(corpus.left);
   }
   const refuted = catalog !== undefined && E.isRight(decoded) ? checkAgainstCatalog(decoded.right.definition, catalog) : [];
   const failuresOf = (list: ReadonlyArray<DefinitionIssue>) =>

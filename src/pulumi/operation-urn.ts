@@ -3,14 +3,15 @@ import type { ProviderHost } from "./provider-host";
 /**
  * The URN of the resource a provider operation works on.
  *
- * The engine sends the URN with every Check, Create, Update, Read and
+ * The engine sends the URN with every Check, Create, Update, Diff, Read and
  * Delete request, but the dynamic-provider host of `@pulumi/pulumi` 3.248 hands a
  * dynamic provider only the property bag it decodes from the request. To
  * log on the resource (see `./engine-log`), the decoding is watched: each
  * bag the host decodes from one of those requests is remembered with the
  * request's URN, and the operation looks its own bag up. The bag is the very
  * object the host passes to `check(olds, news)`, `create(inputs)`, `update(id, olds, news)`,
- * `read(id, props)` and `delete(id, props)`.
+ * `read(id, props)` and `delete(id, props)`, and the desired bag of
+ * `diff(id, olds, news)` (where a preview's delivery impact is logged).
  *
  * Watching starts when this code first runs in the host, which is inside
  * the first request the host serves: that request's bag is not known, and
@@ -25,6 +26,7 @@ const WATCHED: ReadonlyArray<readonly [string, string]> = [
   ["CheckRequest", "getNews"],
   ["CreateRequest", "getProperties"],
   ["UpdateRequest", "getNews"],
+  ["DiffRequest", "getNews"],
   ["ReadRequest", "getProperties"],
   ["DeleteRequest", "getProperties"],
 ];

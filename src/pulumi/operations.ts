@@ -6,6 +6,7 @@ import { applySource, auditWriter } from "./apply";
 import { checkInputs, checkInputsWarningOnCatalog } from "./check";
 import type { OperationContext } from "./context";
 import { diffInputs } from "./diff";
+import { previewImpact } from "./impact";
 import { providerEngineLog } from "./engine-log";
 import { urnOf, watchRequestUrns } from "./operation-urn";
 import { providerHost } from "./provider-host";
@@ -120,13 +121,34 @@ async function warn(lines: ReadonlyArray<string>, news: object): Promise<void> {
   await log.flush();
 }
 
-/** See {@link diffInputs}. */
+/**
+ * See {@link diffInputs}. When the update changes something and there are
+ * samples or `impactEvents` to replay, the delivery impact (see
+ * `previewImpact`) is one line on the resource in the engine's log, and
+ * its examples are debug lines (`pulumi preview --diff --debug`, or `-v`).
+ * Nothing is logged for a create (the engine does not diff one) or when
+ * nothing changes.
+ */
 export async function diff(
   _id: string,
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<pulumi.dynamic.DiffResult> {
-  return diffInputs(olds, news, configured?.settings?.api);
+  const result = diffInputs(olds, news, configured?.settings?.api);
+  if (result.changes === true) {
+    const impact = previewImpact(olds, news);
+    if (impact !== undefined) {
+      const log = providerEngineLog(host);
+      const urn = urnOf(news);
+      if (log === undefined) process.stderr.write(`${impact.line}\n`);
+      else {
+        log.log("info", impact.line, urn);
+        for (const line of impact.examples) log.log("debug", line, urn);
+        await log.flush();
+      }
+    }
+  }
+  return result;
 }
 
 /** See {@link applySource}. */

@@ -52,6 +52,17 @@ export const SteeringInputs = struct(
      */
     samples: SampleEvents,
     /**
+     * Recorded events (a JSON or JSON Lines file, or a folder of them;
+     * relative to the program's folder) that a preview of an update replays
+     * through the deployed and the changed definition, together with
+     * `samples`, to show what the change does to delivery. Only the path is
+     * kept in state, never the events.
+     * @example "recorded/conversations.jsonl"
+     */
+    impactEvents: text("ImpactEvents", "a path to a file or folder of recorded events", (s) =>
+      s.trim() === "" ? "expected a path to a file or folder of recorded events, found an empty string" : undefined,
+    ),
+    /**
      * A saved topic catalog (`genesys-eventbridge topics --out`) to check the
      * definition against instead of the organization's, for pipelines without
      * network to Genesys; relative to the Pulumi project folder. Default: the

@@ -69,7 +69,7 @@ describe("compile", () => {
   });
 
   it("compiles two filters on one event type, and one rule per event type when fields named like matchers would stand inside $or", async () => {
-    const def = example("definition.json") as any;
+    const def = fixture("definition.json") as any;
     def.filters = [
       { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "duration", operator: "gte", value: 60 }] },
       { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "queue", operator: "eq", value: "Support" }] },

@@ -54,7 +54,7 @@ describe("the transform stage against its own engine (JSONata)", () => {
       if (expression === undefined) continue;
       for (const text of directiveEventsFor(definition, eventSeed, EVENTS_PER_CASE)) {
         const event = JSON.parse(text);
-        const preview = canonicalJson(projectEvent(definition, event.detail.eventBody));
+        const preview = canonicalJson(projectEvent(definition, event.detail.eventBody, "").projected);
         let stage: string;
         try {
           stage = canonicalJson(JSON.parse(JSON.stringify(await expression.evaluate(event, { states: { input: event } }))));

@@ -555,7 +555,7 @@ describe("the Integrations API through the write protocol", () => {
     it("says which remote write happened when only its outcome cannot be audited", async () => {
       const a = api();
       const first = await created(a);
-      const result = failed(await a.update(updateRequest(first.id, "2", twoFilters(["conversation.ended"])), memoryAudit({ refuseAfter: 1 })));
+      const result = failed(await a.update(updateRequest(first.id, "2", twoFilters(["v2.detail.events.conversation.{id}.user.end"])), memoryAudit({ refuseAfter: 1 })));
       expect(result.error).toEqual({
         _tag: "AuditUnavailable",
         reason: "the log is read-only",

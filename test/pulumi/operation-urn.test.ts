@@ -40,11 +40,12 @@ describe("operation URNs", () => {
     expect(providerHost(undefined, [])).toBeUndefined();
   });
 
-  it("remembers the URN of each bag the host decodes from a Check, Create, Update, Read or Delete request", () => {
+  it("remembers the URN of each bag the host decodes from a Check, Create, Update, Diff, Read or Delete request", () => {
     const proto = {
       CheckRequest: requestClass("getNews"),
       CreateRequest: requestClass("getProperties"),
       UpdateRequest: requestClass("getNews"),
+      DiffRequest: requestClass("getNews"),
       ReadRequest: requestClass("getProperties"),
       DeleteRequest: requestClass("getProperties"),
     };
@@ -52,10 +53,11 @@ describe("operation URNs", () => {
     expect(watchRequestUrns(fakeHost({ "../../proto/provider_pb": proto }))).toBe(true); // once is enough
     const created = new proto.CreateRequest("urn:a", { sourceId: "a" }).getProperties!()!.toJavaScript();
     const updated = new proto.UpdateRequest("urn:b", { sourceId: "b" }).getNews!()!.toJavaScript();
+    const diffed = new proto.DiffRequest("urn:g", { sourceId: "f" }).getNews!()!.toJavaScript();
     const read = new proto.ReadRequest("urn:c", { sourceId: "c" }).getProperties!()!.toJavaScript();
     const deleted = new proto.DeleteRequest("urn:d", { sourceId: "d" }).getProperties!()!.toJavaScript();
     const checked = new proto.CheckRequest("urn:f", { sourceId: "f" }).getNews!()!.toJavaScript();
-    expect([created, updated, read, deleted, checked].map(urnOf)).toEqual(["urn:a", "urn:b", "urn:c", "urn:d", "urn:f"]);
+    expect([created, updated, read, deleted, checked, diffed].map(urnOf)).toEqual(["urn:a", "urn:b", "urn:c", "urn:d", "urn:f", "urn:g"]);
     // An import's read carries no properties: nothing to remember, nothing thrown.
     expect(new proto.ReadRequest("urn:e").getProperties!()).toBeUndefined();
     expect(urnOf({ sourceId: "a" })).toBeUndefined();

@@ -114,7 +114,7 @@ describe("reading the stack's sources", () => {
       'genesys-eventbridge:sources: expected a list of { "definition": <file>, "samples"?: <file or folder> }',
     ]);
     expect(problems([{ definition: "ok.json", sample: "x" }, "ok.json", { definition: 3, samples: "" }])).toEqual([
-      'genesys-eventbridge:sources[0]: unknown property "sample"; expected definition, samples',
+      'genesys-eventbridge:sources[0]: unknown property "sample"; expected definition, samples, impactEvents',
       'genesys-eventbridge:sources[1]: expected { "definition": <file>, "samples"?: <file or folder> }',
       "genesys-eventbridge:sources[2].definition: expected a file path",
       "genesys-eventbridge:sources[2].samples: expected a file or folder path",

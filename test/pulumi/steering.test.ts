@@ -28,7 +28,7 @@ describe("the steering inputs", () => {
 
   it("and the definition's keys come from the codecs, without overlap", () => {
     expect([[...STEERING_KEYS].sort(), [...DEFINITION_KEYS].sort()]).toEqual([
-      ["adoptExisting", "catalog", "conflictPolicy", "intendedState", "owner", "samples"],
+      ["adoptExisting", "catalog", "conflictPolicy", "impactEvents", "intendedState", "owner", "samples"],
       ["attributeMappings", "configuration", "eventSourceSuffix", "eventStreamType", "filters", "transformations"],
     ]);
   });

@@ -30,7 +30,7 @@ type Node = NestedMap<string>;
  * convert, or an array too short for `[N]`), the expression gives nothing
  * for that target, so the key is absent from the output, and a nested
  * object none of whose fields was written is absent too; the rest of the
- * event is still produced. `projectEvent` previews exactly this.
+ * event is still produced. `projectEvent`'s `projected` previews exactly this.
  *
  * Definitions are validated before they compile, so targets do not collide;
  * a directive whose paths do not parse is left out (validation reports it).

@@ -1,7 +1,7 @@
 import { isRecord } from "../codec-kit";
 import type { Scalar } from "../condition";
 import { MIN_NORMAL_NUMBER } from "../evaluate-condition";
-import { consistentChoiceExists, eventFieldValues } from "../event-fields";
+import { consistentChoiceExists, FieldValue, fieldReader } from "../event-fields";
 import { EventPattern, OR_KEY, PatternMatcher } from "./event-pattern";
 import { ipAddressBytes } from "./ip-address";
 
@@ -23,13 +23,46 @@ type Flat = ReadonlyMap<string, ReadonlyArray<PatternMatcher>>;
  * by the conformance suite; not a replacement for it. Pure.
  */
 export function matchesPattern(pattern: EventPattern, event: unknown): boolean {
-  if (!isRecord(event)) return false;
-  return flatten(pattern, "").some((alternative) => {
-    const values = eventFieldValues(event, [...alternative.keys()]);
-    return consistentChoiceExists(
-      [...alternative].map(([name, matchers]) => (values.get(name) ?? []).filter((v) => matchers.some((m) => matchesValue(m, v.value)))),
-    );
-  });
+  return patternMatcher(pattern)(event);
+}
+
+/**
+ * {@link matchesPattern} for one pattern and many events: the pattern's
+ * alternatives are expanded once. An alternative whose top-level field
+ * (such as `detail-type`) lists only exact strings that are not shaped like
+ * IP addresses is ruled out at once for an event whose field is a string
+ * none of them equals, the answer the full match would give (such a field
+ * has that one value). Pure.
+ */
+export function patternMatcher(pattern: EventPattern): (event: unknown) => boolean {
+  const alternatives = flatten(pattern, "").map((alternative) => ({ alternative, quick: quickChecks(alternative) }));
+  // Every alternative's fields are read in one walk of the event, when the first alternative needs them.
+  const read = fieldReader([...new Set(alternatives.flatMap(({ alternative }) => [...alternative.keys()]))]);
+  return (event) => {
+    if (!isRecord(event)) return false;
+    let values: ReadonlyMap<string, ReadonlyArray<FieldValue>> | undefined;
+    return alternatives.some(({ alternative, quick }) => {
+      for (const [name, allowed] of quick) {
+        const value = Object.prototype.hasOwnProperty.call(event, name) ? event[name] : undefined;
+        if (typeof value === "string" && !allowed.has(value)) return false;
+      }
+      values ??= read(event);
+      const found = values;
+      return consistentChoiceExists(
+        [...alternative].map(([name, matchers]) => (found.get(name) ?? []).filter((v) => matchers.some((m) => matchesValue(m, v.value)))),
+      );
+    });
+  };
+}
+
+/** The top-level fields of an alternative that list only exact strings compared as text, with those strings. */
+function quickChecks(alternative: Flat): ReadonlyArray<readonly [string, ReadonlySet<string>]> {
+  const out: Array<readonly [string, ReadonlySet<string>]> = [];
+  for (const [name, matchers] of alternative) {
+    if (name.includes(".") || !matchers.every((m) => typeof m === "string" && ipAddressBytes(m) === undefined)) continue;
+    out.push([name, new Set(matchers as ReadonlyArray<string>)]);
+  }
+  return out;
 }
 
 function flatten(pattern: EventPattern, prefix: string): ReadonlyArray<Flat> {

@@ -8,7 +8,7 @@ type Directives = Pick<SourceDefinition, "transformations" | "attributeMappings"
 async function both(def: Directives, body: unknown): Promise<{ stage: unknown; preview: unknown }> {
   const expression = compileJsonataExpression(def);
   const stage = await runJsonata(expression, envelope({ eventType: "conversation.created", event: body as never }, "conversation.created"));
-  return { stage, preview: projectEvent(def, body) };
+  return { stage, preview: projectEvent(def, body, "").projected };
 }
 
 function directives(transformations: Directives["transformations"], attributeMappings: Directives["attributeMappings"] = []): Directives {

@@ -7,6 +7,11 @@ import * as t from "io-ts";
  * next append records before extending the log.
  */
 export const AuditAction = t.keyof({ create: null, update: null, delete: null, webhook: null, recovery: null });
+
+/** WriteAction is the part of {@link AuditAction} that writes a source remotely: what the write protocol records. */
+export const WriteAction = t.keyof({ create: null, update: null, delete: null });
+/** WriteAction is a remote write of a source: `create`, `update` or `delete`. */
+export type WriteAction = t.TypeOf<typeof WriteAction>;
 /** AuditAction is the kind of provider operation an audit entry records. */
 export type AuditAction = t.TypeOf<typeof AuditAction>;
 
@@ -22,6 +27,11 @@ export type AuditAction = t.TypeOf<typeof AuditAction>;
 export const AuditResult = t.keyof({ intent: null, success: null, failure: null, pending: null, expired: null });
 /** AuditResult is an intent ahead of a write, or the outcome of an attempt. */
 export type AuditResult = t.TypeOf<typeof AuditResult>;
+
+/** WriteResult is the part of {@link AuditResult} a remote write records: its `intent`, then its outcome. */
+export const WriteResult = t.keyof({ intent: null, success: null, failure: null });
+/** WriteResult is a write's `intent` or its outcome. */
+export type WriteResult = t.TypeOf<typeof WriteResult>;
 
 /**
  * AuditDetails is a flat map of extra, non-secret facts about an attempt
@@ -84,3 +94,6 @@ export type AuditEntry = t.TypeOf<typeof AuditEntry>;
  */
 export type AuditEntryInput = Omit<AuditRecord, "auditId" | "timestamp"> &
   Partial<Pick<AuditRecord, "auditId" | "timestamp">>;
+
+/** AuditMark is where an appended entry landed in the chain: its id, its hash (the new head) and when it was written. */
+export type AuditMark = Pick<AuditEntry, "auditId" | "hash" | "timestamp">;
