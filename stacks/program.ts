@@ -29,6 +29,7 @@ export interface SourceReport {
   eventPatterns: pulumi.Output<string[]>;
   eventPattern: pulumi.Output<string | undefined>;
   inputTransformer: pulumi.Output<unknown>;
+  transform: pulumi.Output<unknown>;
   undelivered: pulumi.Output<unknown[]>;
   metrics: pulumi.Output<unknown>;
   facts: pulumi.Output<Record<string, string>>;
@@ -71,6 +72,7 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
       eventPatterns: source.eventPatterns,
       eventPattern: source.eventPattern,
       inputTransformer: source.inputTransformer,
+      transform: source.transform,
       undelivered: source.undelivered,
       metrics: source.metrics,
       facts: source.facts,

@@ -30,7 +30,7 @@ export { buildPayload } from "./payload";
 export type { EventStreamPayload } from "./payload";
 export { canonicalJson, payloadHash, payloadBytes, MAX_PAYLOAD_BYTES } from "./canonical-json";
 export { eventSourceSuffixOf, EVENT_SOURCE_SUFFIX_MAX_LENGTH } from "./event-source-suffix";
-export { projectSamples } from "./projection";
+export { projectSamples, projectEvent } from "./projection";
 export type { Projection } from "./projection";
 export { evaluateCondition, NUMBER_COMPARISON_LIMIT } from "./evaluate-condition";
 export type { ConditionOutcome } from "./evaluate-condition";
@@ -57,6 +57,8 @@ export {
   partnerEventSourceNameOf,
   matchesPattern,
   applyInputTransformer,
+  compileTransformStage,
+  compileJsonataExpression,
 } from "./eventbridge";
 export type {
   CompiledRoute,
@@ -74,6 +76,8 @@ export type {
   InputTransformer,
   InputTransformerResult,
   Unexpressible,
+  JsonataTransform,
+  RouteTransform,
 } from "./eventbridge";
 export { changedPaths } from "./changed-paths";
 export { parseStrictJson, describeJsonProblem, JSON_MAX_DEPTH, TOP_LEVEL } from "./strict-json";

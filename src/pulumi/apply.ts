@@ -141,6 +141,7 @@ export function outputsOf(
     eventPatterns: [...route.eventPatterns],
     ...(route.eventPattern === undefined ? {} : { eventPattern: route.eventPattern }),
     inputTransformer: { inputPaths: { ...route.inputTransformer.inputPaths }, inputTemplate: route.inputTransformer.inputTemplate },
+    transform: route.transform === null ? null : { ...route.transform },
     undelivered: route.undelivered.map((u) => ({ ...u })),
     metrics,
   };
