@@ -49,6 +49,11 @@ const disconnectType = oneOf(
   "CONFERENCE_TRANSFER", "CONSULT_TRANSFER", "FORWARD_TRANSFER", "NO_ANSWER_TRANSFER", "NOT_AVAILABLE_TRANSFER", "UNCALLABLE",
 );
 
+/** The fields of the detail events of a user's segment (after-call work, user start and end): the user and the queue. */
+function userSegmentFields(): Record<string, Schema> {
+  return { userId: string(), queueId: string() };
+}
+
 /** The fields every conversation detail event has (the detail-events topics' shared part). */
 function detailEventFields(): Record<string, Schema> {
   return {
@@ -205,22 +210,19 @@ export const emulatorTopicCatalog: AvailableTopicEntityListing = {
       journeyContext: ref("journeyContext"),
     }, { definitions: journeyContextDefinitions }),
     detailTopic("v2.detail.events.conversation.{id}.acw", "AfterCallWorkEvent", "An agent finishes after-call work on a conversation (wrap-up).", {
-      userId: string(),
-      queueId: string(),
+      ...userSegmentFields(),
       wrapupCode: string(),
       wrapupNotes: string(),
       wrapupDurationMs: integer(),
     }),
     detailTopic("v2.detail.events.conversation.{id}.user.start", "UserStartEvent", "A user (agent) joins a conversation.", {
-      userId: string(),
-      queueId: string(),
+      ...userSegmentFields(),
       teamId: string(),
       requestedRoutingSkillIds: arrayOf(string()),
       routingPriority: integer(),
     }),
     detailTopic("v2.detail.events.conversation.{id}.user.end", "UserEndEvent", "A user (agent) leaves a conversation.", {
-      userId: string(),
-      queueId: string(),
+      ...userSegmentFields(),
       disconnectType,
       interactingDurationMs: integer(),
       heldDurationMs: integer(),
