@@ -87,13 +87,21 @@ async function main() {
     heading("Stack outputs");
     console.log(JSON.stringify(up.outputs.sources ? up.outputs.sources.value : {}, null, 2));
 
-    heading("Where the definition takes effect on AWS (the rule and target on the partner event bus)");
+    heading("Where the definition takes effect on AWS (the rule, the transform stage and the targets on the partner event bus)");
     for (const [id, s] of Object.entries(up.outputs.sources ? up.outputs.sources.value : {})) {
       console.log(`${id}`);
       console.log(`  partner event source  ${s.partnerEventSourceName || "(not reported by this API)"}`);
       for (const pattern of s.eventPatterns ?? [s.eventPattern]) console.log(`  event pattern         ${pattern}`);
       console.log(`  input paths           ${JSON.stringify(s.inputTransformer.inputPaths)}`);
       console.log(`  input template        ${s.inputTransformer.inputTemplate}`);
+      if (s.transform) {
+        console.log(`  transform stage       ${s.transform.kind}: a Step Functions Express state machine between the rule and the targets`);
+        console.log("                        (it replaces the input transformer), evaluating:");
+        for (const line of s.transform.expression.split("\n")) console.log(`                          ${line}`);
+      } else {
+        console.log("  transform stage       none: the input transformer carries every directive and mapping");
+      }
+      console.log(`  undelivered: ${JSON.stringify(s.undelivered)}`);
       for (const u of s.undelivered) console.log(`  not carried out       ${u.path}: ${u.reason}`);
     }
 

@@ -5,6 +5,9 @@
  * - `sources`: a list of `{ definition, samples?, impactEvents? }` file paths
  *   (default: the example definition and its samples under `stacks/examples/`).
  * - `conflictPolicy`, `adoptExisting`: passed to every source.
+ * - `catalog`: a saved topic catalog (`genesys-eventbridge topics --out`)
+ *   every source is checked against instead of the organization's, relative
+ *   to the project folder (or the provider setting `genesys:catalogFile`).
  * Provider config lives under `genesys:` (see the README). When
  * `genesys:webhookUrl` is set, a signed webhook goes out after each
  * successful create or update.
@@ -36,6 +39,7 @@ const hooks = webhookUrl === undefined
 const deployed = deploySources(loaded, {
   conflictPolicy: project.get("conflictPolicy") as "overwrite" | "fail" | undefined,
   adoptExisting: project.getBoolean("adoptExisting"),
+  catalog: project.get("catalog"),
   afterDeploy: hooks,
 });
 export const sources = reportOutputs(deployed);

@@ -9,6 +9,8 @@ export interface ProgramOptions {
   readonly conflictPolicy?: ConflictPolicy;
   /** Adopt existing remote sources with the same id. */
   readonly adoptExisting?: boolean;
+  /** A saved topic catalog every source is checked against (stack config `genesys-eventbridge:catalog`, relative to the project folder). */
+  readonly catalog?: string;
   /** Resource hooks to run after create and update (the webhook); none under unit-test mocks. */
   readonly afterDeploy?: pulumi.ResourceHook[];
 }
@@ -27,6 +29,7 @@ export interface SourceReport {
   eventPatterns: pulumi.Output<string[]>;
   eventPattern: pulumi.Output<string | undefined>;
   inputTransformer: pulumi.Output<unknown>;
+  transform: pulumi.Output<unknown>;
   undelivered: pulumi.Output<unknown[]>;
   metrics: pulumi.Output<unknown>;
   facts: pulumi.Output<Record<string, string>>;
@@ -52,6 +55,7 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
         ...(impactEvents === undefined ? {} : { impactEvents }),
         ...(options.conflictPolicy === undefined ? {} : { conflictPolicy: options.conflictPolicy }),
         ...(options.adoptExisting === undefined ? {} : { adoptExisting: options.adoptExisting }),
+        ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
       },
       hooks === undefined ? {} : { hooks },
     );
@@ -68,6 +72,7 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
       eventPatterns: source.eventPatterns,
       eventPattern: source.eventPattern,
       inputTransformer: source.inputTransformer,
+      transform: source.transform,
       undelivered: source.undelivered,
       metrics: source.metrics,
       facts: source.facts,

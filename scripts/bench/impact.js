@@ -103,10 +103,13 @@ function corpusLines(n) {
   return lines.join("\n") + "\n";
 }
 
+/** Runs `fn`: its value, wall-clock seconds, and CPU seconds of this process (user + system; less sensitive to a shared machine's load). */
 function seconds(fn) {
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const value = fn();
-  return { value, s: Number(process.hrtime.bigint() - start) / 1e9 };
+  const used = process.cpuUsage(cpu);
+  return { value, s: Number(process.hrtime.bigint() - start) / 1e9, cpu: (used.user + used.system) / 1e6 };
 }
 
 function median(xs) {
@@ -120,6 +123,12 @@ fs.writeFileSync(file, corpusLines(EVENTS));
 const bytes = fs.statSync(file).size;
 
 const times = { read: [], readFloor: [], impact: [], impactFloor: [] };
+const cpu = { read: [], readFloor: [], impact: [], impactFloor: [] };
+const record = (key, run) => {
+  times[key].push(run.s);
+  cpu[key].push(run.cpu);
+  return run.value;
+};
 let impact;
 let corpus;
 for (let run = 0; run < RUNS; run++) {
@@ -130,15 +139,13 @@ for (let run = 0; run < RUNS; run++) {
     if (d._tag === "Left") throw new Error(JSON.stringify(d.left[0]));
     return d.right;
   });
-  corpus = read.value;
-  times.read.push(read.s);
-  times.readFloor.push(seconds(() => fs.readFileSync(file, "utf8").split("\n").filter((l) => l !== "").map((l) => JSON.parse(l))).s);
-  const replay = seconds(() => deliveryImpact(oldDefinition, newDefinition, corpus));
-  impact = replay.value;
-  times.impact.push(replay.s);
+  corpus = record("read", read);
+  record("readFloor", seconds(() => fs.readFileSync(file, "utf8").split("\n").filter((l) => l !== "").map((l) => JSON.parse(l))));
+  impact = record("impact", seconds(() => deliveryImpact(oldDefinition, newDefinition, corpus)));
   const patterns = [...routePatterns(oldDefinition), ...routePatterns(newDefinition)].map(patternMatcher);
   const templates = [...new Set([...oldDefinition.filters, ...newDefinition.filters].map((f) => f.eventType))];
-  times.impactFloor.push(
+  record(
+    "impactFloor",
     seconds(() => {
       let n = 0;
       for (const e of corpus) {
@@ -146,21 +153,25 @@ for (let run = 0; run < RUNS; run++) {
         for (const matches of patterns) if (matches(envelope)) n++;
       }
       return n;
-    }).s,
+    }),
   );
 }
 fs.rmSync(dir, { recursive: true, force: true });
 
 const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+const c = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, median(v)]));
 const rows = [
-  ["read the corpus (strict loader + decode)", m.read, m.readFloor, "readFileSync + JSON.parse per line"],
-  ["replay through old and new definition", m.impact, m.impactFloor, "match both compiled patterns only"],
-  ["both (what a preview does)", m.read + m.impact, m.readFloor + m.impactFloor, "both floors"],
+  ["read the corpus (strict loader + decode)", m.read, m.readFloor, c.read, c.readFloor, "readFileSync + JSON.parse per line"],
+  ["replay through old and new definition", m.impact, m.impactFloor, c.impact, c.impactFloor, "match both compiled patterns only"],
+  ["both (what a preview does)", m.read + m.impact, m.readFloor + m.impactFloor, c.read + c.impact, c.readFloor + c.impactFloor, "both floors"],
 ];
 const table = [
-  "| step | s | floor s | ratio | events/s | floor |",
-  "|---|---:|---:|---:|---:|---|",
-  ...rows.map(([step, s, floor, what]) => `| ${step} | ${s.toFixed(3)} | ${floor.toFixed(3)} | ${(s / floor).toFixed(2)} | ${Math.round(EVENTS / s).toLocaleString("en-US")} | ${what} |`),
+  "| step | s | floor s | ratio | CPU s | floor CPU s | CPU ratio | events per CPU s | floor |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+  ...rows.map(
+    ([step, s, floor, cs, cf, what]) =>
+      `| ${step} | ${s.toFixed(3)} | ${floor.toFixed(3)} | ${(s / floor).toFixed(2)} | ${cs.toFixed(3)} | ${cf.toFixed(3)} | ${(cs / cf).toFixed(2)} | ${Math.round(EVENTS / cs).toLocaleString("en-US")} | ${what} |`,
+  ),
 ].join("\n");
 const rss = Math.round(process.memoryUsage().rss / 1048576);
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.split(" ").slice(0, 2).join(" ") ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end (seconds grow with the load; the ratios are the measure)`;
@@ -175,7 +186,9 @@ corpus size and the number of runs). A corpus of ${EVENTS.toLocaleString("en-US"
 is read with the strict loader and replayed through the example definition
 and a changed one (a raised threshold, a narrowed \`in\`, another array
 element extracted). Each step is measured side by side with a floor in the same run,
-the median of ${RUNS} runs; a ratio is step time / floor time.
+the median of ${RUNS} runs; a ratio is step time / floor time, in wall-clock
+seconds and in CPU seconds of the process (on a shared machine the CPU
+figures are the steadier ones).
 
 Machine: ${machine}; run ${new Date().toISOString().slice(0, 10)}.
 

@@ -7,6 +7,7 @@ import {
   formatUndelivered,
   patternGaps,
   RouteInputTransformer,
+  RouteTransform,
   SourceDefinitionInput,
   Undelivered,
   validateDefinition,
@@ -14,7 +15,9 @@ import {
 import { EventBridgeSource, EventBridgeSourceArgs } from "../pulumi/resource";
 import type { SteeringInputsInput } from "../pulumi/steering";
 import { reportedPartnerEventSourceName } from "./partner-event-source";
+import { sendFromRulePolicy, SqsQueueRef } from "./sqs-queue-target";
 import type { RouteTarget } from "./targets";
+import { declareTransformStage, TransformStage } from "./transform-stage";
 
 /** The type token of {@link EventBridgeRoute}. */
 export const EVENTBRIDGE_ROUTE_TYPE = "genesys-eventbridge:aws:EventBridgeRoute";
@@ -48,6 +51,18 @@ export interface EventBridgeRouteArgs {
   readonly sourceOptions?: pulumi.CustomResourceOptions;
   /** The rule's description; `Genesys Cloud events of <id>` by default. */
   readonly description?: pulumi.Input<string>;
+  /**
+   * `false`: no transform stage, the targets get the input transformer only,
+   * and what it cannot carry is listed in `undelivered` (and warned about).
+   * By default the route deploys the stage whenever the definition needs it.
+   */
+  readonly transformStage?: boolean;
+  /**
+   * The SQS queue that receives what the transform stage cannot deliver (the
+   * rules' failed starts and the stage's failed sends); created when absent.
+   * Its queue policy is replaced by one that lets the route's rules send.
+   */
+  readonly deadLetterQueue?: SqsQueueRef;
 }
 
 /**
@@ -69,11 +84,20 @@ export interface EventBridgeRouteArgs {
  * in the pattern: a partner bus receives one source only), so they are
  * known values at preview.
  *
+ * When the input transformer cannot carry every directive and mapping
+ * (`transform` is not null), every rule targets a transform stage instead
+ * (see `declareTransformStage`; `<name>-stage` for the first rule,
+ * `<name>-rule-<k>-stage` for rule k): a Step Functions Express state
+ * machine that sends exactly the event `projectEvent` previews to each
+ * target, with a dead-letter queue for what it cannot deliver. A target's
+ * `grant` is then not used: the stage's role, not the rules, sends to the
+ * targets.
+ *
  * Construction fails, naming each condition's path, when the event pattern
  * cannot express a condition: such a rule would match more than the
- * definition says and deliver events the definition filters out. What the
- * input transformer cannot deliver is listed in {@link undelivered} and is
- * a warning on the source resource (see `EventBridgeSource`).
+ * definition says and deliver events the definition filters out. What
+ * neither the input transformer nor the stage carries is listed in
+ * {@link undelivered} and is a warning.
  */
 export class EventBridgeRoute extends pulumi.ComponentResource {
   /** The Genesys Cloud EventBridge source. */
@@ -84,7 +108,7 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
   readonly rules: ReadonlyArray<aws.cloudwatch.EventRule>;
   /** The first rule (the only one unless the filters need several). */
   readonly rule: aws.cloudwatch.EventRule;
-  /** Per rule, one per target given, in order: the first rule's targets first. */
+  /** Per rule, one per target given, in order (the first rule's targets first), or the transform stage, once per rule. */
   readonly targets: ReadonlyArray<aws.cloudwatch.EventTarget>;
   /** Resources the targets' grants declared (queue policies, permissions). */
   readonly grants: ReadonlyArray<pulumi.Resource>;
@@ -96,6 +120,10 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
   readonly eventPattern: string | undefined;
   /** The targets' input transformer: a known value. */
   readonly inputTransformer: RouteInputTransformer;
+  /** The transform stage's expression, `null` when the input transformer carries everything: a known value. */
+  readonly transform: RouteTransform;
+  /** The transform stage deployed, when the route has one. */
+  readonly stage: TransformStage | undefined;
   /** The transformations and attribute mappings the targets do not receive (or receive only for some values), with the reason. */
   readonly undelivered: ReadonlyArray<Undelivered>;
 
@@ -104,7 +132,7 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
     const decoded = validateDefinition(args.definition);
     if (decoded._tag === "Left") throw new Error(`${name}: the definition is invalid:\n${decoded.left.map(formatIssue).join("\n")}`);
     const def = decoded.right;
-    const route: CompiledRoute = compileRoute(def, undefined, { maxPatternChars: args.maxPatternChars });
+    const route: CompiledRoute = compileRoute(def, undefined, { maxPatternChars: args.maxPatternChars, transformStage: args.transformStage !== false });
     const gaps = patternGaps(route);
     if (gaps.length > 0) {
       throw new Error(
@@ -128,8 +156,12 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
       },
       { ...args.sourceOptions, parent: this },
     );
-    // The source itself warns, on its own resource, about what the route does not deliver.
+    // The source warns, on its own resource, about what the route does not deliver with a stage;
+    // without one, the route warns about the rest.
     this.undelivered = route.undelivered.filter((u) => u.part === "inputTransformer");
+    if (args.transformStage === false) {
+      for (const u of this.undelivered) void pulumi.log.warn(`${def.id} (AWS route without a transform stage): ${formatUndelivered(u)}`, this);
+    }
 
     this.partnerEventSourceName = pulumi.output(args.partnerEventSourceName ?? reportedPartnerEventSourceName(this.source));
     this.bus = new aws.cloudwatch.EventBus(
@@ -140,8 +172,10 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
     this.eventPatterns = route.eventPatterns;
     this.eventPattern = route.eventPattern;
     this.inputTransformer = route.inputTransformer;
+    this.transform = route.transform;
     const wired = this.wireRules(name, args, def.id, region);
     this.rules = wired.rules;
+    this.stage = wired.stage;
     this.rule = wired.rules[0];
     this.targets = wired.targets;
     this.grants = wired.grants;
@@ -150,27 +184,55 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
       eventPatterns: this.eventPatterns,
       eventPattern: this.eventPattern,
       inputTransformer: this.inputTransformer,
+      transform: this.transform,
       undelivered: this.undelivered,
     });
   }
 
   /**
    * The one place that declares the rules and decides what each sends to:
-   * one rule per event pattern, each with an `EventTarget` per target; each
-   * target's grant once, naming every rule.
+   * one rule per event pattern; with a transform stage (declared once) each
+   * rule's one `EventTarget` is the stage, with the dead-letter queue;
+   * otherwise each rule has an `EventTarget` per target, and each target's
+   * grant is declared once, naming every rule.
    */
   private wireRules(
     name: string,
     args: EventBridgeRouteArgs,
     id: string,
     region: string,
-  ): { rules: aws.cloudwatch.EventRule[]; targets: aws.cloudwatch.EventTarget[]; grants: pulumi.Resource[] } {
+  ): { rules: aws.cloudwatch.EventRule[]; stage: TransformStage | undefined; targets: aws.cloudwatch.EventTarget[]; grants: pulumi.Resource[] } {
     const ruleName = (k: number): string => ruleResourceName(name, k);
     const targetName = (k: number, target: string): string => targetResourceName(name, k, target);
     const description = args.description ?? `Genesys Cloud events of ${id}`;
     const rules = this.eventPatterns.map(
       (eventPattern, k) => new aws.cloudwatch.EventRule(ruleName(k), { eventBusName: this.bus.name, eventPattern, description, region }, { parent: this }),
     );
+    const ruleArns = pulumi.all(rules.map((r) => r.arn));
+    if (this.transform !== null && args.targets.length > 0) {
+      const stage = declareTransformStage(`${name}-stage`, {
+        expression: this.transform.expression,
+        targetArns: args.targets.map((t) => t.arn),
+        deadLetterQueue: args.deadLetterQueue,
+        region,
+        parent: this,
+      });
+      const dlq = stage.deadLetterQueue;
+      const dlqPolicy = new aws.sqs.QueuePolicy(
+        `${name}-stage-dlq-policy`,
+        { queueUrl: dlq.url, policy: pulumi.all([dlq.arn, ruleArns]).apply(([q, arns]) => sendFromRulePolicy(q, arns)), region },
+        { parent: this },
+      );
+      const targets = rules.map(
+        (rule, k) =>
+          new aws.cloudwatch.EventTarget(
+            targetName(k, "stage"),
+            { rule: rule.name, eventBusName: this.bus.name, arn: stage.stateMachine.arn, roleArn: stage.ruleRole.arn, deadLetterConfig: { arn: dlq.arn }, region },
+            { parent: this },
+          ),
+      );
+      return { rules, stage, targets, grants: [...stage.resources, dlqPolicy] };
+    }
     const targets = rules.flatMap((rule, k) =>
       args.targets.map(
         (target) =>
@@ -188,9 +250,8 @@ export class EventBridgeRoute extends pulumi.ComponentResource {
           ),
       ),
     );
-    const ruleArns = pulumi.all(rules.map((r) => r.arn));
     const grants = args.targets.flatMap((target) => target.grant?.({ name: targetName(0, target.name), ruleArns, region, parent: this }) ?? []);
-    return { rules, targets, grants };
+    return { rules, stage: undefined, targets, grants };
   }
 }
 

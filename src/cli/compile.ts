@@ -12,9 +12,11 @@ import { printJson, reportProblems } from "./problems";
  * its targets, and what they do not carry out, per condition, directive or
  * mapping. `--partner-event-source` (or `--org-id`, from which the name is
  * derived with the definition's event source suffix) adds `source` to the
- * pattern. `--json` prints `{ ok, eventPatterns, eventPattern, inputTransformer, undelivered }`
+ * pattern. `--json` prints `{ ok, eventPatterns, eventPattern, inputTransformer, transform, undelivered }`
  * (each pattern as the JSON string `EventRule` takes, one per rule;
- * `eventPattern` only when there is one rule). Exit 1, with the
+ * `eventPattern` only when there is one rule; `transform` is the stage
+ * between the rules and the targets, `null` when the input transformer
+ * carries everything). Exit 1, with the
  * conditions' paths and no route, when the pattern cannot express the
  * definition's filters: such a rule would deliver events the definition
  * filters out.
@@ -22,7 +24,7 @@ import { printJson, reportProblems } from "./problems";
 export const compileCommand: Command = {
   name: "compile",
   usage: "compile <definition.json | -> [--partner-event-source <name> | --org-id <id>] [--catalog <file>] [--json]",
-  summary: "print the EventBridge event patterns (one per rule) and input transformer compiled from a definition, and what they do not carry out",
+  summary: "print the EventBridge event patterns (one per rule), input transformer and transform stage compiled from a definition, and what they do not carry out",
   details: [
     "arguments:",
     "  <definition.json>              the source definition; - reads it from standard input",
@@ -30,7 +32,7 @@ export const compileCommand: Command = {
     "  --partner-event-source <name>  put this partner event source into the pattern's source",
     "  --org-id <id>                  the same, naming aws.partner/genesys.com/cloud/<id>/<event source suffix>",
     "  --catalog <file>               check the topics and the fields read against a saved topic catalog first",
-    "  --json                         print {\"ok\":true,\"eventPatterns\",\"eventPattern\",\"inputTransformer\",\"undelivered\"}",
+    "  --json                         print {\"ok\":true,\"eventPatterns\",\"eventPattern\",\"inputTransformer\",\"transform\",\"undelivered\"}",
     "                                 (eventPatterns: one pattern per rule; eventPattern only when there is one)",
     "                                 or {\"ok\":false,\"problems\":[{\"message\",\"path\"}]}",
     "  -h, --help                     print this help",
@@ -72,6 +74,9 @@ export const compileCommand: Command = {
         indent(JSON.stringify(route.inputTransformer.inputPaths, null, 2), 4),
         "  input template:",
         indent(route.inputTransformer.inputTemplate, 4),
+        ...(route.transform === null
+          ? ["transform stage: none (the input transformer carries every directive and mapping)"]
+          : [`transform stage (${route.transform.kind}, Step Functions Express; replaces the input transformer):`, indent(route.transform.expression, 4)]),
         route.undelivered.length === 0 ? "undelivered: none" : "undelivered:",
         ...route.undelivered.map((u) => `  ${formatUndelivered(u)}`),
       ].join("\n"),

@@ -92,7 +92,8 @@ export const impactCommand: Command = {
       );
     }
     if (failed) {
-      io.err(`${impact.newlyDropped} event${impact.newlyDropped === 1 ? "" : "s"} would no longer be delivered, more than --fail-on-dropped ${gate}`);
+      // With --json the document says it (failOnDropped.passed); stderr stays empty.
+      if (!json) io.err(`${impact.newlyDropped} event${impact.newlyDropped === 1 ? "" : "s"} would no longer be delivered, more than --fail-on-dropped ${gate}`);
       return ExitCode.invalid;
     }
     return ExitCode.ok;
@@ -105,8 +106,8 @@ function document(impact: DeliveryImpact): Record<string, unknown> {
   return rest;
 }
 
-function corpusKey(e: { readonly id?: string; readonly index: number }): string {
-  return e.id ?? `events[${e.index}]`;
+function corpusKey(e: { readonly id?: string; readonly label?: string; readonly index: number }): string {
+  return e.id ?? e.label ?? `events[${e.index}]`;
 }
 
 function failOnDropped(value: string | true | undefined): number | undefined {

@@ -8,12 +8,12 @@ export const AttributeMapping = struct(
   {
     /**
      * The event field copied: a dotted path of 1..16 segments.
-     * @example "attributes.tenantId"
+     * @example "divisionId"
      */
     source: FieldPath,
     /**
      * The field of the projected event written: a dotted path of 1..16 segments.
-     * @example "custom.tenant"
+     * @example "custom.division"
      */
     target: FieldPath,
   },

@@ -72,7 +72,7 @@ export const Condition = struct(
     /**
      * The event field the condition reads: a dotted path of 1..16 segments,
      * each a letter, `_` or `$` then letters, digits, `_`, `$` or `-`.
-     * @example "metadata.source"
+     * @example "mediaType"
      */
     field: FieldPath,
     /**

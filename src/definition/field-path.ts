@@ -16,7 +16,7 @@ export const FIELD_SEGMENT = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 export const FORBIDDEN_SEGMENTS: ReadonlyArray<string> = ["__proto__", "prototype", "constructor"];
 
 /**
- * Parses a dotted field path (`metadata.routingStatus`) into its segments, or
+ * Parses a dotted field path (`participants.purpose`) into its segments, or
  * says why it is not one: empty, an empty or malformed segment, more than
  * {@link FIELD_PATH_MAX_DEPTH} segments, or a prototype key.
  */

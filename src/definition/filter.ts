@@ -19,7 +19,7 @@ export const Filter = struct(
     eventType: EventType,
     /**
      * The conditions an event of this type must all meet. Default `[]` (every event of the type).
-     * @example [{ field: "metadata.source", operator: "eq", value: "web" }]
+     * @example [{ field: "mediaType", operator: "eq", value: "VOICE" }]
      */
     conditions: withDefault(list("Conditions", Condition), () => []),
   },

@@ -1,6 +1,7 @@
 /**
  * The source definition layer: codecs, validation, payload building,
- * canonical JSON and hashing, sample projection and diffs, and the AWS
+ * canonical JSON and hashing, sample projection and diffs, the delivery
+ * impact of a change on recorded events, and the AWS
  * EventBridge route compiled from a definition (`./eventbridge`). Pure: no I/O.
  */
 export { SourceDefinition, DefinitionId, EventSourceSuffix, EventStreamType } from "./source-definition";
@@ -29,7 +30,7 @@ export { buildPayload } from "./payload";
 export type { EventStreamPayload } from "./payload";
 export { canonicalJson, payloadHash, payloadBytes, MAX_PAYLOAD_BYTES } from "./canonical-json";
 export { eventSourceSuffixOf, EVENT_SOURCE_SUFFIX_MAX_LENGTH } from "./event-source-suffix";
-export { projectSamples } from "./projection";
+export { projectSamples, projectEvent } from "./projection";
 export type { Projection } from "./projection";
 export { evaluateCondition, NUMBER_COMPARISON_LIMIT } from "./evaluate-condition";
 export type { ConditionOutcome } from "./evaluate-condition";
@@ -56,6 +57,8 @@ export {
   partnerEventSourceNameOf,
   matchesPattern,
   applyInputTransformer,
+  compileTransformStage,
+  compileJsonataExpression,
 } from "./eventbridge";
 export type {
   CompiledRoute,
@@ -73,8 +76,15 @@ export type {
   InputTransformer,
   InputTransformerResult,
   Unexpressible,
+  JsonataTransform,
+  RouteTransform,
 } from "./eventbridge";
 export { changedPaths } from "./changed-paths";
 export { parseStrictJson, describeJsonProblem, JSON_MAX_DEPTH, TOP_LEVEL } from "./strict-json";
 export type { JsonProblem, TextPosition } from "./strict-json";
 export { firstLoneSurrogate, valueHygieneIssues, loneSurrogateMessage } from "./well-formed";
+export { deliveryImpact } from "./impact/impact";
+export type { DeliveryImpact, EventImpact, EventChange, ImpactExample, ImpactTotals, ImpactOptions } from "./impact/impact";
+export { corpusEventOf, decodeCorpus, envelopeOf } from "./impact/corpus-event";
+export type { CorpusEvent } from "./impact/corpus-event";
+export { impactLine, exampleLines } from "./impact/summary";

@@ -81,7 +81,12 @@ export interface EventProjection {
 /**
  * Applies every transformation and attribute mapping of a definition to one
  * event body, as `projectSamples` does for each sample. `where` names the
- * event in messages (`samples[0] (v2.detail.events.conversation.{id}.customer.start)`). Pure; never throws.
+ * event in messages (`samples[0] (v2.detail.events.conversation.{id}.customer.start)`).
+ * `projected` is what the transform stage on AWS sends for that body (see
+ * `compileJsonataExpression`): a target whose source does not resolve (a
+ * missing field, an array too short for `[N]`, a value its format cannot
+ * convert) is left out, and so is a nested target object none of whose
+ * fields was written. Pure; never throws.
  */
 export function projectEvent(def: Pick<SourceDefinition, "transformations" | "attributeMappings">, body: unknown, where: string): EventProjection {
   const issues: DefinitionIssue[] = [];

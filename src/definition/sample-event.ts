@@ -23,7 +23,7 @@ export const SampleEvent = struct(
     eventType: EventType,
     /**
      * The event body as Genesys would send it: a JSON object.
-     * @example { metadata: { source: "web", timestamp: 1705312800000 }, attributes: { tenantId: "t-42" } }
+     * @example { conversationId: "c-1", mediaType: "VOICE", eventTime: 1705312800000 }
      */
     event: EventBody,
   },

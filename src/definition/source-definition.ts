@@ -61,14 +61,14 @@ export const SourceDefinition = struct(
      * Which events leave Genesys: at least one filter; an event leaves when
      * it matches some filter's type and all that filter's conditions.
      * Several filters may share an event type: they are alternatives (OR).
-     * @example [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }]
+     * @example [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "mediaType", operator: "eq", value: "VOICE" }] }]
      */
     filters: list("Filters", Filter, { nonEmpty: true }),
     /**
      * How events are reshaped: each directive writes one target field of the
      * projected event; no two directives or mappings may write the same or a
      * nested target. Default `[]`.
-     * @example [{ sourceField: "metadata.timestamp", targetField: "eventTime", type: "transform", format: "iso8601" }]
+     * @example [{ sourceField: "eventTime", targetField: "eventTime", type: "transform", format: "iso8601" }]
      */
     transformations: withDefault(list("Transformations", Transformation), () => []),
     /**

@@ -30,7 +30,7 @@ export const Transformation = struct(
   {
     /**
      * The event field read: a dotted path of 1..16 segments.
-     * @example "metadata.timestamp"
+     * @example "eventTime"
      */
     sourceField: FieldPath,
     /**
@@ -48,7 +48,7 @@ export const Transformation = struct(
   {
     /**
      * `extract` only: `[].x` takes `x` of every element, `[N].x` of element N.
-     * @example "[].userId"
+     * @example "[].purpose"
      */
     path: ExtractPath,
     /**

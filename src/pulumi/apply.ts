@@ -21,17 +21,19 @@ export type ApplyMode =
  * Creates or updates one source: validate, project the samples (before any
  * write), then hand the write to the write protocol, which audits the intent
  * before any remote write and the outcome after it, writes with the
- * concurrency token, and re-reads. A failure is thrown as an `Error` whose
- * message says what happened and how to fix it.
+ * concurrency token, and re-reads. A failure is a `Left` message that says
+ * what happened and how to fix it (the provider's edge throws it).
  */
 export async function applySource(
   ctx: OperationContext,
   mode: ApplyMode,
   inputs: Record<string, unknown>,
-): Promise<{ id: string; outs: SourceOutputs }> {
+): Promise<E.Either<string, { id: string; outs: SourceOutputs }>> {
   const started = ctx.now();
   const action = mode.kind;
-  const { prepared, steering } = await prepareOrAudit(ctx, action, inputs);
+  const ready = await prepareOrAudit(ctx, action, inputs);
+  if (E.isLeft(ready)) return ready;
+  const { prepared, steering } = ready.right;
   const { definition } = prepared;
   const options: WriteOptions = { intendedState: steering.intendedState };
   const audit = ctx.audit;
@@ -58,7 +60,7 @@ export async function applySource(
     const left = mode.kind === "create" && remoteId !== undefined
       ? ` The remote source ${remoteId} exists and carries this resource's marker: the next \`pulumi up\` completes it.`
       : "";
-    throw new Error(`${action} of EventBridge source '${definition.id}' failed: ${describeWriteError(error)}${left}`);
+    return E.left(`${action} of EventBridge source '${definition.id}' failed: ${describeWriteError(error)}${left}`);
   }
   const outcome = result.right;
   const metrics: SourceMetrics = {
@@ -80,10 +82,10 @@ export async function applySource(
   const remoteStateHash = outcome.source === null && mode.kind === "update" && typeof mode.olds.remoteStateHash === "string"
     ? mode.olds.remoteStateHash
     : base.remoteStateHash;
-  return {
+  return E.right({
     id: source.remoteId,
     outs: { ...base, remoteStateHash, auditId: outcome.audit.auditId, auditHead: outcome.audit.hash, auditTime: outcome.audit.timestamp },
-  };
+  });
 }
 
 /**
@@ -139,6 +141,7 @@ export function outputsOf(
     eventPatterns: [...route.eventPatterns],
     ...(route.eventPattern === undefined ? {} : { eventPattern: route.eventPattern }),
     inputTransformer: { inputPaths: { ...route.inputTransformer.inputPaths }, inputTemplate: route.inputTransformer.inputTemplate },
+    transform: route.transform === null ? null : { ...route.transform },
     undelivered: route.undelivered.map((u) => ({ ...u })),
     metrics,
   };
@@ -151,13 +154,14 @@ export function stateHash(state: unknown): string {
 
 /**
  * Prepares the inputs (see {@link prepareInputs}). A failure is an attempt
- * too: it is audited (nothing was written) before it is thrown.
+ * too: it is audited (nothing was written) before it is returned.
  */
-async function prepareOrAudit(ctx: OperationContext, action: ApplyMode["kind"], inputs: Record<string, unknown>): Promise<PreparedInputs> {
+async function prepareOrAudit(ctx: OperationContext, action: ApplyMode["kind"], inputs: Record<string, unknown>): Promise<E.Either<string, PreparedInputs>> {
   const prepared = prepareInputs(inputs);
-  if (E.isRight(prepared)) return prepared.right;
+  if (E.isRight(prepared)) return prepared;
   const failure = prepared.left;
   const message = describePreparationFailure(failure);
+  // The validation error is the one to report, whether or not its record could be appended.
   await ctx.audit.append({
     action,
     sourceId: String(inputs.sourceId ?? ""),
@@ -165,6 +169,6 @@ async function prepareOrAudit(ctx: OperationContext, action: ApplyMode["kind"], 
     result: "failure",
     error: message,
     details: { api: ctx.api.kind, stage: "validation" },
-  }).catch(() => undefined); // the validation error is the one to report
-  throw new Error(message);
+  });
+  return E.left(message);
 }

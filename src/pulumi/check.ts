@@ -1,8 +1,8 @@
 import * as E from "fp-ts/Either";
 import type * as pulumi from "@pulumi/pulumi";
-import type { DefinitionIssue } from "../definition";
+import { projectSamples, DefinitionIssue } from "../definition";
 import { definitionIssue, formatIssue } from "../definition/issue";
-import { completePreparation, preparePayload } from "../definition/prepare";
+import { preparePayload } from "../definition/prepare";
 import type { AvailableTopicEntityListing } from "../definition/catalog/available-topic";
 import { checkAgainstCatalog } from "../definition/catalog/check-definition";
 import { readImpactEvents } from "./impact";
@@ -57,8 +57,9 @@ function checkParts(news: Record<string, unknown>, catalog: AvailableTopicEntity
   // Steering issue paths are input paths already (`samples[0].eventType`).
   const issues: DefinitionIssue[] = [...(E.isLeft(steering) ? steering.left : []), ...(E.isLeft(decoded) ? decoded.left : [])];
   if (E.isRight(decoded) && E.isRight(steering) && steering.right.samples !== undefined && unknown.length === 0) {
-    const prepared = completePreparation(decoded.right, steering.right.samples);
-    if (E.isLeft(prepared)) issues.push(...prepared.left);
+    // Only the projection: check has no use for the route the write compiles.
+    const projected = projectSamples(decoded.right.definition, steering.right.samples);
+    if (E.isLeft(projected)) issues.push(...projected.left);
   }
   if (E.isRight(steering) && steering.right.impactEvents !== undefined) {
     const corpus = readImpactEvents(steering.right.impactEvents);

@@ -27,8 +27,10 @@ export function readImpactEvents(location: string, root: string = process.cwd())
     const more = decoded.left.length > 1 ? ` (and ${decoded.left.length - 1} more)` : "";
     return left({ _tag: "DefinitionIssue", path: "impactEvents", message: `${location}: ${formatIssue(first)}${more}` });
   }
-  if (stamp !== undefined) last = { file, stamp, events: decoded.right };
-  return right(decoded.right);
+  // Examples name an event without an id by its place in the corpus: `recorded.jsonl[3]`.
+  const events = decoded.right.map((e) => (e.id === undefined ? { ...e, label: `${location}[${e.index}]` } : e));
+  if (stamp !== undefined) last = { file, stamp, events };
+  return right(events);
 }
 
 /**
@@ -75,5 +77,5 @@ export function previewImpact(olds: Readonly<Record<string, unknown>>, news: Rea
 }
 
 function sampleEvent(sample: SampleEvent, index: number): CorpusEvent {
-  return { index, eventType: sample.eventType, body: sample.event };
+  return { index, label: `samples[${index}]`, eventType: sample.eventType, body: sample.event };
 }

@@ -77,10 +77,16 @@ function progressOn(urn: string | undefined): (line: string) => void {
   return (line) => log.log("info", line, urn);
 }
 
-/** Runs an operation and lets its last progress lines reach the engine before the result does. */
-async function settled<A>(operation: Promise<A>): Promise<A> {
+/**
+ * Runs an operation and lets its last progress lines reach the engine before
+ * the result does. This is the provider's edge: a `Left` becomes the `Error`
+ * the engine shows on the resource.
+ */
+async function settled<A>(operation: Promise<E.Either<string, A>>): Promise<A> {
   try {
-    return await operation;
+    const result = await operation;
+    if (E.isLeft(result)) throw new Error(result.left);
+    return result.right;
   } finally {
     await providerEngineLog(host)?.flush();
   }

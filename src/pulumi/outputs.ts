@@ -1,4 +1,4 @@
-import type { RouteInputTransformer, Undelivered } from "../definition";
+import type { RouteInputTransformer, RouteTransform, Undelivered } from "../definition";
 import type { SourceInputs } from "./inputs";
 
 /** Numbers a deployment reports about one source (a stack output per source). */
@@ -53,6 +53,8 @@ export type SourceOutputs = SourceInputs & {
   readonly eventPattern?: string;
   /** The compiled input transformer. */
   readonly inputTransformer: RouteInputTransformer;
+  /** The transform stage between rule and targets (`null` when the input transformer carries everything). */
+  readonly transform: RouteTransform;
   /** What the route does not carry out. */
   readonly undelivered: Undelivered[];
   /** Latency, validation rate, status, retries and conflicts of the last write. */
@@ -80,6 +82,7 @@ export const OUTPUT_ONLY_KEYS: Readonly<Record<Exclude<keyof SourceOutputs, keyo
   eventPatterns: true,
   eventPattern: true,
   inputTransformer: true,
+  transform: true,
   undelivered: true,
   metrics: true,
 };

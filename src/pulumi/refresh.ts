@@ -19,16 +19,16 @@ import { remoteInputs } from "./remote-inputs";
  * next `up` shows an update that puts the declared definition back. The
  * inputs it reports are the recorded ones with the drifted values as the
  * server holds them, so that the preview of that update names each drifted
- * input (see {@link remoteInputs}).
+ * input (see {@link remoteInputs}). A failed read is a `Left` message.
  */
 export async function refreshSource(
   ctx: OperationContext,
   id: string,
   props: Record<string, unknown>,
-): Promise<pulumi.dynamic.ReadResult> {
+): Promise<E.Either<string, pulumi.dynamic.ReadResult>> {
   const read = await ctx.api.read(id, { progress: (line) => ctx.progress(`${String(props.sourceId ?? id)}: ${line}`) });
-  if (E.isLeft(read)) throw new Error(`refresh of EventBridge source '${String(props.sourceId ?? id)}' failed: ${describeError(read.left)}`);
-  if (read.right === null) return {};
+  if (E.isLeft(read)) return E.left(`refresh of EventBridge source '${String(props.sourceId ?? id)}' failed: ${describeError(read.left)}`);
+  if (read.right === null) return E.right({});
   const remote = read.right;
   // Only what drift needs: the applied definition's payload, not its samples or route.
   const applied = preparePayload(definitionOf(props));
@@ -38,7 +38,7 @@ export async function refreshSource(
   const drift = E.isRight(applied)
     ? [...new Set(changedPaths(desired, remote.state).map((p) => inputPathOf(ctx.api.definitionPath(p))))]
     : ["definition"];
-  return {
+  return E.right({
     id: remote.remoteId,
     ...(E.isRight(applied) ? { inputs: remoteInputs(inputsOf(props), desired, remote.state, (p) => ctx.api.definitionPath(p)) } : {}),
     props: {
@@ -48,5 +48,5 @@ export async function refreshSource(
       drift,
       facts: { ...remote.facts },
     },
-  };
+  });
 }

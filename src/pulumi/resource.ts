@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ownerMarker } from "../genesys/ownership";
 import { formatUndelivered } from "../definition";
 import { prepareDefinition } from "../definition/prepare";
-import type { RouteInputTransformer, SourceDefinitionInput, Undelivered } from "../definition";
+import type { RouteInputTransformer, RouteTransform, SourceDefinitionInput, Undelivered } from "../definition";
 import { definitionOf, InputProps } from "./inputs";
 import type { SourceMetrics } from "./outputs";
 import { eventBridgeSourceProvider } from "./provider";
@@ -23,7 +23,7 @@ import { importRefused } from "./import-refusal";
  * new EventBridgeSource("conversations", {
  *   id: "eventbridge-source-prod-01",
  *   configuration: { awsAccountId: "123456789012", region: "us-east-1", roleArn: "arn:aws:iam::123456789012:role/genesys-eb-role" },
- *   filters: [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "metadata.source", operator: "eq", value: "web" }] }],
+ *   filters: [{ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [{ field: "mediaType", operator: "eq", value: "VOICE" }] }],
  * });
  */
 export interface EventBridgeSourceArgs extends InputProps<SourceDefinitionInput & Omit<SteeringInputsInput, "owner">> {}
@@ -82,7 +82,9 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
   declare readonly eventPattern: pulumi.Output<string | undefined>;
   /** The transformations and attribute mappings as an input transformer, for `aws.cloudwatch.EventTarget`'s `inputTransformer`. */
   declare readonly inputTransformer: pulumi.Output<RouteInputTransformer>;
-  /** Conditions, directives and mappings the event pattern or the input transformer does not carry out, with the reason. */
+  /** The transform stage between rule and targets, `{ kind: "jsonata", expression }`, or `null` when the input transformer carries everything. */
+  declare readonly transform: pulumi.Output<RouteTransform>;
+  /** Conditions, directives and mappings neither the event pattern, the input transformer nor the transform stage carries out, with the reason. */
   declare readonly undelivered: pulumi.Output<Undelivered[]>;
   /** Latency, validation rate, status, retries and conflicts of the last write. */
   declare readonly metrics: pulumi.Output<SourceMetrics>;
@@ -105,6 +107,7 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
       eventPatterns: undefined,
       eventPattern: undefined,
       inputTransformer: undefined,
+      transform: undefined,
       undelivered: undefined,
     };
     // Pulumi reserves `id` for the resource id: the definition's id travels as `sourceId`.

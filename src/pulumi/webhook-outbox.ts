@@ -73,7 +73,8 @@ function pendingOf(entry: AuditEntry): PendingDelivery | undefined {
  * readPending is every webhook delivery still pending in the audit log (of
  * `stack` only, when given), oldest first: each `pending` entry that no
  * later `success` or `expired` entry concludes. Only a log that verifies is
- * trusted; a broken one is an error.
+ * trusted (a torn last line aside, which the next append recovers); a broken
+ * one is an error.
  */
 export async function readPending(store: OutboxStore, stack?: string): Promise<{ ok: true; pending: PendingDelivery[] } | { ok: false; error: string }> {
   const open = new Map<string, PendingDelivery>();
@@ -93,7 +94,9 @@ export async function readPending(store: OutboxStore, stack?: string): Promise<{
     },
   });
   if (verdict._tag === "Unreadable" && /no such file/.test(verdict.reason)) return { ok: true, pending: [] };
-  if (verdict._tag === "Broken") return { ok: false, error: `the audit log is broken at ${verdict.key ?? `line ${verdict.line}`}: ${verdict.reason}` };
+  // A file's torn last line (a crash in the middle of an append) ends the entries; the next append recovers it.
+  const tornTail = verdict._tag === "Broken" && verdict.key === undefined && verdict.reason.startsWith("truncated");
+  if (verdict._tag === "Broken" && !tornTail) return { ok: false, error: `the audit log is broken at ${verdict.key ?? `line ${verdict.line}`}: ${verdict.reason}` };
   if (verdict._tag === "Unreadable") return { ok: false, error: verdict.reason };
   return { ok: true, pending: [...open.values()] };
 }

@@ -3,8 +3,9 @@
  * queue with the `EventBridgeRoute` component (`genesys-eventbridge/aws`):
  * the partner event bus, a rule whose event pattern carries the
  * definition's filters, and a queue target whose input transformer carries
- * its transformations and attribute mappings. Run it as a project whose
- * `main` is `dist/stacks/aws-composition/index.js`.
+ * its transformations and attribute mappings, or, when it cannot, a
+ * transform stage (Step Functions Express) between the rule and the queue.
+ * Run it as a project whose `main` is `dist/stacks/aws-composition/index.js`.
  *
  * Config (project namespace):
  * - `definition`, `samples`: file paths relative to the project folder
@@ -45,6 +46,10 @@ export const eventPatterns = route.eventPatterns;
 export const eventPattern = route.eventPattern;
 /** The queue target's input transformer (known at preview). */
 export const inputTransformer = route.inputTransformer;
+/** The transform stage's JSONata expression (known at preview), or null when the input transformer carries everything. */
+export const transform = route.transform;
+/** The dead-letter queue of the transform stage, when there is one. */
+export const deadLetterQueueUrl = route.stage === undefined ? undefined : pulumi.output(route.stage.deadLetterQueue.url);
 /** Where the reshaped events arrive. */
 export const queueUrl = queue.url;
 /** Transformations and mappings the queue does not receive, with the reason. */

@@ -10,7 +10,7 @@ export async function compileAuditModule(outDir: string): Promise<string> {
   const srcDir = path.resolve(__dirname, "../../src/audit");
   const target = path.join(outDir, "audit");
   await fs.mkdir(target, { recursive: true });
-  // The hash chain uses the definition layer's canonical JSON and the entry's codec (files that need nothing but io-ts).
+  // The hash chain uses the definition layer's canonical JSON and the entry codec (files without local dependencies).
   await fs.mkdir(path.join(outDir, "definition", "vocabulary"), { recursive: true });
   await transpile(path.resolve(__dirname, "../../src/definition/canonical-json.ts"), path.join(outDir, "definition", "canonical-json.js"));
   await transpile(path.resolve(__dirname, "../../src/definition/vocabulary/audit-entry.ts"), path.join(outDir, "definition", "vocabulary", "audit-entry.js"));

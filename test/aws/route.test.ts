@@ -85,10 +85,10 @@ describe("EventBridgeRoute during preview of a first deployment", () => {
 
   afterAll(() => jest.restoreAllMocks());
 
-  it("knows the rule's event pattern and the target's input transformer while the bus name is still unknown", async () => {
+  it("without a transform stage, knows the rule's event pattern and the target's input transformer while the bus name is still unknown", async () => {
     const { definition, samples } = example();
     const queue = new aws.sqs.Queue("events", { region: "us-east-1" });
-    const route = new EventBridgeRoute("genesys", { definition, samples, targets: [sqsQueueTarget("queue", queue)] });
+    const route = new EventBridgeRoute("genesys", { definition, samples, targets: [sqsQueueTarget("queue", queue)], transformStage: false });
     await settled(route);
 
     expect(pulumi.runtime.isDryRun()).toBe(true);
@@ -106,7 +106,7 @@ describe("EventBridgeRoute during preview of a first deployment", () => {
       inputTransformer: TRANSFORMER,
       region: "us-east-1",
     });
-    expect([route.eventPattern, route.inputTransformer, route.undelivered]).toEqual([PATTERN, TRANSFORMER, UNDELIVERED]);
+    expect([route.eventPattern, route.inputTransformer, route.transform, route.stage, route.undelivered]).toEqual([PATTERN, TRANSFORMER, null, undefined, UNDELIVERED]);
   });
 
   it("makes the bus depend on the source", async () => {
@@ -126,7 +126,7 @@ describe("EventBridgeRoute during preview of a first deployment", () => {
   });
 
   it("warns once per directive the targets do not receive", () => {
-    expect(warnings).toEqual(UNDELIVERED.map((u) => `warning: [runtime] eventbridge-source-prod-01 (AWS route): ${u.path}: ${u.reason}`));
+    expect(warnings).toEqual(UNDELIVERED.map((u) => `warning: [runtime] eventbridge-source-prod-01 (AWS route without a transform stage): ${u.path}: ${u.reason}`));
   });
 });
 
@@ -157,6 +157,7 @@ describe("EventBridgeRoute on deployment", () => {
       definition,
       partnerEventSourceName: partnerEventSourceNameOf(ORG, definition as { id: string; eventSourceSuffix?: string }),
       targets: [{ name: "stream", arn: "arn:aws:kinesis:us-east-1:123456789012:stream/genesys", roleArn: "arn:aws:iam::123456789012:role/to-kinesis" }],
+      transformStage: false,
     });
     await settled(route);
     expect([await value(route.partnerEventSourceName), inputsOf(registered, "given-bus"), dependencies.get("given-bus")]).toEqual([
@@ -177,7 +178,7 @@ describe("EventBridgeRoute on deployment", () => {
   it("names the bus after the partner event source the source reports, and lets only the rule send to the queue", async () => {
     const { definition } = example();
     const queue = { arn: "arn:aws:sqs:us-east-1:123456789012:events", url: "https://sqs.mock/events" };
-    const route = new EventBridgeRoute("reported", { definition, targets: [sqsQueueTarget("queue", queue)] });
+    const route = new EventBridgeRoute("reported", { definition, targets: [sqsQueueTarget("queue", queue)], transformStage: false });
     await settled(route);
     const reported = "aws.partner/genesys.com/cloud/org-from-facts/reported";
     expect([await value(route.bus.name), inputsOf(registered, "reported-queue-policy")]).toEqual([
@@ -196,7 +197,7 @@ describe("EventBridgeRoute on deployment", () => {
     ];
     const queue = { arn: "arn:aws:sqs:us-east-1:123456789012:events", url: "https://sqs.mock/events" };
     const stream = { name: "stream", arn: "arn:aws:kinesis:us-east-1:123456789012:stream/genesys", roleArn: "arn:aws:iam::123456789012:role/to-kinesis" };
-    const route = new EventBridgeRoute("multi", { definition: def, targets: [sqsQueueTarget("queue", queue), stream] });
+    const route = new EventBridgeRoute("multi", { definition: def, targets: [sqsQueueTarget("queue", queue), stream], transformStage: false });
     await settled(route);
     const patterns = [
       JSON.stringify({ "detail-type": ["analytics.conversations.summary"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } } }),

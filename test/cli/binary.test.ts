@@ -131,12 +131,13 @@ describe("the genesys-eventbridge binary", () => {
   it("compiles the AWS route as JSON", () => {
     const r = run("compile", path.join(FIXTURES, "definition.json"), "--partner-event-source", "aws.partner/genesys.com/cloud/org/genesys-prod-01", "--json");
     const route = JSON.parse(r.out);
-    expect([r.code, r.err, JSON.parse(route.eventPattern).source, route.inputTransformer.inputTemplate, route.undelivered.map((u: { path: string }) => u.path)]).toEqual([
+    expect([r.code, r.err, JSON.parse(route.eventPattern).source, route.inputTransformer.inputTemplate, route.transform.kind, route.undelivered]).toEqual([
       0,
       "",
       ["aws.partner/genesys.com/cloud/org/genesys-prod-01"],
       '{"convId":<convId>,"custom":{"tenant":<customTenant>}}',
-      ["transformations[1]", "transformations[2]"],
+      "jsonata",
+      [],
     ]);
   });
 

@@ -1,14 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
-import { example, fixture } from "../definition/fixtures";
+import { compileJsonataExpression } from "../../src/definition";
+import { definition, example, fixture } from "../definition/fixtures";
 import { EXAMPLES, FIXTURES, removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
 
 const definitionFile = path.join(FIXTURES, "definition.json");
 const PARTNER = "aws.partner/genesys.com/cloud/3f1e2d4c-0000-4000-8000-000000000001/genesys-prod-01";
-
-const EXTRACT =
-  "extract [].id maps over every element, which an input path cannot express reliably: the InputTransformer API asks for JSON dot notation and does not document what a path with several matches inserts; use [N] or reshape in the target";
-const ISO = "transform with iso8601 cannot be expressed: input transformers copy values into a template and cannot convert them";
 
 /** The example's event pattern, with `source` when a partner event source is named. */
 function pattern(source?: string): Record<string, unknown> {
@@ -24,7 +21,7 @@ function pattern(source?: string): Record<string, unknown> {
 afterAll(removeTempDirs);
 
 describe("compile", () => {
-  it("prints the event pattern, the input transformer and what the route does not deliver", async () => {
+  it("prints the event pattern, the input transformer, the transform stage and that nothing is left undelivered", async () => {
     expect(await runCli("compile", definitionFile)).toEqual({
       code: 0,
       err: "",
@@ -39,9 +36,9 @@ describe("compile", () => {
         "    }",
         "  input template:",
         '    {"convId":<convId>,"custom":{"tenant":<customTenant>}}',
-        "undelivered:",
-        `  transformations[1]: ${EXTRACT}`,
-        `  transformations[2]: ${ISO}`,
+        "transform stage (jsonata, Step Functions Express; replaces the input transformer):",
+        ...compileJsonataExpression(definition()).split("\n").map((l) => `    ${l}`),
+        "undelivered: none",
       ].join("\n"),
     });
   });
@@ -60,10 +57,8 @@ describe("compile", () => {
           inputPaths: { convId: "$.detail.eventBody.conversation.id", customTenant: "$.detail.eventBody.attributes.tenantId" },
           inputTemplate: '{"convId":<convId>,"custom":{"tenant":<customTenant>}}',
         },
-        undelivered: [
-          { part: "inputTransformer", path: "transformations[1]", reason: EXTRACT },
-          { part: "inputTransformer", path: "transformations[2]", reason: ISO },
-        ],
+        transform: { kind: "jsonata", expression: compileJsonataExpression(definition()) },
+        undelivered: [],
       },
     ]);
   });
@@ -74,7 +69,7 @@ describe("compile", () => {
   });
 
   it("compiles two filters on one event type, and one rule per event type when fields named like matchers would stand inside $or", async () => {
-    const def = example("definition.json") as any;
+    const def = fixture("definition.json") as any;
     def.filters = [
       { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "duration", operator: "gte", value: 60 }] },
       { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "queue", operator: "eq", value: "Support" }] },

@@ -25,13 +25,13 @@ export const NUMBERS = [
 /** Bounds for `gte`/`lte`: inside, at and beyond the numeric-matching limits, and too precise. */
 export const BOUNDS = [0, 30, 30.5, -5, 1e9, 2e9, -2e9, 0.1234567, 29.999999, 1000.25, 600];
 
-/** Event types: templates with `{id}`, plain, and one shaped like an IP address. */
+/** Event types, all different: templates with `{id}`, and one shaped like an IP address. */
 export const EVENT_TYPES = [
   "v2.detail.events.conversation.{id}.customer.start",
   "v2.users.{id}.presence",
   "v2.detail.events.conversation.{id}.customer.end",
   "1.2.3.4",
-  "v2.detail.events.conversation.{id}.customer.start",
+  "v2.detail.events.conversation.{id}.user.end",
 ];
 
 /** Numbers whose JSON text a double cannot hold exactly (written into events as text). */

@@ -64,7 +64,7 @@ describeEngine("delivery impact in pulumi preview", () => {
     changed.filters[1].conditions[0].value = 300_000;
     fs.writeFileSync(path.join(s.dir, "definition.json"), JSON.stringify(changed));
     const diagnostics: Array<{ urn?: string; severity: string; message: string }> = [];
-    const preview = await s.stack.preview({ diff: true, onEvent: (e) => void (e.diagnosticEvent && diagnostics.push(e.diagnosticEvent)) });
+    const preview = await s.stack.preview({ diff: true, debug: true, onEvent: (e) => void (e.diagnosticEvent && diagnostics.push(e.diagnosticEvent)) });
     const durations = [...SAMPLE_DURATIONS, ...RECORDED_DURATIONS];
     const total = durations.length + 1; // and the customer start sample, delivered before and after
     const dropped = durations.filter((d) => d >= 30_000 && d < 300_000).length;
@@ -74,6 +74,10 @@ describeEngine("delivery impact in pulumi preview", () => {
     expect(diagnostics.filter((d) => d.message.includes("delivery impact")).map((d) => [d.severity, d.message.trim(), d.urn?.endsWith(":EventBridgeSource::eventbridge-source-prod-01")])).toEqual([
       ["info", line, true],
     ]);
+    // The examples are debug lines on the resource (`--debug`): first, the first sample the raised threshold drops.
+    expect(diagnostics.filter((d) => d.severity === "debug" && d.message.includes("no longer delivered: ")).map((d) => d.message.trim())[0]).toBe(
+      "no longer delivered: samples[1] (v2.detail.events.conversation.{id}.customer.end): filters[1].conditions[0] (interactingDurationMs gte 300000) fails: interactingDurationMs is 30000",
+    );
     // The corpus is read where the provider runs; only its path is kept.
     const state = JSON.stringify(await s.stack.exportStack());
     expect([state.includes("recorded.jsonl"), state.includes("recorded-marker-")]).toEqual([true, false]);

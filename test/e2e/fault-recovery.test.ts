@@ -169,7 +169,7 @@ describeEngine("crash artifacts recover by themselves (Integrations API)", () =>
     const torn = lines[lines.length - 1].slice(0, 57);
     fs.writeFileSync(s.auditLog, good + torn);
     // A condition-only change: nothing to write on the Integrations API, an outcome entry all the same.
-    definitions[0].filters[0].conditions[0].value = "mobile";
+    definitions[0].filters[0].conditions[0].value = "OUTBOUND";
     await s.useDefinitions(definitions);
     const before = writes(emulator).length;
     const up = await s.stack.up();

@@ -65,7 +65,7 @@ describeEngine("an EventBridgeSource on the Integrations API", () => {
     expect(writes().length).toBe(before);
   }, T);
 
-  test("a change confined to conditions makes no request to Genesys; the outputs, the audit log and the webhook say so", async () => {
+  test("a change confined to conditions makes no request to Genesys but the topic catalog's read; the outputs, the audit log and the webhook say so", async () => {
     const before = emulator.journal().length;
     const hooksBefore = receiver.received().length;
     const changed = exampleDefinition();
@@ -75,7 +75,11 @@ describeEngine("an EventBridgeSource on the Integrations API", () => {
     expect(preview.stdout).toMatch(/filters.*conditions|value.*OUTBOUND/s);
     const up = await s.stack.up();
     expect(up.summary.resourceChanges).toEqual({ same: 1, update: 1 });
-    expect(emulator.journal().slice(before)).toEqual([]);
+    // Each provider process reads the topic catalog at check (a token, the organization, the catalog), and nothing else.
+    const catalogRead = new Set(["POST /oauth/token", "GET /api/v2/organizations/me", "GET /api/v2/notifications/availabletopics"]);
+    const sent = emulator.journal().slice(before);
+    expect(sent.filter((j) => !catalogRead.has(`${j.method} ${j.path}`))).toEqual([]);
+    expect(sent.filter((j) => j.path === "/api/v2/notifications/availabletopics").length).toBeGreaterThan(0);
     const out = up.outputs.sources.value[id];
     expect(out.metrics.registrationStatus).toBe("unchanged");
     const last = auditEntries(s.auditLog).at(-1)!;
@@ -90,7 +94,7 @@ describeEngine("an EventBridgeSource on the Integrations API", () => {
     // Someone edits the integration's config in the console: its version moves on.
     await axios.patch(adminUrl(remoteId), { config: { notes: "edited by hand" } });
     const changed = exampleDefinition();
-    changed.filters.push({ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [] });
+    changed.filters.push({ eventType: "v2.detail.events.conversation.{id}.acw", conditions: [] });
     await s.useDefinition(changed);
 
     await s.stack.setConfig("genesys-eventbridge:conflictPolicy", { value: "fail" });
@@ -103,7 +107,7 @@ describeEngine("an EventBridgeSource on the Integrations API", () => {
     expect(up.summary.resourceChanges).toEqual({ same: 1, update: 1 });
     expect(up.outputs.sources.value[id].metrics.conflicts).toBe(1);
     const topics = (await remote()).config.properties.eventFilter;
-    expect(topics).toContain("v2.detail.events.conversation.{id}.customer.start");
+    expect(topics).toContain("v2.detail.events.conversation.{id}.acw");
   }, T);
 
   test("refresh shows a remote region change as drift; destroy removes the integration", async () => {

@@ -141,7 +141,7 @@ describeEngine("Pulumi conventions under the engine", () => {
       action: { status: 429, headers: { "Retry-After": "2" }, body: { message: "slow down", code: "too.many.requests.retry.after", status: 429 } },
     });
     const changed = exampleDefinition();
-    changed.filters.push({ eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [] });
+    changed.filters.push({ eventType: "v2.detail.events.conversation.{id}.acw", conditions: [] });
     await s.useDefinition(changed);
     const up = await s.stack.up();
     expect(up.summary.resourceChanges).toEqual({ same: 1, update: 1 });

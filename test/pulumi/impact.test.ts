@@ -33,8 +33,8 @@ describe("previewImpact", () => {
     expect(previewImpact(olds, news)).toEqual({
       line: "delivery impact on 4 recorded events: 2 no longer delivered, 0 newly delivered, 0 reshaped",
       examples: [
-        "no longer delivered: events[0] (v2.detail.events.conversation.{id}.customer.end): filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 100",
-        "no longer delivered: events[1] (v2.detail.events.conversation.{id}.customer.end): filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 40",
+        "no longer delivered: samples[0] (v2.detail.events.conversation.{id}.customer.end): filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 100",
+        `no longer delivered: ${corpus}[0] (v2.detail.events.conversation.{id}.customer.end): filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 40`,
       ],
     });
   });

@@ -24,7 +24,7 @@ describe("the stack program under mocks", () => {
     ))) as ReturnType<typeof loadSources>;
     const second = { id: "second-source", definition: { ...withSamples.definition, id: "second-source" } as Record<string, unknown> };
     const sources: ReturnType<typeof loadSources> = [withSamples, second];
-    const report = deploySources(sources, { conflictPolicy: "fail" });
+    const report = deploySources(sources, { conflictPolicy: "fail", catalog: "genesys-topics.json" });
 
     const ids = sources.map((s) => s.id);
     expect(ids).toEqual(["eventbridge-source-prod-01", "second-source"]);
@@ -40,6 +40,7 @@ describe("the stack program under mocks", () => {
     // The mock monitor hands back values from another realm: compare them as plain JSON.
     const first = JSON.parse(JSON.stringify(byName.get(ids[0])!.inputs));
     expect(first.conflictPolicy).toBe("fail");
+    expect(first.catalog).toBe("genesys-topics.json");
     expect(first.samples).toEqual(sources[0].samples);
     expect(first.filters).toEqual(sources[0].definition.filters);
     expect(byName.get(ids[1])!.inputs.samples).toBeUndefined();

@@ -90,6 +90,16 @@ describe("the webhook outbox", () => {
     expect(await readPending({ location: log })).toEqual({ ok: true, pending: [] });
   });
 
+  it("reads what is pending from a log whose last append was torn, and the next record recovers it", async () => {
+    const w = warehouse();
+    await new StackOutbox({ location: log }, "p/dev").notify(event(1), w.send);
+    await fs.appendFile(log, '{"action":"webhook","auditId":"cut-sh');
+    w.setUp(true);
+    const report = await new StackOutbox({ location: log }, "p/dev").flush(w.send);
+    expect(report.delivered.map((d) => d.event)).toEqual([event(1)]);
+    expect(await verifyAuditLog(log)).toMatchObject({ _tag: "Intact", entries: 3, recovered: [{ line: 2 }] });
+  });
+
   it("keeps each stack's deliveries apart", async () => {
     const w = warehouse();
     await new StackOutbox({ location: log }, "p/dev").notify(event(1), w.send);

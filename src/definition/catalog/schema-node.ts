@@ -13,9 +13,45 @@ function isNode(u: unknown): u is SchemaNode {
   return typeof u === "object" && u !== null && !Array.isArray(u);
 }
 
-/** The node a local JSON pointer (`#/definitions/participant`) names in `root`; `undefined` when it names none. */
+/** The most nodes indexed by id in one schema: bounded for any input. */
+const MAX_INDEXED_NODES = 100_000;
+
+const idIndexes = new WeakMap<SchemaNode, ReadonlyMap<string, SchemaNode>>();
+
+/**
+ * The nodes of a schema by their `id` (draft 4) or `$id`: Genesys's
+ * generated schemas refer to a type by the id it was first declared with
+ * (`"$ref": "urn:jsonschema:com:inin:...:Participant"`), often an ancestor.
+ */
+function idIndex(root: SchemaNode): ReadonlyMap<string, SchemaNode> {
+  const known = idIndexes.get(root);
+  if (known !== undefined) return known;
+  const index = new Map<string, SchemaNode>();
+  const stack: unknown[] = [root];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < MAX_INDEXED_NODES) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      stack.push(...node);
+    } else if (isNode(node)) {
+      for (const key of ["id", "$id"]) {
+        const id = node[key];
+        if (typeof id === "string" && !index.has(id)) index.set(id, node);
+      }
+      for (const [key, value] of Object.entries(node)) if (key !== "enum" && typeof value === "object" && value !== null) stack.push(value);
+    }
+  }
+  idIndexes.set(root, index);
+  return index;
+}
+
+/**
+ * The node a reference names in `root`: a local JSON pointer
+ * (`#/definitions/participant`, `#` the root) or the `id` of a node of the
+ * document; `undefined` when it names none.
+ */
 function pointed(root: SchemaNode, ref: string): SchemaNode | undefined {
-  if (!ref.startsWith("#")) return undefined;
+  if (!ref.startsWith("#")) return idIndex(root).get(ref);
   let node: unknown = root;
   for (const raw of ref.slice(1).split("/").slice(1)) {
     const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
@@ -27,15 +63,15 @@ function pointed(root: SchemaNode, ref: string): SchemaNode | undefined {
 
 /**
  * A node with its `$ref`s followed (a chain of references ends at the first
- * node without one); `undefined` for a reference that names nothing or goes
- * round in a cycle. A reference outside the document is left as it is.
+ * node without one), by JSON pointer or by node id; `undefined` for a
+ * reference that names nothing in the document or goes round in a cycle.
  */
 export function deref(root: SchemaNode, node: SchemaNode): SchemaNode | undefined {
   let current = node;
   const seen = new Set<string>();
   for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
     const ref = current.$ref;
-    if (typeof ref !== "string" || !ref.startsWith("#")) return current;
+    if (typeof ref !== "string") return current;
     if (seen.has(ref)) return undefined;
     seen.add(ref);
     const next = pointed(root, ref);

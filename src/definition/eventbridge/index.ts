@@ -1,7 +1,9 @@
 /**
  * The AWS EventBridge side of a definition, compiled by pure functions: the
  * rule's event pattern (filters and conditions), the target's input
- * transformer (transformations and attribute mappings), the partner event
+ * transformer (transformations and attribute mappings), the transform
+ * stage (a JSONata expression and the Step Functions state machine around
+ * it) where the input transformer does not suffice, the partner event
  * source name, and test doubles of the service's matcher and transformer.
  */
 export { compileRoute, patternGaps, formatUndelivered } from "./route";
@@ -22,3 +24,10 @@ export { matchesPattern } from "./match-pattern";
 export { applyInputTransformer } from "./apply-input-transformer";
 export { unexpressible, byPath } from "./unexpressible";
 export type { Unexpressible } from "./unexpressible";
+export { compileTransformStage } from "./transform-stage";
+export type { JsonataTransform, RouteTransform } from "./transform-stage";
+export { compileJsonataExpression } from "./jsonata-expression";
+export { stageTargetOf, STAGE_TARGET_KINDS, STAGE_EVENT_SOURCE } from "./stage-targets";
+export type { StageTarget, StageTargetKind } from "./stage-targets";
+export { transformStateMachine, STAGE_SEND_ATTEMPTS } from "./state-machine";
+export type { StateMachineInput } from "./state-machine";

@@ -39,9 +39,10 @@ const DETAIL_TYPE = "detail-type";
 /**
  * Rewrites `$or` alternatives into ones that mean the same and that no two
  * of which can reach one event type with a field they both constrain but
- * could merge: per event type, alternatives that differ in at most one
- * field become one, that field's matcher arrays joined (the elements of an
- * array are alternatives already). Then alternatives with the same fields
+ * could merge: per event type, an alternative that selects everything
+ * another selects takes its place, and alternatives that differ in at most
+ * one field become one, that field's matcher arrays joined (the elements of
+ * an array are alternatives already). Then alternatives with the same fields
  * list their event types together again.
  *
  * Why: AWS's engine (event-ruler) loses matcher values of an `$or`
@@ -84,6 +85,14 @@ function mergeSameType(bodies: ReadonlyArray<Body>): Body[] {
   for (let changed = true; changed; ) {
     changed = false;
     search: for (let i = 0; i < out.length; i++) {
+      for (let j = 0; j < out.length; j++) {
+        if (i !== j && covers(out[i], out[j])) {
+          out[i] = { ...out[i], filters: [...out[i].filters, ...out[j].filters.filter((f) => !out[i].filters.includes(f))] };
+          out.splice(j, 1);
+          changed = true;
+          break search;
+        }
+      }
       for (let j = i + 1; j < out.length; j++) {
         const joined = join(out[i], out[j]);
         if (joined !== undefined) {
@@ -96,6 +105,21 @@ function mergeSameType(bodies: ReadonlyArray<Body>): Body[] {
     }
   }
   return out;
+}
+
+/**
+ * Whether every event alternative `b` selects, `a` selects too: each field
+ * of `a` is a field of `b` whose matchers are all among `a`'s (the values
+ * `b` chose for those fields then match `a`, in the same array elements).
+ */
+function covers(a: Body, b: Body): boolean {
+  for (const [key, field] of a.fields) {
+    const other = b.fields.get(key);
+    if (other === undefined) return false;
+    const mine = new Set(field.matchers.map((m) => canonicalJson(m)));
+    if (!other.matchers.every((m) => mine.has(canonicalJson(m)))) return false;
+  }
+  return true;
 }
 
 /** The two alternatives as one, when they have the same fields and differ in at most one field's matchers. */

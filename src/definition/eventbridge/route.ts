@@ -1,6 +1,7 @@
 import type { SourceDefinition } from "../source-definition";
 import { compileEventPattern } from "./compile-pattern";
 import { compileInputTransformer } from "./input-transformer";
+import { compileTransformStage, RouteTransform } from "./transform-stage";
 import type { Unexpressible } from "./unexpressible";
 
 /** Which part of the AWS route an {@link Undelivered} entry is about. */
@@ -13,7 +14,7 @@ export type RoutePart = "eventPattern" | "inputTransformer";
  * part it is a condition the rule leaves out, so the rule matches more than
  * the definition says; in the `inputTransformer` part a directive or
  * mapping the target does not receive (or receives only for some values, as
- * the reason says).
+ * the reason says), which happens only without a transform stage.
  */
 export interface Undelivered extends Unexpressible {
   readonly part: RoutePart;
@@ -38,6 +39,12 @@ export interface CompiledRoute {
   /** The event pattern, present only when there is exactly one rule. */
   readonly eventPattern?: string;
   readonly inputTransformer: RouteInputTransformer;
+  /**
+   * The transform stage between the rule and the targets: `null` when the
+   * input transformer carries every directive and mapping, else the stage
+   * that produces the projected event (the input transformer is then not used).
+   */
+  readonly transform: RouteTransform;
   /** Per condition, directive or mapping, what the route does not carry out, event pattern entries first. */
   readonly undelivered: ReadonlyArray<Undelivered>;
 }
@@ -46,6 +53,8 @@ export interface CompiledRoute {
 export interface RouteOptions {
   /** The event pattern size limit, when the account's quota was raised above 2048 characters. */
   readonly maxPatternChars?: number;
+  /** `false`: no transform stage; what the input transformer cannot carry stays in `undelivered`. Default `true`. */
+  readonly transformStage?: boolean;
 }
 
 /**
@@ -54,7 +63,9 @@ export interface RouteOptions {
  * `compileEventPattern`; one rule unless EventBridge refuses it) and the
  * input transformer of their targets (the
  * transformations and attribute mappings, see `compileInputTransformer`),
- * with every part they do not carry out.
+ * with every part they do not carry out. When the input transformer cannot
+ * carry every directive and mapping, `transform` is the stage that does
+ * (see `compileTransformStage`) and those entries leave `undelivered`.
  *
  * `partnerEventSourceName` is optional: without it the pattern has no
  * `source` field, which changes nothing on a partner event bus (it receives
@@ -70,13 +81,15 @@ export function compileRoute(
 ): CompiledRoute {
   const pattern = compileEventPattern(definition, partnerEventSourceName, { maxChars: options.maxPatternChars });
   const transformer = compileInputTransformer(definition);
+  const transform = options.transformStage === false ? null : compileTransformStage(definition, transformer);
   return {
     eventPatterns: pattern.jsons,
     ...(pattern.jsons.length === 1 ? { eventPattern: pattern.jsons[0] } : {}),
     inputTransformer: { inputPaths: transformer.inputPathsMap, inputTemplate: transformer.inputTemplate },
+    transform,
     undelivered: [
       ...pattern.unsupported.map((u) => ({ part: "eventPattern" as const, ...u })),
-      ...transformer.unsupported.map((u) => ({ part: "inputTransformer" as const, ...u })),
+      ...(transform === null ? transformer.unsupported.map((u) => ({ part: "inputTransformer" as const, ...u })) : []),
     ],
   };
 }

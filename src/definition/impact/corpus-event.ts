@@ -15,6 +15,8 @@ export interface CorpusEvent {
   readonly index: number;
   /** The envelope's `id`, else the body's `id`, when it is a non-empty string; examples are keyed by it. */
   readonly id?: string;
+  /** How examples name an event without an id (`samples[2]`); `events[<index>]` when absent. */
+  readonly label?: string;
   /** The event's type: the envelope's `detail-type`, or the `eventType` of a `{ eventType, event }` entry. */
   readonly eventType: string;
   /** The Genesys event body (`detail.eventBody`). */

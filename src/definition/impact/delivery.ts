@@ -1,7 +1,7 @@
-import { evaluateFilter } from "../evaluate-filter";
 import type { EventPattern } from "../eventbridge/event-pattern";
 import { formatIssue } from "../issue";
 import { projectEvent } from "../projection";
+import { selectEvent } from "../select-event";
 import type { SourceDefinition } from "../source-definition";
 import type { CorpusEvent } from "./corpus-event";
 import { RouteSelector, routePatterns, routeSelector } from "./route-patterns";
@@ -39,7 +39,8 @@ export function deliveryOf(route: PreparedRoute, event: CorpusEvent, envelope: u
 /**
  * Why a route does not deliver an event, in words, for examples: the event
  * type no filter has, the first condition that fails (its path and
- * reason), or the first directive or mapping the projection cannot carry
+ * reason; of the first filter of the event's type, see `selectEvent`, when
+ * several share it), or the first directive or mapping the projection cannot carry
  * out. Computed on demand, for a few events only. Pure.
  */
 export function whyNotDelivered(route: PreparedRoute, event: CorpusEvent, envelope: Readonly<Record<string, unknown>>, stoppedBy: "pattern" | "projection"): string {
@@ -49,9 +50,8 @@ export function whyNotDelivered(route: PreparedRoute, event: CorpusEvent, envelo
     return first === undefined ? "the projection fails" : formatIssue(first);
   }
   const detailType = envelope["detail-type"];
-  const index = def.filters.findIndex((f) => f.eventType === detailType);
-  if (index === -1) return `no filter has event type ${JSON.stringify(detailType)}`;
-  const outcome = evaluateFilter(def.filters[index], event.body, index);
+  const { filter: index, outcome } = typeof detailType === "string" ? selectEvent(def.filters, detailType, event.body) : { filter: undefined, outcome: undefined };
+  if (index === undefined || outcome === undefined) return `no filter has event type ${JSON.stringify(detailType)}`;
   const j = outcome.conditions.findIndex((c) => c.path === outcome.failedCondition);
   if (j === -1) return "the event pattern does not select the event";
   const { field, operator, value } = def.filters[index].conditions[j];
@@ -59,5 +59,5 @@ export function whyNotDelivered(route: PreparedRoute, event: CorpusEvent, envelo
 }
 
 function label(event: CorpusEvent): string {
-  return event.id === undefined ? `events[${event.index}] (${event.eventType})` : `event ${event.id} (${event.eventType})`;
+  return event.id === undefined ? `${event.label ?? `events[${event.index}]`} (${event.eventType})` : `event ${event.id} (${event.eventType})`;
 }

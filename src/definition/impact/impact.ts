@@ -18,7 +18,7 @@ export interface EventImpact {
 
 /** An event shown as an example of a change: its id (or `events[N]`), type, and what happened to it. */
 export interface ImpactExample {
-  /** The event's stable id when it has one, else `events[N]`, its position in the corpus. */
+  /** The event's stable id when it has one, else its label, else `events[N]`, its position in the corpus. */
   readonly event: string;
   readonly eventType: string;
   /** Why it is no longer (or was not) delivered, for a dropped (or newly delivered) event. */
@@ -125,5 +125,5 @@ export function deliveryImpact(
 }
 
 function named(event: CorpusEvent): { event: string; eventType: string } {
-  return { event: event.id ?? `events[${event.index}]`, eventType: event.eventType };
+  return { event: event.id ?? event.label ?? `events[${event.index}]`, eventType: event.eventType };
 }

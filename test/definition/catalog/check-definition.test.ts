@@ -106,6 +106,24 @@ describe("schema paths", () => {
     expect(schemaPaths(cyclic)).toEqual(["node", "node.name", "node.next"]);
   });
 
+  it("follow a reference by a node's id, as Genesys's generated schemas make them", () => {
+    const generated = {
+      id: "urn:jsonschema:com:example:Conversation",
+      type: "object",
+      properties: {
+        participants: { type: "array", items: { type: "object", id: "urn:jsonschema:com:example:Participant", properties: { purpose: { type: "string" }, peer: { type: "object", $ref: "urn:jsonschema:com:example:Participant" } } } },
+        parent: { type: "object", $ref: "urn:jsonschema:com:example:Conversation" },
+      },
+    };
+    expect(resolveSchemaPath(generated, ["parent", "participants", "peer", "purpose"]).kind).toBe("found");
+    expect(resolveSchemaPath(generated, ["parent", "participants", "peer", "purpse"])).toEqual({ kind: "missing", resolved: 3 });
+    // Each reference is followed once along a path: the cycle stops at its second turn.
+    expect(schemaPaths(generated)).toEqual([
+      "participants", "participants.purpose", "participants.peer", "participants.peer.purpose", "participants.peer.peer",
+      "parent", "parent.participants", "parent.participants.purpose", "parent.participants.peer", "parent.participants.peer.purpose", "parent.participants.peer.peer", "parent.parent",
+    ]);
+  });
+
   it("stop at a self-reference", () => {
     expect(resolveSchemaPath({ $ref: "#" }, ["a"])).toEqual({ kind: "open" });
     expect(resolveSchemaPath({ definitions: { a: { $ref: "#/definitions/a" } }, properties: { x: { $ref: "#/definitions/a" } } }, ["x", "y"]).kind).toBe("open");

@@ -288,6 +288,16 @@ describe("compileEventPattern", () => {
     expect(compileEventPattern(def)).toEqual(onePattern(pattern, []));
   });
 
+  it("keeps only the filter that selects everything another of its event type selects, even with a field named like a matcher", () => {
+    const def = definition((d) => {
+      d.filters = [
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "s", operator: "eq", value: 1 }, { field: "prefix", operator: "eq", value: "x" }] },
+        { eventType: "v2.detail.events.conversation.{id}.user.end", conditions: [{ field: "s", operator: "in", value: [1, 2] }] },
+      ];
+    });
+    expect(compileEventPattern(def)).toEqual(onePattern({ "detail-type": ["v2.detail.events.conversation.{id}.user.end"], detail: { eventBody: { s: [1, 2] } } }, []));
+  });
+
   it("lists an event type once when filters sharing it have the same conditions", () => {
     const def = definition((d) => {
       d.filters = [{ eventType: "v2.detail.events.conversation.{id}.user.end" }, { eventType: "v2.detail.events.conversation.{id}.user.end" }];

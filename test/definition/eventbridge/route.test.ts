@@ -1,21 +1,42 @@
-import { compileRoute, partnerEventSourceNameOf } from "../../../src/definition";
+import { compileJsonataExpression, compileRoute, partnerEventSourceNameOf } from "../../../src/definition";
 import { definition } from "../fixtures";
 
 describe("compileRoute", () => {
-  it("compiles the example into a pattern without source, the transformer, and the directives the target does not receive", () => {
-    const pattern = JSON.stringify({
-      $or: [
-        { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } } },
-        { "detail-type": ["v2.detail.events.conversation.{id}.customer.end"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } } },
-      ],
-    });
-    expect(compileRoute(definition())).toEqual({
+  const pattern = JSON.stringify({
+    $or: [
+      { "detail-type": ["v2.detail.events.conversation.{id}.customer.start"], detail: { eventBody: { metadata: { routingStatus: ["queued", "contact"], source: ["web"] } } } },
+      { "detail-type": ["v2.detail.events.conversation.{id}.customer.end"], detail: { eventBody: { metrics: { duration: [{ numeric: [">=", 30, "<=", 1e9] }] } } } },
+    ],
+  });
+  const transformer = {
+    inputPaths: { convId: "$.detail.eventBody.conversation.id", customTenant: "$.detail.eventBody.attributes.tenantId" },
+    inputTemplate: '{"convId":<convId>,"custom":{"tenant":<customTenant>}}',
+  };
+
+  it("compiles the example into a pattern without source, the transformer, and a transform stage that carries every directive", () => {
+    const def = definition();
+    expect(compileRoute(def)).toEqual({
       eventPatterns: [pattern],
       eventPattern: pattern,
-      inputTransformer: {
-        inputPaths: { convId: "$.detail.eventBody.conversation.id", customTenant: "$.detail.eventBody.attributes.tenantId" },
-        inputTemplate: '{"convId":<convId>,"custom":{"tenant":<customTenant>}}',
-      },
+      inputTransformer: transformer,
+      transform: { kind: "jsonata", expression: compileJsonataExpression(def) },
+      undelivered: [],
+    });
+  });
+
+  it("has no stage when the input transformer carries everything", () => {
+    const def = definition((d) => {
+      d.transformations = [{ sourceField: "conversation.id", targetField: "convId", type: "direct" }];
+    });
+    expect([compileRoute(def).transform, compileRoute(def).undelivered]).toEqual([null, []]);
+  });
+
+  it("without the stage (transformStage: false), lists the directives the target does not receive", () => {
+    expect(compileRoute(definition(), undefined, { transformStage: false })).toEqual({
+      eventPatterns: [pattern],
+      eventPattern: pattern,
+      inputTransformer: transformer,
+      transform: null,
       undelivered: [
         {
           part: "inputTransformer",
@@ -30,7 +51,7 @@ describe("compileRoute", () => {
 
   it("puts the partner event source into the pattern when given, and lists pattern entries first", () => {
     const def = definition((d) => d.filters[1].conditions.push({ field: "metadata.timestamp", operator: "gte", value: "2024-01-15T00:00:00Z" }));
-    const route = compileRoute(def, partnerEventSourceNameOf("org-1", def));
+    const route = compileRoute(def, partnerEventSourceNameOf("org-1", def), { transformStage: false });
     expect([JSON.parse(route.eventPatterns[0]).source, route.undelivered.map((u) => `${u.part} ${u.path}`)]).toEqual([
       ["aws.partner/genesys.com/cloud/org-1/genesys-prod-01"],
       ["eventPattern filters[1].conditions[1]", "inputTransformer transformations[1]", "inputTransformer transformations[2]"],

@@ -1,4 +1,5 @@
-import { CorpusEvent } from "../../../src/definition/impact/corpus-event";
+import fc from "fast-check";
+import { CorpusEvent, decodeCorpus } from "../../../src/definition/impact/corpus-event";
 import { deliveryImpact } from "../../../src/definition/impact/impact";
 import { exampleLines, impactLine } from "../../../src/definition/impact/summary";
 import { createdSample, definition, summarySample } from "../fixtures";
@@ -38,6 +39,21 @@ describe("deliveryImpact", () => {
       events: ["newlyDropped", "newlyDropped", "unchanged", "unchanged", "unchanged"],
     });
     expect(impactLine(impact)).toBe("delivery impact on 5 recorded events: 2 no longer delivered, 0 newly delivered, 0 reshaped");
+  });
+
+  it("a second filter on the event type delivers what either selects, and a drop names the first filter's failed condition", () => {
+    const or = definition((d) => {
+      d.filters[1].conditions[0].value = 300;
+      d.filters.push({ eventType: d.filters[1].eventType, conditions: [{ field: "metrics.duration", operator: "lte", value: 20 }] });
+    });
+    const events = corpus([summary("s-1", 30), summary("s-2", 10), summary("s-3", 300)]);
+    const impact = deliveryImpact(old, or, events);
+    expect([impact.deliveredBefore, impact.deliveredAfter, impact.events.map((e) => e.change), impact.examples.newlyDropped.map((e) => e.reason)]).toEqual([
+      2,
+      2,
+      ["newlyDropped", "newlyDelivered", "unchanged"],
+      ["filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 30"],
+    ]);
   });
 
   it("the reverse change delivers them anew, with the old route's reason", () => {
@@ -99,5 +115,26 @@ describe("deliveryImpact", () => {
     const events = corpus(Array.from({ length: 10 }, (_, i) => summary(`s-${i}`, 31)));
     const impact = deliveryImpact(old, raised, events, { examples: 2 });
     expect([impact.newlyDropped, impact.examples.newlyDropped.map((e) => e.event)]).toEqual([10, ["s-0", "s-1"]]);
+  });
+});
+
+describe("deliveryImpact on any input", () => {
+  it("never throws: every JSON value is an event or an issue, and any decoded corpus is counted whole", () => {
+    const old = definition();
+    const next = definition((d) => (d.filters[1].conditions[0].value = 300));
+    const entry = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ eventType: fc.constantFrom(summarySample.eventType, createdSample.eventType, "v2.users.42.presence"), event: fc.dictionary(fc.string(), fc.jsonValue()) }),
+      fc.record({ "detail-type": fc.constantFrom(summarySample.eventType, "x"), id: fc.jsonValue(), detail: fc.record({ eventBody: fc.jsonValue() }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 8 }), (values) => {
+        const decoded = decodeCorpus(values);
+        if (decoded._tag === "Left") return decoded.left.length > 0;
+        const impact = deliveryImpact(old, next, decoded.right);
+        return impact.total === values.length && impact.newlyDropped + impact.newlyDelivered + impact.reshaped + impact.unchanged === impact.total;
+      }),
+      { numRuns: 300 },
+    );
   });
 });
