@@ -150,14 +150,9 @@ class Parser {
   }
 
   private object(depth: number): Record<string, unknown> {
-    this.pos++; // {
     const out: Record<string, unknown> = {};
     const seen = new Map<string, number>();
-    this.skipSpace();
-    if (this.text[this.pos] === "}") {
-      this.pos++;
-      return out;
-    }
+    if (this.opensEmpty("}")) return out;
     for (;;) {
       this.skipSpace();
       if (this.text[this.pos] !== '"') this.fail(this.syntax(`unexpected ${this.found()}; expected a property name in double quotes`));
@@ -177,33 +172,39 @@ class Parser {
       // An own data property even for "__proto__": assignment would set the prototype instead.
       Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
       this.path.pop();
-      this.skipSpace();
-      const next = this.text[this.pos];
-      this.pos++;
-      if (next === "}") return out;
-      if (next !== ",") this.fail(this.syntax(`unexpected ${this.found(this.pos - 1)}; expected ',' or '}'`, this.pos - 1));
+      if (this.closes("}")) return out;
     }
   }
 
   private array(depth: number): unknown[] {
-    this.pos++; // [
     const out: unknown[] = [];
-    this.skipSpace();
-    if (this.text[this.pos] === "]") {
-      this.pos++;
-      return out;
-    }
+    if (this.opensEmpty("]")) return out;
     for (;;) {
       this.skipSpace();
       this.path.push(indexAccessor(out.length));
       out.push(this.value(depth));
       this.path.pop();
-      this.skipSpace();
-      const next = this.text[this.pos];
-      this.pos++;
-      if (next === "]") return out;
-      if (next !== ",") this.fail(this.syntax(`unexpected ${this.found(this.pos - 1)}; expected ',' or ']'`, this.pos - 1));
+      if (this.closes("]")) return out;
     }
+  }
+
+  /** Steps over the opening bracket and says whether `close` follows at once (the container is empty, and `close` is stepped over too). */
+  private opensEmpty(close: "}" | "]"): boolean {
+    this.pos++;
+    this.skipSpace();
+    if (this.text[this.pos] !== close) return false;
+    this.pos++;
+    return true;
+  }
+
+  /** After a member: steps over the `,` (false: another member follows) or the `close` (true: the container ends); anything else fails. */
+  private closes(close: "}" | "]"): boolean {
+    this.skipSpace();
+    const next = this.text[this.pos];
+    this.pos++;
+    if (next === close) return true;
+    if (next !== ",") this.fail(this.syntax(`unexpected ${this.found(this.pos - 1)}; expected ',' or '${close}'`, this.pos - 1));
+    return false;
   }
 
   private number(): number {

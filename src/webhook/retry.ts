@@ -1,4 +1,4 @@
-import { RetryPolicy, defaultRetryableStatuses } from "../http";
+import { RetryPolicy, defaultRetryPolicy, retryPolicy } from "../http";
 
 /**
  * The webhook's retry policy: the shared HTTP policy with the webhook's
@@ -17,13 +17,14 @@ import { RetryPolicy, defaultRetryableStatuses } from "../http";
  * keeps no time budget (`budgetMs` 0): rate limits count against
  * `maxRetries` like any other answer.
  */
-export const defaultWebhookRetryPolicy: RetryPolicy = {
-  maxRetries: 3,
-  baseDelayMs: 500,
-  maxDelayMs: 8000,
-  retryAfterCapMs: 8000,
-  timeoutMs: 5000,
-  budgetMs: 0,
-  retryableStatuses: defaultRetryableStatuses,
-  retryableFailures: ["reset", "refused", "timeout"],
-};
+export const defaultWebhookRetryPolicy: RetryPolicy = retryPolicy(
+  {
+    maxRetries: 3,
+    maxDelayMs: 8000,
+    retryAfterCapMs: 8000,
+    timeoutMs: 5000,
+    budgetMs: 0,
+    retryableFailures: ["reset", "refused", "timeout"],
+  },
+  defaultRetryPolicy,
+);

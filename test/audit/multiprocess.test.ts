@@ -50,6 +50,12 @@ async function linesOf(logPath: string): Promise<Array<Record<string, unknown>>>
   return text.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
+/** For each of `workers`, the indices its children wrote into the entries' details, in order. */
+function indicesByWorker(entries: ReadonlyArray<Record<string, unknown>>, workers: ReadonlyArray<string>): Record<string, number[]> {
+  const details = entries.map((e) => e.details as { worker: string; index: number });
+  return Object.fromEntries(workers.map((w) => [w, details.filter((d) => d.worker === w).map((d) => d.index).sort((x, y) => x - y)]));
+}
+
 describe("appendAuditEntry under concurrency", () => {
   it("keeps every line and a valid chain when two processes append 25 entries each at the same time", async () => {
     const logPath = path.join(dir, "two-processes", "audit.jsonl");
@@ -68,14 +74,8 @@ describe("appendAuditEntry under concurrency", () => {
     expect(await verifyAuditLog(logPath)).toEqual({ _tag: "Intact", ok: true, entries: 50, lastHash: lines[49].hash, inDoubt: [] });
     expect(lines).toHaveLength(50);
     expect(new Set(lines.map((l) => l.auditId)).size).toBe(50);
-    const perWorker = (w: string) =>
-      lines
-        .map((l) => l.details as { worker: string; index: number })
-        .filter((d) => d.worker === w)
-        .map((d) => d.index)
-        .sort((x, y) => x - y);
     const all25 = Array.from({ length: 25 }, (_, i) => i);
-    expect({ a: perWorker("a"), b: perWorker("b") }).toEqual({ a: all25, b: all25 });
+    expect(indicesByWorker(lines, ["a", "b"])).toEqual({ a: all25, b: all25 });
     await expect(fs.access(`${logPath}.lock`)).rejects.toMatchObject({ code: "ENOENT" });
   });
 
@@ -153,14 +153,8 @@ describeS3("appendAuditEntry to one S3 prefix from three processes", () => {
     );
     expect(entries).toHaveLength(120);
     expect(new Set(entries.map((e) => e.auditId)).size).toBe(120);
-    const perWorker = (w: string) =>
-      entries
-        .map((e) => e.details as { worker: string; index: number })
-        .filter((d) => d.worker === w)
-        .map((d) => d.index)
-        .sort((x, y) => x - y);
     const all40 = Array.from({ length: 40 }, (_, i) => i);
-    expect(Object.fromEntries(workers.map((w) => [w, perWorker(w)]))).toEqual({ a: all40, b: all40, c: all40 });
+    expect(indicesByWorker(entries, workers)).toEqual({ a: all40, b: all40, c: all40 });
     const counters = exits.map((e) => JSON.parse(/counters (.*)/.exec(e.stdout)![1]) as { appended: number; conflicts: number });
     expect(counters.map((c) => c.appended)).toEqual([40, 40, 40]);
   }, 120_000);

@@ -3,6 +3,7 @@ import * as path from "path";
 import { RunningEmulator, startEmulator } from "../../src/emulator";
 import { removeTempDirs, runCli, tempDir } from "./run-cli";
 import { eventBridgeProperties, seedIntegrations } from "./seed-integrations";
+import { ordersEventFilter, ordersFile } from "../genesys/integrations/orders-file";
 
 const CLIENT = { clientId: "export-client", clientSecret: "export-client-secret-Ex4" };
 const ROLE = "arn:aws:iam::123456789012:role/genesys-eb-role";
@@ -74,7 +75,7 @@ afterAll(async () => {
 describe("export", () => {
   it("writes one definition file per integration and prints the stack config that adopts them", async () => {
     const [ordersId, auditId] = await seedIntegrations(emulator.url, CLIENT, [
-      { name: "orders", properties: eventBridgeProperties("123456789012", "us-east-1", "orders-prod", ["v2.users.{id}.presence", "v2.detail.events.conversation.{id}.customer.start"]) },
+      { name: "orders", properties: eventBridgeProperties("123456789012", "us-east-1", "orders-prod", ordersEventFilter) },
       { name: "audit-trail", intendedState: "DISABLED", properties: eventBridgeProperties("210987654321", "cn-north-1", "audit", ["audits.entity"]) },
     ]);
     const project = inProject();
@@ -95,16 +96,7 @@ describe("export", () => {
       ].join("\n"),
       err: "note: definitions/audit-trail.json: configuration.roleArn is a placeholder; pass --role-arn for account 210987654321 or edit the file",
     });
-    expect(readJson(path.join(project, "definitions", "orders.json"))).toEqual({
-      id: "orders",
-      eventSourceSuffix: "orders-prod",
-      intendedState: "ENABLED",
-      configuration: { awsAccountId: "123456789012", roleArn: ROLE, region: "us-east-1" },
-      filters: [
-        { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [] },
-        { eventType: "v2.users.{id}.presence", conditions: [] },
-      ],
-    });
+    expect(readJson(path.join(project, "definitions", "orders.json"))).toEqual(ordersFile("ENABLED", ROLE));
     expect(fs.readFileSync(path.join(project, "definitions", "audit-trail.json"), "utf8")).toBe(
       `${JSON.stringify(
         {

@@ -2,6 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { fixture } from "../definition/fixtures";
 import { EXAMPLES, FIXTURES, removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
+import { originalDefinition, originalSample, originalSampleRefused } from "./original-design";
+import { phoneMismatch, phoneSampleFile } from "./phone-sample";
 
 const definitionFile = path.join(FIXTURES, "definition.json");
 const createdSample = path.join(FIXTURES, "samples", "conversation-created.json");
@@ -24,9 +26,7 @@ describe("project", () => {
   });
 
   it("wraps each projection with its sample, filter and match in one --json document; a mismatch is flagged inside, not on stderr", async () => {
-    const sample = fixture("samples/conversation-created.json") as any;
-    sample.event.metadata.source = "phone";
-    const run = await runCli("project", definitionFile, "--event", writeJson(tempDir(), "phone.json", sample), "--json");
+    const run = await runCli("project", definitionFile, "--event", phoneSampleFile(), "--json");
     expect([run.code, run.err, run.out.split("\n").length, JSON.parse(run.out)]).toEqual([
       0,
       "",
@@ -35,12 +35,7 @@ describe("project", () => {
         ok: true,
         projections: [
           {
-            sample: 0,
-            eventType: "v2.detail.events.conversation.{id}.customer.start",
-            file: "phone.json",
-            filter: 0,
-            matched: false,
-            failedCondition: "filters[0].conditions[0]",
+            ...phoneMismatch,
             event: {
               convId: "c7d1a5f2-3b9e-4c1a-9f0e-2d6b8a4e1c35",
               agentIds: ["agent-001", "agent-002"],
@@ -54,7 +49,7 @@ describe("project", () => {
   });
 
   it("prints the mismatches as a --json document with exit 1", async () => {
-    const run = await runCli("project", path.join(EXAMPLES, "original-definition.json"), "--event", path.join(EXAMPLES, "original-sample.json"), "--json");
+    const run = await runCli("project", originalDefinition, "--event", originalSample, "--json");
     expect([run.code, run.err, JSON.parse(run.out)]).toEqual([
       1,
       "",
@@ -98,13 +93,7 @@ describe("project", () => {
   });
 
   it("exits 1 with the mismatches of the original design's sample", async () => {
-    expect(
-      await runCli("project", path.join(EXAMPLES, "original-definition.json"), "--event", path.join(EXAMPLES, "original-sample.json")),
-    ).toEqual({
-      code: 1,
-      out: "",
-      err: "transformations[2].sourceField: does not resolve on samples[0] (v2.detail.events.conversation.{id}.customer.start): metadata is missing",
-    });
+    expect(await runCli("project", originalDefinition, "--event", originalSample)).toEqual(originalSampleRefused);
   });
 
   it("projects a sample whose conditions fail, with a note on stderr", async () => {

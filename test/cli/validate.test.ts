@@ -3,7 +3,9 @@ import * as path from "path";
 import { buildPayload, payloadBytes, payloadHash, validateDefinition } from "../../src/definition";
 import { rejectionCases } from "../definition/acceptance-cases";
 import { fixture } from "../definition/fixtures";
-import { EXAMPLES, FIXTURES, removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
+import { FIXTURES, removeTempDirs, runCli, runCliWithInput, tempDir, writeJson } from "./run-cli";
+import { originalDefinition, originalSample, originalSampleRefused } from "./original-design";
+import { phoneMismatch, phoneSampleFile } from "./phone-sample";
 
 const definitionFile = path.join(FIXTURES, "definition.json");
 const samplesDir = path.join(FIXTURES, "samples");
@@ -38,18 +40,12 @@ describe("validate", () => {
   });
 
   it("accepts a definition without samples", async () => {
-    const run = await runCli("validate", path.join(EXAMPLES, "original-definition.json"));
+    const run = await runCli("validate", originalDefinition);
     expect([run.code, run.err, run.out.split("\n")[6]]).toEqual([0, "", "  samples: 0 projected, 0 matched their filter"]);
   });
 
   it("rejects the original design's sample at transformations[2].sourceField", async () => {
-    expect(
-      await runCli("validate", path.join(EXAMPLES, "original-definition.json"), "--samples", path.join(EXAMPLES, "original-sample.json")),
-    ).toEqual({
-      code: 1,
-      out: "",
-      err: "transformations[2].sourceField: does not resolve on samples[0] (v2.detail.events.conversation.{id}.customer.start): metadata is missing",
-    });
+    expect(await runCli("validate", originalDefinition, "--samples", originalSample)).toEqual(originalSampleRefused);
   });
 
   describe("rejects with one line per problem naming the exact path", () => {
@@ -231,24 +227,8 @@ describe("validate", () => {
     });
 
     it("names a sample that does not match, with the failed condition", async () => {
-      const sample = fixture("samples/conversation-created.json") as any;
-      sample.event.metadata.source = "phone";
-      const run = await runCli("validate", definitionFile, "--samples", writeJson(tempDir(), "phone.json", sample), "--json");
-      expect([run.code, run.err, JSON.parse(run.out).samples]).toEqual([
-        0,
-        "",
-        [
-          {
-            sample: 0,
-            eventType: "v2.detail.events.conversation.{id}.customer.start",
-            file: "phone.json",
-            filter: 0,
-            matched: false,
-            failedCondition: "filters[0].conditions[0]",
-            reason: 'metadata.source is "phone"',
-          },
-        ],
-      ]);
+      const run = await runCli("validate", definitionFile, "--samples", phoneSampleFile(), "--json");
+      expect([run.code, run.err, JSON.parse(run.out).samples]).toEqual([0, "", [{ ...phoneMismatch, reason: 'metadata.source is "phone"' }]]);
     });
 
     it("prints the problems of an invalid definition as one document on stdout, nothing on stderr", async () => {

@@ -5,10 +5,18 @@ import { isLeft } from "fp-ts/Either";
 import { defaultCredentials, defaultOrganizationId, startEmulator } from "../../src/emulator";
 import type { GenesysClient } from "../../src/genesys";
 import { clientFor, emulatorFixture } from "../genesys/support";
+import type { Models } from "purecloud-platform-client-v2";
 
 const emulator = emulatorFixture();
 const base = "/api/v2/integrations";
 const properties = { awsAccountId: "123456789012", awsAccountRegion: "us-east-1", eventSourceSuffix: "orders", eventFilter: ["v2.audits.entitytype.{id}.entityid.{id}"] };
+
+/** The JSON type of each field of the SDK model `Organization`, all of which a client may read (the type lists every field). */
+const organizationFieldTypes: Record<keyof Models.Organization, "string" | "number" | "boolean" | "object"> = {
+  id: "string", name: "string", defaultLanguage: "string", defaultCountryCode: "string", thirdPartyOrgName: "string",
+  thirdPartyURI: "string", domain: "string", features: "object", version: "number", state: "string",
+  defaultSiteId: "string", supportURI: "string", voicemailEnabled: "boolean", productPlatform: "string", selfUri: "string",
+};
 
 async function answer(client: GenesysClient, method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", p: string, json?: unknown) {
   const r = await client.request({ method, path: p, ...(json === undefined ? {} : { json }) });
@@ -170,28 +178,18 @@ describe("emulator: Integrations API", () => {
     expect(await admin("DELETE", `integrations/${id}`)).toBe(404);
   });
 
-  it("answers the organization with the fixed fake id", async () => {
+  it("answers the organization with the fixed fake id and every field of the SDK model", async () => {
     const client = clientFor(emulator.get());
-    expect(await answer(client, "GET", "/api/v2/organizations/me")).toEqual({
-      status: 200,
-      body: {
-        id: defaultOrganizationId,
-        name: "Emulated Organization",
-        defaultLanguage: "en-us",
-        defaultCountryCode: "US",
-        thirdPartyOrgName: "emulated-org",
-        thirdPartyURI: "emulated-org.example.invalid",
-        domain: "emulated-org",
-        features: { purecloud: true, contactCenter: true, chat: true, directory: true, hipaa: false, pci: false },
-        version: 1,
-        state: "active",
-        defaultSiteId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-        supportURI: "https://help.example.invalid/emulated-org",
-        voicemailEnabled: false,
-        productPlatform: "PureCloud",
-        selfUri: `/api/v2/organizations/${defaultOrganizationId}`,
-      },
-    });
+    const { status, body } = await answer(client, "GET", "/api/v2/organizations/me");
+    expect(status).toBe(200);
+    const organization = body as Models.Organization;
+    expect(Object.fromEntries(Object.entries(organization).map(([field, value]) => [field, typeof value]))).toEqual(organizationFieldTypes);
+    expect(organization.id).toBe(defaultOrganizationId);
+    expect(organization.selfUri).toBe(`/api/v2/organizations/${defaultOrganizationId}`);
+    expect(organization.version).toBe(1);
+    expect(organization.state).toBe("active");
+    expect(organization.defaultSiteId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(organization.features).toEqual({ purecloud: true, contactCenter: true, chat: true, directory: true, hipaa: false, pci: false });
   });
 
   it("refuses every write with 403 when permissions are off, and still serves reads", async () => {

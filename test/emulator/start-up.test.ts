@@ -1,21 +1,12 @@
-import { defaultCredentials, defaultOrganizationId, eventBridgePropertyProblems, RunningEmulator, startEmulator } from "../../src/emulator";
+import { defaultOrganizationId, eventBridgePropertyProblems, RunningEmulator, startEmulator } from "../../src/emulator";
+import { bearer } from "./token";
 
 let emulator: RunningEmulator;
 beforeAll(async () => (emulator = await startEmulator({ port: 0 })));
 afterAll(() => emulator.close());
 
-async function bearer(): Promise<string> {
-  const basic = Buffer.from(`${defaultCredentials.clientId}:${defaultCredentials.clientSecret}`).toString("base64");
-  const r = await fetch(`${emulator.url}/oauth/token`, {
-    method: "POST",
-    headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded" },
-    body: "grant_type=client_credentials",
-  });
-  return ((await r.json()) as { access_token: string }).access_token;
-}
-
 async function get(path: string): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
-  const r = await fetch(`${emulator.url}${path}`, { headers: { Authorization: `Bearer ${await bearer()}` } });
+  const r = await fetch(`${emulator.url}${path}`, { headers: { Authorization: `Bearer ${await bearer(emulator.url)}` } });
   return { status: r.status, body: (await r.json()) as Record<string, unknown>, headers: r.headers };
 }
 

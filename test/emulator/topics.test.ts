@@ -1,5 +1,6 @@
-import { defaultCredentials, emulatorTopicCatalog, RunningEmulator, startEmulator, topicExpansions } from "../../src/emulator";
+import { emulatorTopicCatalog, RunningEmulator, startEmulator, topicExpansions } from "../../src/emulator";
 import type { AvailableTopic } from "../../src/emulator";
+import { bearer } from "./token";
 
 let emulator: RunningEmulator;
 
@@ -7,19 +8,8 @@ beforeAll(async () => (emulator = await startEmulator({ port: 0 })));
 afterAll(() => emulator.close());
 afterEach(() => emulator.reset());
 
-/** A token from the emulator's OAuth endpoint (reset revokes them, so each request takes its own). */
-async function bearer(): Promise<string> {
-  const basic = Buffer.from(`${defaultCredentials.clientId}:${defaultCredentials.clientSecret}`).toString("base64");
-  const r = await fetch(`${emulator.url}/oauth/token`, {
-    method: "POST",
-    headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded" },
-    body: "grant_type=client_credentials",
-  });
-  return ((await r.json()) as { access_token: string }).access_token;
-}
-
 async function topics(query = ""): Promise<{ status: number; body: { entities: AvailableTopic[] } & Record<string, unknown>; headers: Headers }> {
-  const r = await fetch(`${emulator.url}/api/v2/notifications/availabletopics${query}`, { headers: { Authorization: `Bearer ${await bearer()}` } });
+  const r = await fetch(`${emulator.url}/api/v2/notifications/availabletopics${query}`, { headers: { Authorization: `Bearer ${await bearer(emulator.url)}` } });
   return { status: r.status, body: (await r.json()) as { entities: AvailableTopic[] }, headers: r.headers };
 }
 

@@ -40,6 +40,12 @@ const orgPath = "/api/v2/organizations/me";
 const owner = "project/stack/orders";
 const integrationPath = (id: string) => `${base}/${id}`;
 const configPath = (id: string) => `${base}/${id}/config/current`;
+/** The reads that open an update: the integration, then its config. */
+const readBoth = (id: string) => [`GET ${integrationPath(id)} 200`, `GET ${configPath(id)} 200`];
+/** An update's reads and its config write, which the server answers with `status`. */
+const readAndPut = (id: string, status = 200) => [...readBoth(id), `PUT ${configPath(id)} ${status}`];
+/** The config write and the state's PATCH that end a create. */
+const putAndPatch = (id: string) => [`PUT ${configPath(id)} 200`, `PATCH ${integrationPath(id)} 200`];
 const partnerName = (suffix = "orders-source", org = defaultOrganizationId) => `aws.partner/genesys.com/cloud/${org}/${suffix}`;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -183,8 +189,7 @@ describe("the Integrations API through the write protocol", () => {
         `GET ${base} 200`,
         `POST ${base} 200`,
         `GET ${configPath(id)} 200`,
-        `PUT ${configPath(id)} 200`,
-        `PATCH ${integrationPath(id)} 200`,
+        ...putAndPatch(id),
       ]);
     });
 
@@ -228,8 +233,7 @@ describe("the Integrations API through the write protocol", () => {
         `GET ${configPath(id)} 404`,
         `GET ${configPath(id)} 404`,
         `GET ${configPath(id)} 200`,
-        `PUT ${configPath(id)} 200`,
-        `PATCH ${integrationPath(id)} 200`,
+        ...putAndPatch(id),
       ]);
     });
 
@@ -293,8 +297,7 @@ describe("the Integrations API through the write protocol", () => {
       expect(callsSince(from)).toEqual([
         "POST /oauth/token 200",
         `GET ${base} 200`,
-        `PUT ${configPath(id)} 200`,
-        `PATCH ${integrationPath(id)} 200`,
+        ...putAndPatch(id),
       ]);
     });
 
@@ -307,8 +310,7 @@ describe("the Integrations API through the write protocol", () => {
       expect(callsSince(from)).toEqual([
         "POST /oauth/token 200",
         `GET ${base} 200`,
-        `PUT ${configPath(id)} 200`,
-        `PATCH ${integrationPath(id)} 200`,
+        ...putAndPatch(id),
       ]);
       expect(audit.records[0]).toEqual({
         action: "create",
@@ -373,8 +375,7 @@ describe("the Integrations API through the write protocol", () => {
         "POST /oauth/token 200",
         `GET ${base} 200`,
         `GET ${base} 200`,
-        `PUT ${configPath(id)} 200`,
-        `PATCH ${integrationPath(id)} 200`,
+        ...putAndPatch(id),
       ]);
       expect(stored(id)?.notes).toBe("made in the console");
     });
@@ -430,8 +431,7 @@ describe("the Integrations API through the write protocol", () => {
         `POST ${base} 200`,
         `GET ${configPath(id)} 200`,
         `PUT ${configPath(id)} 503`,
-        `PUT ${configPath(id)} 200`,
-        `PATCH ${integrationPath(id)} 200`,
+        ...putAndPatch(id),
       ]);
     });
   });
@@ -465,9 +465,7 @@ describe("the Integrations API through the write protocol", () => {
         conflicts: 0,
       });
       expect(callsSince(from)).toEqual([
-        `GET ${integrationPath(first.id)} 200`,
-        `GET ${configPath(first.id)} 200`,
-        `PUT ${configPath(first.id)} 200`,
+        ...readAndPut(first.id),
       ]);
     });
 
@@ -478,7 +476,7 @@ describe("the Integrations API through the write protocol", () => {
       const from = mark();
       const outcome = ok(await a.update(updateRequest(id, "2", definition()), memoryAudit()));
       expect(summary(outcome)).toEqual({ status: "updated", source: ours(id, "3"), requests: 4, retries: 0, conflicts: 0 });
-      expect(callsSince(from)).toEqual([`GET ${integrationPath(id)} 200`, `GET ${configPath(id)} 200`, `PUT ${configPath(id)} 200`, `PATCH ${integrationPath(id)} 200`]);
+      expect(callsSince(from)).toEqual([...readBoth(id), ...putAndPatch(id)]);
       expect(stored(id)?.intendedState).toBe("ENABLED");
     });
 
@@ -624,7 +622,7 @@ describe("the Integrations API through the write protocol", () => {
       const outcome = ok(await a.update(updateRequest(id, "2", definition(), { policy: "overwrite" }), memoryAudit()));
       // The adapter's read that found the version stale serves the protocol too: no second read.
       expect(summary(outcome)).toEqual({ status: "updated", source: ours(id, "4"), requests: 3, retries: 0, conflicts: 1 });
-      expect(callsSince(from)).toEqual([`GET ${integrationPath(id)} 200`, `GET ${configPath(id)} 200`, `PUT ${configPath(id)} 200`]);
+      expect(callsSince(from)).toEqual(readAndPut(id));
       expect(stored(id)?.config.properties["awsAccountRegion"]).toBe("us-east-1");
     });
 
@@ -641,11 +639,8 @@ describe("the Integrations API through the write protocol", () => {
         remoteId: id,
       });
       expect(callsSince(from)).toEqual([
-        `GET ${integrationPath(id)} 200`,
-        `GET ${configPath(id)} 200`,
-        `PUT ${configPath(id)} 409`,
-        `GET ${integrationPath(id)} 200`,
-        `GET ${configPath(id)} 200`,
+        ...readAndPut(id, 409),
+        ...readBoth(id),
       ]);
       expect(stored(id)?.config.properties["awsAccountRegion"]).toBe("eu-west-1");
     });
@@ -659,12 +654,8 @@ describe("the Integrations API through the write protocol", () => {
       });
       expect(outcome === undefined ? undefined : summary(outcome)).toEqual({ status: "updated", source: ours(id, "4"), requests: 6, retries: 0, conflicts: 1 });
       expect(callsSince(from)).toEqual([
-        `GET ${integrationPath(id)} 200`,
-        `GET ${configPath(id)} 200`,
-        `PUT ${configPath(id)} 409`,
-        `GET ${integrationPath(id)} 200`,
-        `GET ${configPath(id)} 200`,
-        `PUT ${configPath(id)} 200`,
+        ...readAndPut(id, 409),
+        ...readAndPut(id),
       ]);
       expect(stored(id)?.config.properties["awsAccountRegion"]).toBe("us-east-1");
     });
@@ -680,12 +671,8 @@ describe("the Integrations API through the write protocol", () => {
         const outcome = ok(await a.update(updateRequest(id, "2", twoFilters(["v2.detail.events.conversation.{id}.user.end"]), { policy: "overwrite" }), memoryAudit()));
         expect(summary(outcome)).toEqual({ status: "updated", source: ours(id, "3", expectedState("ENABLED", ["v2.detail.events.conversation.{id}.user.end"])), requests: 6, retries: 0, conflicts: 1 });
         expect(callsSince(from)).toEqual([
-          `GET ${integrationPath(id)} 200`,
-          `GET ${configPath(id)} 200`,
-          `PUT ${configPath(id)} 400`,
-          `GET ${integrationPath(id)} 200`,
-          `GET ${configPath(id)} 200`,
-          `PUT ${configPath(id)} 200`,
+          ...readAndPut(id, 400),
+          ...readAndPut(id),
         ]);
       });
 
@@ -846,7 +833,7 @@ describe("the Integrations API through the write protocol", () => {
       expect(await admin("POST", "integrations/lag", { reads: 2 })).toBe(200);
       const from = mark();
       expect(ok(await a.delete(deleteRequest(id), memoryAudit())).status).toBe("deleted");
-      expect(callsSince(from)).toEqual([`DELETE ${integrationPath(id)} 200`, `GET ${integrationPath(id)} 200`, `GET ${configPath(id)} 200`, `GET ${integrationPath(id)} 404`]);
+      expect(callsSince(from)).toEqual([`DELETE ${integrationPath(id)} 200`, ...readBoth(id), `GET ${integrationPath(id)} 404`]);
     });
 
     it("writes nothing when the audit log refuses the intent", async () => {
@@ -886,9 +873,9 @@ describe("the Integrations API through the write protocol", () => {
           calls: ["POST /oauth/token 200", `GET ${base} 200`, `POST ${base} 200`, `GET ${configPath(id)} 200`, `PUT ${configPath(id)} 200`, `PATCH ${integrationPath(id)} 200`],
           requests: 6,
         },
-        update: { calls: [`GET ${integrationPath(id)} 200`, `GET ${configPath(id)} 200`, `PUT ${configPath(id)} 200`], requests: 3 },
+        update: { calls: readAndPut(id), requests: 3 },
         "update of the state": {
-          calls: [`GET ${integrationPath(id)} 200`, `GET ${configPath(id)} 200`, `PUT ${configPath(id)} 200`, `PATCH ${integrationPath(id)} 200`],
+          calls: [...readBoth(id), ...putAndPatch(id)],
           requests: 4,
         },
         "no change": { calls: [], requests: 0 },

@@ -6,18 +6,11 @@ import { isLeft } from "fp-ts/Either";
 import * as http from "../../src/http";
 import * as genesys from "../../src/genesys";
 import * as webhook from "../../src/webhook";
+import { sampleEvent } from "../webhook/sample-event";
 
 // Both outbound senders, the Genesys transport and the webhook, meet the same
 // 429 with an HTTP-date Retry-After from a real server, under fixed clocks.
 const NOW = Date.parse("2024-05-01T10:00:00Z");
-const event: webhook.WebhookEvent = {
-  event: "source.created",
-  sourceId: "src-1",
-  etag: "1",
-  payloadHash: "ab".repeat(32),
-  status: "active",
-  timestamp: "2024-05-01T10:00:00.000Z",
-};
 
 /** A server that answers the first request on each path with 429 and `retryAfter`, and later ones with 200. */
 async function rateLimitOnce(retryAfter: string): Promise<{ server: Server; url: string }> {
@@ -56,7 +49,7 @@ async function genesysWaits(baseUrl: string): Promise<{ status: number | string;
 /** The waits the webhook sender makes for one delivery, at `NOW`. */
 async function webhookWaits(baseUrl: string): Promise<{ status: number | string; slept: number[] }> {
   const slept: number[] = [];
-  const result = await webhook.sendWebhook(`${baseUrl}/webhook`, event, "whsec-shared-policy", {
+  const result = await webhook.sendWebhook(`${baseUrl}/webhook`, sampleEvent, "whsec-shared-policy", {
     now: () => NOW,
     random: () => 0,
     sleep: async (ms) => {
@@ -87,37 +80,29 @@ describe("one HTTP policy for both senders", () => {
     ]);
   });
 
-  it("waits out an HTTP-date Retry-After for the same 3 s in the Genesys transport and the webhook", async () => {
-    const { server, url } = await rateLimitOnce("Wed, 01 May 2024 10:00:03 GMT");
-    try {
-      expect([await genesysWaits(url), await webhookWaits(url)]).toEqual([
-        { status: 200, slept: [3000] },
-        { status: 200, slept: [3000] },
-      ]);
-    } finally {
-      await close(server);
-    }
-  });
-
-  it("reads an HTTP date already past as no wait at all in both", async () => {
-    const { server, url } = await rateLimitOnce("Wed, 01 May 2024 09:59:00 GMT");
-    try {
-      expect([await genesysWaits(url), await webhookWaits(url)]).toEqual([
-        { status: 200, slept: [0] },
-        { status: 200, slept: [0] },
-      ]);
-    } finally {
-      await close(server);
-    }
-  });
-
-  it("differs only where the policies' data differ: a 20 s wait is within the Genesys cap and beyond the webhook's", async () => {
-    const { server, url } = await rateLimitOnce("Wed, 01 May 2024 10:00:20 GMT");
-    try {
-      expect([await genesysWaits(url), await webhookWaits(url)]).toEqual([
+  it.each([
+    {
+      what: "waits out an HTTP-date Retry-After for the same 3 s in the Genesys transport and the webhook",
+      retryAfter: "Wed, 01 May 2024 10:00:03 GMT",
+      expected: [{ status: 200, slept: [3000] }, { status: 200, slept: [3000] }],
+    },
+    {
+      what: "reads an HTTP date already past as no wait at all in both",
+      retryAfter: "Wed, 01 May 2024 09:59:00 GMT",
+      expected: [{ status: 200, slept: [0] }, { status: 200, slept: [0] }],
+    },
+    {
+      what: "differs only where the policies' data differ: a 20 s wait is within the Genesys cap and beyond the webhook's",
+      retryAfter: "Wed, 01 May 2024 10:00:20 GMT",
+      expected: [
         { status: 200, slept: [20_000] },
         { status: "webhook not delivered: receiver answered HTTP 429 and asked to wait 20 s, more than the 8 s a delivery waits", slept: [] },
-      ]);
+      ],
+    },
+  ])("$what", async ({ retryAfter, expected }) => {
+    const { server, url } = await rateLimitOnce(retryAfter);
+    try {
+      expect([await genesysWaits(url), await webhookWaits(url)]).toEqual(expected);
     } finally {
       await close(server);
     }

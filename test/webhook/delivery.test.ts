@@ -5,17 +5,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import axios from "axios";
 import { WebhookEvent, WebhookReceiver, idempotencyKey, sendWebhook, signedRequest, startWebhookReceiver } from "../../src/webhook";
+import { sampleEvent } from "./sample-event";
 
 const SECRET = "whsec-correct-horse-battery";
 
-const event: WebhookEvent = {
-  event: "source.created",
-  sourceId: "src-1",
-  etag: "1",
-  payloadHash: "ab".repeat(32),
-  status: "active",
-  timestamp: "2024-05-01T10:00:00.000Z",
-};
+const event = sampleEvent;
 const key = idempotencyKey(event);
 
 let receiver: WebhookReceiver;
@@ -167,43 +161,23 @@ describe("sendWebhook retry behaviour", () => {
     }
   });
 
-  it("stops at once, saying why, when a Retry-After asks for more than the 8 s a delivery waits", async () => {
+  it.each([
+    {
+      what: "stops at once, saying why, when a Retry-After asks for more than the 8 s a delivery waits",
+      status: 429,
+      headers: { "Retry-After": "60" },
+      error: "webhook not delivered: receiver answered HTTP 429 and asked to wait 60 s, more than the 8 s a delivery waits",
+    },
+    { what: "does not repeat a 501, which never changes", status: 501, headers: {}, error: "webhook not delivered: receiver answered HTTP 501" },
+  ])("$what", async ({ status, headers, error }) => {
     let calls = 0;
     const { server, url } = await listen((_req, res) => {
       calls++;
-      res.writeHead(429, { "Retry-After": "60" }).end();
+      res.writeHead(status, headers).end();
     });
     try {
       const result = await sendWebhook(url, event, SECRET, { sleep, random });
-      expect({ result, sleeps, calls }).toEqual({
-        result: {
-          ok: false,
-          attempts: 1,
-          status: 429,
-          error: "webhook not delivered: receiver answered HTTP 429 and asked to wait 60 s, more than the 8 s a delivery waits",
-          idempotencyKey: key,
-        },
-        sleeps: [],
-        calls: 1,
-      });
-    } finally {
-      await close(server);
-    }
-  });
-
-  it("does not repeat a 501, which never changes", async () => {
-    let calls = 0;
-    const { server, url } = await listen((_req, res) => {
-      calls++;
-      res.writeHead(501).end();
-    });
-    try {
-      const result = await sendWebhook(url, event, SECRET, { sleep, random });
-      expect({ result, sleeps, calls }).toEqual({
-        result: { ok: false, attempts: 1, status: 501, error: "webhook not delivered: receiver answered HTTP 501", idempotencyKey: key },
-        sleeps: [],
-        calls: 1,
-      });
+      expect({ result, sleeps, calls }).toEqual({ result: { ok: false, attempts: 1, status, error, idempotencyKey: key }, sleeps: [], calls: 1 });
     } finally {
       await close(server);
     }

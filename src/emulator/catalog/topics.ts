@@ -49,6 +49,11 @@ const disconnectType = oneOf(
   "CONFERENCE_TRANSFER", "CONSULT_TRANSFER", "FORWARD_TRANSFER", "NO_ANSWER_TRANSFER", "NOT_AVAILABLE_TRANSFER", "UNCALLABLE",
 );
 
+/** The fields of the detail events of a user's segment (after-call work, user start and end): the user and the queue. */
+function userSegmentFields(): Record<string, Schema> {
+  return { userId: string(), queueId: string() };
+}
+
 /** The fields every conversation detail event has (the detail-events topics' shared part). */
 function detailEventFields(): Record<string, Schema> {
   return {
@@ -159,6 +164,28 @@ function topic(fields: AvailableTopic): AvailableTopic {
 const detailPermissions = { requiresPermissions: ["analytics:conversationDetail:view"], permissionDetails: [{ type: "All", permissions: ["analytics:conversationDetail:view"], allowsCurrentUser: false, enforced: true }] };
 
 /**
+ * A conversation detail topic: detail permissions, every transport, the
+ * analytics details path, and a schema of the shared detail fields plus `fields`.
+ */
+function detailTopic(
+  id: string,
+  title: string,
+  description: string,
+  fields: Record<string, Schema>,
+  extra: { definitions?: Record<string, Schema>; visibility?: AvailableTopic["visibility"] } = {},
+): AvailableTopic {
+  return topic({
+    id,
+    description,
+    ...detailPermissions,
+    ...(extra.visibility === undefined ? {} : { visibility: extra.visibility }),
+    transports: ["All"],
+    publicApiTemplateUriPaths: ["/api/v2/analytics/conversations/{id}/details"],
+    schema: eventSchema(id, title, { ...detailEventFields(), ...fields }, extra.definitions),
+  });
+}
+
+/**
  * The emulator's built-in catalog, as `GET /api/v2/notifications/availabletopics?expand=...`
  * lists it with every expansion: conversation detail events, user presence
  * and activity, queue conversations, audits, flow aggregates, and two
@@ -170,108 +197,48 @@ const detailPermissions = { requiresPermissions: ["analytics:conversationDetail:
  */
 export const emulatorTopicCatalog: AvailableTopicEntityListing = {
   entities: [
-    topic({
-      id: "v2.detail.events.conversation.{id}.customer.start",
-      description: "A customer joins a conversation (the customer segment starts).",
-      ...detailPermissions,
-      transports: ["All"],
-      publicApiTemplateUriPaths: ["/api/v2/analytics/conversations/{id}/details"],
-      schema: eventSchema("v2.detail.events.conversation.{id}.customer.start", "CustomerStartEvent", {
-        ...detailEventFields(),
-        externalOrganizationId: string(),
-        externalContactId: string(),
-        journeyContext: ref("journeyContext"),
-      }, journeyContextDefinitions),
+    detailTopic("v2.detail.events.conversation.{id}.customer.start", "CustomerStartEvent", "A customer joins a conversation (the customer segment starts).", {
+      externalOrganizationId: string(),
+      externalContactId: string(),
+      journeyContext: ref("journeyContext"),
+    }, { definitions: journeyContextDefinitions }),
+    detailTopic("v2.detail.events.conversation.{id}.customer.end", "CustomerEndEvent", "A customer leaves a conversation (the customer segment ends).", {
+      externalOrganizationId: string(),
+      externalContactId: string(),
+      disconnectType,
+      interactingDurationMs: integer(),
+      journeyContext: ref("journeyContext"),
+    }, { definitions: journeyContextDefinitions }),
+    detailTopic("v2.detail.events.conversation.{id}.acw", "AfterCallWorkEvent", "An agent finishes after-call work on a conversation (wrap-up).", {
+      ...userSegmentFields(),
+      wrapupCode: string(),
+      wrapupNotes: string(),
+      wrapupDurationMs: integer(),
     }),
-    topic({
-      id: "v2.detail.events.conversation.{id}.customer.end",
-      description: "A customer leaves a conversation (the customer segment ends).",
-      ...detailPermissions,
-      transports: ["All"],
-      publicApiTemplateUriPaths: ["/api/v2/analytics/conversations/{id}/details"],
-      schema: eventSchema("v2.detail.events.conversation.{id}.customer.end", "CustomerEndEvent", {
-        ...detailEventFields(),
-        externalOrganizationId: string(),
-        externalContactId: string(),
-        disconnectType,
-        interactingDurationMs: integer(),
-        journeyContext: ref("journeyContext"),
-      }, journeyContextDefinitions),
+    detailTopic("v2.detail.events.conversation.{id}.user.start", "UserStartEvent", "A user (agent) joins a conversation.", {
+      ...userSegmentFields(),
+      teamId: string(),
+      requestedRoutingSkillIds: arrayOf(string()),
+      routingPriority: integer(),
     }),
-    topic({
-      id: "v2.detail.events.conversation.{id}.acw",
-      description: "An agent finishes after-call work on a conversation (wrap-up).",
-      ...detailPermissions,
-      transports: ["All"],
-      publicApiTemplateUriPaths: ["/api/v2/analytics/conversations/{id}/details"],
-      schema: eventSchema("v2.detail.events.conversation.{id}.acw", "AfterCallWorkEvent", {
-        ...detailEventFields(),
-        userId: string(),
-        queueId: string(),
-        wrapupCode: string(),
-        wrapupNotes: string(),
-        wrapupDurationMs: integer(),
-      }),
+    detailTopic("v2.detail.events.conversation.{id}.user.end", "UserEndEvent", "A user (agent) leaves a conversation.", {
+      ...userSegmentFields(),
+      disconnectType,
+      interactingDurationMs: integer(),
+      heldDurationMs: integer(),
+      wrapupCode: string(),
     }),
-    topic({
-      id: "v2.detail.events.conversation.{id}.user.start",
-      description: "A user (agent) joins a conversation.",
-      ...detailPermissions,
-      transports: ["All"],
-      publicApiTemplateUriPaths: ["/api/v2/analytics/conversations/{id}/details"],
-      schema: eventSchema("v2.detail.events.conversation.{id}.user.start", "UserStartEvent", {
-        ...detailEventFields(),
-        userId: string(),
-        queueId: string(),
-        teamId: string(),
-        requestedRoutingSkillIds: arrayOf(string()),
-        routingPriority: integer(),
-      }),
+    detailTopic("v2.detail.events.conversation.{id}.acd.start", "AcdStartEvent", "A conversation enters a queue (ACD).", {
+      queueId: string(),
+      utilizationLabel: string(),
+      routingPriority: integer(),
+      requestedRoutingSkillIds: arrayOf(string()),
     }),
-    topic({
-      id: "v2.detail.events.conversation.{id}.user.end",
-      description: "A user (agent) leaves a conversation.",
-      ...detailPermissions,
-      transports: ["All"],
-      publicApiTemplateUriPaths: ["/api/v2/analytics/conversations/{id}/details"],
-      schema: eventSchema("v2.detail.events.conversation.{id}.user.end", "UserEndEvent", {
-        ...detailEventFields(),
-        userId: string(),
-        queueId: string(),
-        disconnectType,
-        interactingDurationMs: integer(),
-        heldDurationMs: integer(),
-        wrapupCode: string(),
-      }),
-    }),
-    topic({
-      id: "v2.detail.events.conversation.{id}.acd.start",
-      description: "A conversation enters a queue (ACD).",
-      ...detailPermissions,
-      transports: ["All"],
-      publicApiTemplateUriPaths: ["/api/v2/analytics/conversations/{id}/details"],
-      schema: eventSchema("v2.detail.events.conversation.{id}.acd.start", "AcdStartEvent", {
-        ...detailEventFields(),
-        queueId: string(),
-        utilizationLabel: string(),
-        routingPriority: integer(),
-        requestedRoutingSkillIds: arrayOf(string()),
-      }),
-    }),
-    topic({
-      id: "v2.detail.events.conversation.{id}.flow.start",
-      description: "A conversation enters an Architect flow.",
-      ...detailPermissions,
-      visibility: "Preview",
-      transports: ["All"],
-      publicApiTemplateUriPaths: ["/api/v2/analytics/conversations/{id}/details"],
-      schema: eventSchema("v2.detail.events.conversation.{id}.flow.start", "FlowStartEvent", {
-        ...detailEventFields(),
-        flowType: oneOf("INBOUNDCALL", "INBOUNDCHAT", "INBOUNDEMAIL", "INBOUNDSHORTMESSAGE", "INQUEUECALL", "OUTBOUNDCALL", "BOT", "WORKFLOW", "SECURECALL"),
-        flowId: string(),
-        flowVersion: string(),
-      }),
-    }),
+    detailTopic("v2.detail.events.conversation.{id}.flow.start", "FlowStartEvent", "A conversation enters an Architect flow.", {
+      flowType: oneOf("INBOUNDCALL", "INBOUNDCHAT", "INBOUNDEMAIL", "INBOUNDSHORTMESSAGE", "INQUEUECALL", "OUTBOUNDCALL", "BOT", "WORKFLOW", "SECURECALL"),
+      flowId: string(),
+      flowVersion: string(),
+    }, { visibility: "Preview" }),
     topic({
       id: "v2.users.{id}.presence",
       description: "A user's presence changes.",

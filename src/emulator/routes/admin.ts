@@ -38,94 +38,64 @@ function field(body: unknown, name: string): unknown {
   return body !== null && typeof body === "object" ? (body as Record<string, unknown>)[name] : undefined;
 }
 
+/** A control route at `/__emulator/<name>`. */
+function adminRoute(method: string, name: string, handle: Route["handle"]): Route {
+  return { method, pattern: `/__emulator/${name}`, access: "admin", handle };
+}
+
+/**
+ * A control route that sets one value: `POST /__emulator/<name>` with
+ * `{ "<key>": value }`. A value `valid` refuses is a 400 saying `usage`; one
+ * it accepts is applied and echoed back.
+ */
+function settingRoute<T>(name: string, key: string, valid: (value: unknown) => value is T, usage: string, apply: (value: T) => void): Route {
+  return adminRoute("POST", name, (request) => {
+    const value = field(request.body, key);
+    if (!valid(value)) return badAdmin(request, usage);
+    apply(value);
+    return { status: 200, body: { [key]: value } };
+  });
+}
+
 /**
  * The emulator's control API under `/__emulator/`: the journal, reset, fault
  * injection, the permission mode, token lifetime and revocation, and the
  * rate limit. Documented in `src/emulator/README.md`.
  */
 export const adminRoutes: RouteModule = (state): ReadonlyArray<Route> => [
-  { method: "GET", pattern: "/__emulator/journal", access: "admin", handle: () => ({ status: 200, body: { entries: state.journal.list() } }) },
-  {
-    method: "POST",
-    pattern: "/__emulator/reset",
-    access: "admin",
-    async handle() {
-      await state.reset();
-      return { status: 204 };
-    },
-  },
-  { method: "GET", pattern: "/__emulator/faults", access: "admin", handle: () => ({ status: 200, body: { faults: state.faults.list() } }) },
-  {
-    method: "POST",
-    pattern: "/__emulator/faults",
-    access: "admin",
-    handle(request) {
-      const spec = FaultSpec.decode(request.body);
-      if (isLeft(spec)) return badAdmin(request, `invalid fault: ${PathReporter.report(spec).join("; ")}`);
-      return { status: 201, body: state.faults.add(spec.right) };
-    },
-  },
-  {
-    method: "DELETE",
-    pattern: "/__emulator/faults",
-    access: "admin",
-    handle() {
-      state.faults.clear();
-      return { status: 204 };
-    },
-  },
-  {
-    method: "POST",
-    pattern: "/__emulator/permissions",
-    access: "admin",
-    handle(request) {
-      const write = field(request.body, "write");
-      if (typeof write !== "boolean") return badAdmin(request, "expected { \"write\": true | false }");
-      state.writable = write;
-      return { status: 200, body: { write } };
-    },
-  },
-  {
-    method: "POST",
-    pattern: "/__emulator/token-lifetime",
-    access: "admin",
-    handle(request) {
-      const seconds = field(request.body, "seconds");
-      if (typeof seconds !== "number" || !(seconds > 0)) return badAdmin(request, "expected { \"seconds\": <positive number> }");
-      state.tokens.lifetimeSeconds = seconds;
-      return { status: 200, body: { seconds } };
-    },
-  },
-  {
-    method: "POST",
-    pattern: "/__emulator/tokens/revoke",
-    access: "admin",
-    handle() {
-      state.tokens.revokeAll();
-      return { status: 204 };
-    },
-  },
-  {
-    method: "POST",
-    pattern: "/__emulator/latency",
-    access: "admin",
-    handle(request) {
-      const ms = field(request.body, "ms");
-      if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0 || ms > 60_000) return badAdmin(request, "expected { \"ms\": 0..60000 }");
-      state.latencyMs = ms;
-      return { status: 200, body: { ms } };
-    },
-  },
-  {
-    method: "POST",
-    pattern: "/__emulator/rate-limit",
-    access: "admin",
-    handle(request) {
-      const model = rateLimitModel(request.body);
-      if (typeof model === "string") return badAdmin(request, model);
-      state.rateLimiter.configure(model.bucket);
-      state.rateWindows.configure(model.windows);
-      return { status: 200, body: model.bucket === undefined && Object.keys(model.windows).length === 0 ? { enabled: false } : { enabled: true, ...model.bucket, ...model.windows } };
-    },
-  },
+  adminRoute("GET", "journal", () => ({ status: 200, body: { entries: state.journal.list() } })),
+  adminRoute("POST", "reset", async () => {
+    await state.reset();
+    return { status: 204 };
+  }),
+  adminRoute("GET", "faults", () => ({ status: 200, body: { faults: state.faults.list() } })),
+  adminRoute("POST", "faults", (request) => {
+    const spec = FaultSpec.decode(request.body);
+    if (isLeft(spec)) return badAdmin(request, `invalid fault: ${PathReporter.report(spec).join("; ")}`);
+    return { status: 201, body: state.faults.add(spec.right) };
+  }),
+  adminRoute("DELETE", "faults", () => {
+    state.faults.clear();
+    return { status: 204 };
+  }),
+  settingRoute("permissions", "write", (v): v is boolean => typeof v === "boolean", "expected { \"write\": true | false }", (write) => {
+    state.writable = write;
+  }),
+  settingRoute("token-lifetime", "seconds", (v): v is number => typeof v === "number" && v > 0, "expected { \"seconds\": <positive number> }", (seconds) => {
+    state.tokens.lifetimeSeconds = seconds;
+  }),
+  adminRoute("POST", "tokens/revoke", () => {
+    state.tokens.revokeAll();
+    return { status: 204 };
+  }),
+  settingRoute("latency", "ms", (v): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 60_000, "expected { \"ms\": 0..60000 }", (ms) => {
+    state.latencyMs = ms;
+  }),
+  adminRoute("POST", "rate-limit", (request) => {
+    const model = rateLimitModel(request.body);
+    if (typeof model === "string") return badAdmin(request, model);
+    state.rateLimiter.configure(model.bucket);
+    state.rateWindows.configure(model.windows);
+    return { status: 200, body: model.bucket === undefined && Object.keys(model.windows).length === 0 ? { enabled: false } : { enabled: true, ...model.bucket, ...model.windows } };
+  }),
 ];

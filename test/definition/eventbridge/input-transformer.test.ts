@@ -19,6 +19,14 @@ function projected(def: SourceDefinition, sample: SampleEvent): Record<string, u
   return { ...r.right[0].projected };
 }
 
+/** The fixture definition with exactly these transformations and attribute mappings (none unless given). */
+function withDirectives(transformations: ReadonlyArray<Record<string, unknown>>, attributeMappings: ReadonlyArray<Record<string, unknown>> = []): SourceDefinition {
+  return definition((d) => {
+    d.transformations = transformations;
+    d.attributeMappings = attributeMappings;
+  });
+}
+
 const QUOTED =
   'transform with string is delivered only for values without " or \\: EventBridge inserts a quoted value without escaping it, so such a string (or an object or array) makes the target input invalid JSON and the target does not receive the event';
 
@@ -48,15 +56,15 @@ describe("compileInputTransformer", () => {
   });
 
   it("reads [N] elements by index and quotes the string format, matching projectSamples whole", () => {
-    const def = definition((d) => {
-      d.transformations = [
+    const def = withDirectives(
+      [
         { sourceField: "conversation.id", targetField: "conversation.id", type: "direct" },
         { sourceField: "participants", targetField: "firstAgent", type: "extract", path: "[0].id" },
         { sourceField: "participants", targetField: "firstParticipant", type: "extract", path: "[0]" },
         { sourceField: "metadata.timestamp", targetField: "receivedAt", type: "transform", format: "string" },
-      ];
-      d.attributeMappings = [{ source: "metadata", target: "custom.metadata" }];
-    });
+      ],
+      [{ source: "metadata", target: "custom.metadata" }],
+    );
     const transformer = compileInputTransformer(def);
     expect(transformer).toEqual({
       inputPathsMap: {
@@ -74,17 +82,14 @@ describe("compileInputTransformer", () => {
   });
 
   it("reports each directive it cannot express at the directive's path", () => {
-    const def = definition((d) => {
-      d.transformations = [
-        { sourceField: "conversation.id", targetField: "convId", type: "direct" },
-        { sourceField: "metadata.timestamp", targetField: "eventTime", type: "transform", format: "iso8601" },
-        { sourceField: "metadata.source", targetField: "channel", type: "transform", format: "uppercase" },
-        { sourceField: "metadata.routingStatus", targetField: "status", type: "transform", format: "lowercase" },
-        { sourceField: "participants", targetField: "agentIds", type: "extract", path: "[].id" },
-        { sourceField: "$ref", targetField: "ref", type: "direct" },
-      ];
-      d.attributeMappings = [];
-    });
+    const def = withDirectives([
+      { sourceField: "conversation.id", targetField: "convId", type: "direct" },
+      { sourceField: "metadata.timestamp", targetField: "eventTime", type: "transform", format: "iso8601" },
+      { sourceField: "metadata.source", targetField: "channel", type: "transform", format: "uppercase" },
+      { sourceField: "metadata.routingStatus", targetField: "status", type: "transform", format: "lowercase" },
+      { sourceField: "participants", targetField: "agentIds", type: "extract", path: "[].id" },
+      { sourceField: "$ref", targetField: "ref", type: "direct" },
+    ]);
     expect(compileInputTransformer(def)).toEqual({
       inputPathsMap: { convId: "$.detail.eventBody.conversation.id" },
       inputTemplate: '{"convId":<convId>}',
@@ -103,13 +108,8 @@ describe("compileInputTransformer", () => {
   });
 
   it("derives letters-and-digits variable names from targets, deterministically and without clashes", () => {
-    const def = definition((d) => {
-      d.transformations = [];
-      d.attributeMappings = ["custom.tenant", "customTenant", "aws.region", "AWSAccount", "$", "a-b_c"].map((target) => ({
-        source: "attributes.tenantId",
-        target,
-      }));
-    });
+    const targets = ["custom.tenant", "customTenant", "aws.region", "AWSAccount", "$", "a-b_c"];
+    const def = withDirectives([], targets.map((target) => ({ source: "attributes.tenantId", target })));
     const path = "$.detail.eventBody.attributes.tenantId";
     expect(compileInputTransformer(def)).toEqual({
       inputPathsMap: { customTenant: path, customTenant2: path, vawsRegion: path, vAWSAccount: path, value: path, abc: path },
@@ -120,13 +120,10 @@ describe("compileInputTransformer", () => {
 
   it("reports an input path longer than 256 characters and leaves it out", () => {
     const long = Array.from({ length: 12 }, (_, i) => `segment${String(i).padStart(12, "0")}`).join(".");
-    const def = definition((d) => {
-      d.transformations = [];
-      d.attributeMappings = [
-        { source: long, target: "deep" },
-        { source: "attributes.tenantId", target: "tenant" },
-      ];
-    });
+    const def = withDirectives([], [
+      { source: long, target: "deep" },
+      { source: "attributes.tenantId", target: "tenant" },
+    ]);
     const path = `$.detail.eventBody.${long}`;
     expect(compileInputTransformer(def)).toEqual({
       inputPathsMap: { tenant: "$.detail.eventBody.attributes.tenantId" },
@@ -137,10 +134,7 @@ describe("compileInputTransformer", () => {
   });
 
   it("stops at 100 variables and reports the rest", () => {
-    const def = definition((d) => {
-      d.transformations = [];
-      d.attributeMappings = Array.from({ length: 102 }, (_, i) => ({ source: "attributes.tenantId", target: `t${i}` }));
-    });
+    const def = withDirectives([], Array.from({ length: 102 }, (_, i) => ({ source: "attributes.tenantId", target: `t${i}` })));
     const result = compileInputTransformer(def);
     expect([Object.keys(result.inputPathsMap).length, result.unsupported]).toEqual([
       100,

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { left, right } from "fp-ts/Either";
 import { AWS_REGIONS, FORBIDDEN_SEGMENTS, partitionOfRegion, validateDefinition } from "../../../src/definition";
 import { IntegrationState, definitionOfIntegration, desiredIntegrationState, normaliseEventFilter, roleArnPlaceholder } from "../../../src/genesys";
+import { ordersEventFilter, ordersFile } from "./orders-file";
 
 const ROLE = "arn:aws:iam::123456789012:role/genesys-eb-role";
 
@@ -24,20 +25,11 @@ function stateOfFile(file: Readonly<Record<string, unknown>>): unknown {
 
 describe("definitionOfIntegration", () => {
   it("maps name, properties and intended state to a definition file whose state is the integration's", () => {
-    const s = state({ intendedState: "DISABLED" }, { eventFilter: ["v2.users.{id}.presence", "v2.detail.events.conversation.{id}.customer.start"] });
+    const s = state({ intendedState: "DISABLED" }, { eventFilter: ordersEventFilter });
     const exported = definitionOfIntegration(s, [ROLE]);
     expect(exported).toEqual(right({
       id: "orders",
-      file: {
-        id: "orders",
-        eventSourceSuffix: "orders-prod",
-        intendedState: "DISABLED",
-        configuration: { awsAccountId: "123456789012", roleArn: ROLE, region: "us-east-1" },
-        filters: [
-          { eventType: "v2.detail.events.conversation.{id}.customer.start", conditions: [] },
-          { eventType: "v2.users.{id}.presence", conditions: [] },
-        ],
-      },
+      file: ordersFile("DISABLED", ROLE),
       intendedState: "DISABLED",
       roleArnMissing: false,
       writes: [],
