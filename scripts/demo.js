@@ -42,7 +42,7 @@ async function main() {
   const { api } = parseArgs(process.argv.slice(2));
   const { startEmulator } = require("../dist/src/emulator");
   const { startWebhookReceiver } = require("../dist/src/webhook");
-  const { verifyAuditLog } = require("../dist/src/audit");
+  const { verifyAuditLog } = require("../dist/src/audit/verify");
   const { LocalWorkspace, PulumiCommand } = require("@pulumi/pulumi/automation");
 
   heading("Pulumi engine");

@@ -10,7 +10,20 @@
  * the warehouse side), `genesys-eventbridge/emulator` (the Genesys emulator,
  * for pipeline tests).
  */
-export * from "./pulumi";
+export { EventBridgeSource, EVENTBRIDGE_SOURCE_MODULE, EVENTBRIDGE_SOURCE_TYPE } from "./pulumi/resource";
+export type { EventBridgeSourceArgs } from "./pulumi/resource";
+export { eventBridgeSourceProvider } from "./pulumi/provider";
+export { webhookHook } from "./pulumi/webhook-hook";
+export type { WebhookHookOptions } from "./pulumi/webhook-hook";
+export { readSettings } from "./pulumi/settings";
+export type { ProviderSettings } from "./pulumi/settings";
+export { ApiKind, API_KINDS } from "./definition/vocabulary/api-kind";
+export type { SourceOutputs, SourceMetrics } from "./pulumi/outputs";
+export type { SourceInputs, Inputs, InputProps } from "./pulumi/inputs";
+export { SteeringInputs, decodeSteering } from "./pulumi/steering";
+export type { SteeringInputsInput } from "./pulumi/steering";
+export { ConflictPolicy, CONFLICT_POLICIES } from "./definition/vocabulary/conflict-policy";
+export { IntendedState, INTENDED_STATES } from "./definition/vocabulary/intended-state";
 export * as definition from "./definition";
 export type {
   SourceDefinition,

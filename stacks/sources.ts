@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Either, left, right } from "fp-ts/Either";
 import { DefinitionId } from "../src/definition";
-import { describeFileProblem, readSourceFiles } from "../src/files";
+import { describeFileProblem } from "../src/files/problem";
+import { readSourceFiles } from "../src/files/source-files";
 
 /** One source the stack deploys: a definition file and, optionally, sample events. */
 export interface SourceFiles {

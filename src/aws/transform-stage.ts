@@ -1,6 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { stageTargetOf, StageTarget, transformStateMachine } from "../definition/eventbridge";
+import { stageTargetOf } from "../definition/eventbridge/stage-targets";
+import type { StageTarget } from "../definition/eventbridge/stage-targets";
+import { transformStateMachine } from "../definition/eventbridge/state-machine";
 import type { SqsQueueRef } from "./sqs-queue-target";
 
 /** What {@link declareTransformStage} deploys. */

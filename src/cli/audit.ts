@@ -1,5 +1,8 @@
 import * as path from "node:path";
-import { VerifyResult, isS3Location, resolveAuditLocation, verifyAuditLog } from "../audit";
+import type { VerifyResult } from "../audit/verify-lines";
+import { isS3Location } from "../audit/location";
+import { resolveAuditLocation } from "../audit/default-path";
+import { verifyAuditLog } from "../audit/verify";
 import { Command, CliIo, ExitCode, UsageError } from "./command";
 import { parseArgs } from "./args";
 

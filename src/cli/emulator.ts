@@ -1,5 +1,6 @@
 import { bindRefusal, checkTopicListing, startEmulator } from "../emulator";
-import { describeFileProblem, readJsonFile } from "../files";
+import { describeFileProblem } from "../files/problem";
+import { readJsonFile } from "../files/json-file";
 import { parseArgs } from "./args";
 import { CliIo, Command, ExitCode, UsageError } from "./command";
 

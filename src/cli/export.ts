@@ -1,8 +1,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { findProjectRoot } from "../audit";
+import { findProjectRoot } from "../audit/default-path";
 import { formatIssue, parseRoleArn } from "../definition";
-import { EVENTBRIDGE_INTEGRATION_TYPE, ExportedDefinition, IntegrationSource, IntegrationsApi, createGenesysClient, definitionOfIntegration, describeError, describeUnknownRegion } from "../genesys";
+import { EVENTBRIDGE_INTEGRATION_TYPE } from "../genesys/integrations/paths";
+import { definitionOfIntegration } from "../genesys/integrations/definition-of";
+import type { ExportedDefinition } from "../genesys/integrations/definition-of";
+import { IntegrationsApi } from "../genesys/integrations/adapter";
+import type { IntegrationSource } from "../genesys/integrations/adapter";
+import { createGenesysClient } from "../genesys/client";
+import { describeError } from "../genesys/describe";
+import { describeUnknownRegion } from "../genesys/regions";
 import { parseArgs } from "./args";
 import { CliIo, Command, ExitCode, UsageError } from "./command";
 import { genesysSettingsFromEnv } from "./genesys-settings";

@@ -1,5 +1,5 @@
 import { Either, left, right } from "fp-ts/Either";
-import type { ClientSettings } from "../genesys";
+import type { ClientSettings } from "../genesys/client";
 import { readSettings } from "../pulumi/settings";
 
 /** The environment variable behind each provider setting the CLI reads. */

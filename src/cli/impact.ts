@@ -3,16 +3,11 @@ import { DefinitionIssue, SourceDefinition, validateDefinition } from "../defini
 import { CorpusEvent, decodeCorpus } from "../definition/impact/corpus-event";
 import { deliveryImpact, DeliveryImpact } from "../definition/impact/impact";
 import { exampleLines, impactLine } from "../definition/impact/summary";
-import {
-  MAX_DEFINITION_FILE_BYTES,
-  MAX_EVENT_FILE_BYTES,
-  STDIN_ARGUMENT,
-  STDIN_NAME,
-  parseEventBytes,
-  parseJsonBytes,
-  readCappedStream,
-  readEventCorpus,
-} from "../files";
+import { MAX_DEFINITION_FILE_BYTES, MAX_EVENT_FILE_BYTES } from "../files/limits";
+import { STDIN_ARGUMENT, STDIN_NAME } from "../files/source-files";
+import { parseEventBytes, readEventCorpus } from "../files/event-corpus";
+import { parseJsonBytes } from "../files/json-file";
+import { readCappedStream } from "../files/read-stream";
 import { parseArgs } from "./args";
 import { CliIo, Command, ExitCode, UsageError } from "./command";
 import { gitShow } from "./git-show";

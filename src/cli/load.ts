@@ -1,13 +1,8 @@
 import { Either, left, right } from "fp-ts/Either";
 import { decodeSamples, definitionIssue, DefinitionIssue, SampleEvent, SourceDefinition, validateDefinition } from "../definition";
-import {
-  MAX_DEFINITION_FILE_BYTES,
-  MAX_SAMPLE_FILE_BYTES,
-  STDIN_ARGUMENT,
-  STDIN_NAME,
-  readCappedStream,
-  readSourceFiles,
-} from "../files";
+import { MAX_DEFINITION_FILE_BYTES, MAX_SAMPLE_FILE_BYTES } from "../files/limits";
+import { STDIN_ARGUMENT, STDIN_NAME, readSourceFiles } from "../files/source-files";
+import { readCappedStream } from "../files/read-stream";
 import { CliIo, UsageError } from "./command";
 import { Problem, fileProblem, issueProblem } from "./problems";
 import { INTENDED_STATES, IntendedState } from "../definition/vocabulary/intended-state";

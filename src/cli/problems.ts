@@ -1,5 +1,6 @@
 import { DefinitionIssue, formatIssue } from "../definition";
-import { FileProblem, describeFileProblem } from "../files";
+import { describeFileProblem } from "../files/problem";
+import type { FileProblem } from "../files/problem";
 import { CliIo, ExitCode } from "./command";
 
 /**

@@ -1,5 +1,6 @@
 import * as path from "node:path";
-import { isS3Location, resolveAuditLocation } from "../audit";
+import { isS3Location } from "../audit/location";
+import { resolveAuditLocation } from "../audit/default-path";
 import { sendWebhook } from "../webhook";
 import { DEFAULT_KEEP_PENDING_DAYS, OutboxStore, PendingDelivery, deliverPending, readPending } from "../pulumi/webhook-outbox";
 import { Command, CliIo, ExitCode, UsageError } from "./command";

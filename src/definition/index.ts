@@ -43,42 +43,20 @@ export type { Selection } from "./select-event";
 export type { FilterOutcome } from "./evaluate-filter";
 export { eventFieldValues } from "./event-fields";
 export type { FieldValue, ArrayMembership } from "./event-fields";
-export {
-  compileRoute,
-  patternGaps,
-  formatUndelivered,
-  compileEventPattern,
-  EVENT_PATTERN_MAX_CHARS,
-  EVENT_BODY_PATH,
-  compileInputTransformer,
-  INPUT_PATHS_MAX,
-  INPUT_TEMPLATE_MAX_CHARS,
-  INPUT_PATH_MAX_CHARS,
-  partnerEventSourceNameOf,
-  matchesPattern,
-  applyInputTransformer,
-  compileTransformStage,
-  compileJsonataExpression,
-} from "./eventbridge";
-export type {
-  CompiledRoute,
-  RouteInputTransformer,
-  RouteOptions,
-  RoutePart,
-  Undelivered,
-  EventPatternResult,
-  EventPatternOptions,
-  EventPattern,
-  PatternMatcher,
-  NumericMatcher,
-  AnythingButMatcher,
-  WildcardMatcher,
-  InputTransformer,
-  InputTransformerResult,
-  Unexpressible,
-  JsonataTransform,
-  RouteTransform,
-} from "./eventbridge";
+export { compileRoute, patternGaps, formatUndelivered } from "./eventbridge/route";
+export { compileEventPattern, EVENT_PATTERN_MAX_CHARS, EVENT_BODY_PATH } from "./eventbridge/compile-pattern";
+export { compileInputTransformer, INPUT_PATHS_MAX, INPUT_TEMPLATE_MAX_CHARS, INPUT_PATH_MAX_CHARS } from "./eventbridge/input-transformer";
+export { partnerEventSourceNameOf } from "./eventbridge/partner-event-source";
+export { matchesPattern } from "./eventbridge/match-pattern";
+export { applyInputTransformer } from "./eventbridge/apply-input-transformer";
+export { compileTransformStage } from "./eventbridge/transform-stage";
+export { compileJsonataExpression } from "./eventbridge/jsonata-expression";
+export type { CompiledRoute, RouteInputTransformer, RouteOptions, RoutePart, Undelivered } from "./eventbridge/route";
+export type { EventPatternResult, EventPatternOptions } from "./eventbridge/compile-pattern";
+export type { EventPattern, PatternMatcher, NumericMatcher, AnythingButMatcher, WildcardMatcher } from "./eventbridge/event-pattern";
+export type { InputTransformer, InputTransformerResult } from "./eventbridge/input-transformer";
+export type { Unexpressible } from "./eventbridge/unexpressible";
+export type { JsonataTransform, RouteTransform } from "./eventbridge/transform-stage";
 export { changedPaths } from "./changed-paths";
 export { parseStrictJson, describeJsonProblem, JSON_MAX_DEPTH, TOP_LEVEL } from "./strict-json";
 export type { JsonProblem, TextPosition } from "./strict-json";

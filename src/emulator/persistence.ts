@@ -1,7 +1,8 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
-import { describeFileProblem, readCapped } from "../files";
+import { describeFileProblem } from "../files/problem";
+import { readCapped } from "../files/read-capped";
 
 /** The persisted state file: one section per collection. */
 export interface StateFileContent {

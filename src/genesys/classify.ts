@@ -13,7 +13,7 @@ import {
   serverError,
   unauthorized,
 } from "./errors";
-import { redact } from "../http";
+import { redact } from "../http/redact";
 
 /** An HTTP answer with an error status, as the transport saw it. */
 export interface ErrorAnswer {

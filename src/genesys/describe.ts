@@ -1,6 +1,6 @@
 import type { GenesysError } from "./errors";
 import type { WriteError } from "./port";
-import { redact } from "../http";
+import { redact } from "../http/redact";
 
 /**
  * The one-paragraph message for a `GenesysError`: what happened, where, and

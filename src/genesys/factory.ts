@@ -1,8 +1,8 @@
 import { Either, isLeft, left, right } from "fp-ts/Either";
 import { ApiKind, DEFAULT_API_KIND } from "../definition/vocabulary/api-kind";
 import { ClientSettings, GenesysClient, createGenesysClient } from "./client";
-import { EventStreamsApi } from "./event-streams";
-import { IntegrationsApi } from "./integrations";
+import { EventStreamsApi } from "./event-streams/adapter";
+import { IntegrationsApi } from "./integrations/adapter";
 import { SourceApi } from "./port";
 import { sourceApi } from "./write-protocol";
 import { UnknownRegion, describeUnknownRegion } from "./regions";

@@ -1,6 +1,8 @@
 import axios, { AxiosInstance, AxiosResponse } from "axios";
 import { Either, left, right } from "fp-ts/Either";
-import { AttemptResult, RetryPolicy, defaultRetryPolicy, redact } from "../http";
+import { defaultRetryPolicy } from "../http/retry-policy";
+import type { AttemptResult, RetryPolicy } from "../http/retry-policy";
+import { redact } from "../http/redact";
 import { Attempted, answered, retrying } from "../http/retry-loop";
 import { classifyAnswer, correlationIdOf } from "./classify";
 import { Clock, systemClock } from "./clock";

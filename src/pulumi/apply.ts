@@ -3,7 +3,7 @@ import { payloadHash } from "../definition";
 import type { PreparedDefinition } from "../definition/prepare";
 import { openAuditAppender } from "../audit/append";
 import { describeAuditError } from "../audit/errors";
-import { describeWriteError } from "../genesys";
+import { describeWriteError } from "../genesys/describe";
 import type { WriteAudit } from "../genesys/port";
 import type { RemoteSource, WriteOptions } from "../genesys/primitives";
 import type { OperationContext } from "./context";

@@ -5,7 +5,8 @@ import { DefinitionIssue, formatIssue, SampleEvent, validateDefinition } from ".
 import { CorpusEvent, decodeCorpus } from "../definition/impact/corpus-event";
 import { deliveryImpact } from "../definition/impact/impact";
 import { exampleLines, impactLine } from "../definition/impact/summary";
-import { describeFileProblem, readEventCorpus } from "../files";
+import { describeFileProblem } from "../files/problem";
+import { readEventCorpus } from "../files/event-corpus";
 import { definitionOf } from "./inputs";
 import { decodeSteering } from "./steering";
 import { unknownPaths } from "./unknowns";

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { createSourceApi, describeSettingsError } from "../genesys";
+import { createSourceApi, describeSettingsError } from "../genesys/factory";
 import * as E from "fp-ts/Either";
 import type { SourceApi, WriteAudit } from "../genesys/port";
 import { applySource, auditWriter } from "./apply";

@@ -4,7 +4,7 @@ import { changedPaths } from "../definition";
 import { preparePayload } from "../definition/prepare";
 import { intendedStateOr } from "../definition/vocabulary/intended-state";
 import type { WriteOptions } from "../genesys/primitives";
-import { describeError } from "../genesys";
+import { describeError } from "../genesys/describe";
 import type { OperationContext } from "./context";
 import { stateHash } from "./apply";
 import { definitionOf, inputPathOf } from "./inputs";

@@ -1,5 +1,5 @@
 import * as E from "fp-ts/Either";
-import { describeWriteError } from "../genesys";
+import { describeWriteError } from "../genesys/describe";
 import type { OperationContext } from "./context";
 
 /**

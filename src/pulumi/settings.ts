@@ -1,4 +1,4 @@
-import { resolveAuditLocation } from "../audit";
+import { resolveAuditLocation } from "../audit/default-path";
 import { API_KINDS, ApiKind, DEFAULT_API_KIND } from "../definition/vocabulary/api-kind";
 import { CATALOG_MODES, CatalogMode, DEFAULT_CATALOG_MODE } from "../definition/vocabulary/catalog-mode";
 import { CONFLICT_POLICIES, ConflictPolicy, DEFAULT_CONFLICT_POLICY } from "../definition/vocabulary/conflict-policy";

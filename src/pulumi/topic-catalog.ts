@@ -2,7 +2,10 @@ import * as path from "path";
 import { Either, isLeft, left, right } from "fp-ts/Either";
 import type { AvailableTopicEntityListing } from "../definition/catalog/available-topic";
 import { readCatalogFile } from "../files/catalog-file";
-import { createGenesysClient, describeError, GenesysClient, topicCatalogOf } from "../genesys";
+import { createGenesysClient } from "../genesys/client";
+import type { GenesysClient } from "../genesys/client";
+import { describeError } from "../genesys/describe";
+import { topicCatalogOf } from "../genesys/integrations/topic-catalog";
 import type { ProviderSettings } from "./settings";
 import { UNKNOWN } from "./unknowns";
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { resolveAuditLocation } from "../audit";
+import { resolveAuditLocation } from "../audit/default-path";
 import { defaultWebhookRetryPolicy, sendWebhook, WebhookEvent } from "../webhook";
 import { LogSeverity, programEngineLog } from "./engine-log";
 import { throttledProgress } from "./throttled-progress";

@@ -1,5 +1,9 @@
 import { isLeft } from "fp-ts/Either";
-import { AuditEntry, AuditEntryInput, describeAuditError, tryAppendAuditEntry, verifyAuditLog } from "../audit";
+import { AuditEntry } from "../definition/vocabulary/audit-entry";
+import type { AuditEntryInput } from "../definition/vocabulary/audit-entry";
+import { describeAuditError } from "../audit/errors";
+import { tryAppendAuditEntry } from "../audit/append";
+import { verifyAuditLog } from "../audit/verify";
 import { WebhookEvent, WebhookSendResult, idempotencyKey, webhookBody } from "../webhook";
 
 /**

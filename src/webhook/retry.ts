@@ -1,4 +1,5 @@
-import { RetryPolicy, defaultRetryPolicy, retryPolicy } from "../http";
+import { defaultRetryPolicy, retryPolicy } from "../http/retry-policy";
+import type { RetryPolicy } from "../http/retry-policy";
 
 /**
  * The webhook's retry policy: the shared HTTP policy with the webhook's

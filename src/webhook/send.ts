@@ -1,6 +1,7 @@
 import axios, { AxiosInstance } from "axios";
 import { isLeft } from "fp-ts/Either";
-import { AttemptResult, RetryDecision, RetryPolicy, failureKind, retryPolicy } from "../http";
+import { failureKind, retryPolicy } from "../http/retry-policy";
+import type { AttemptResult, RetryDecision, RetryPolicy } from "../http/retry-policy";
 import { answered, retrying } from "../http/retry-loop";
 import { WebhookEvent } from "./event";
 import { defaultWebhookRetryPolicy } from "./retry";

@@ -3,7 +3,10 @@ import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { GENESIS_HASH, LOCK_DEFAULTS, appendAuditEntry, tryAppendAuditEntry, verifyAuditLog } from "../../src/audit";
+import { GENESIS_HASH } from "../../src/audit/chain";
+import { LOCK_DEFAULTS } from "../../src/audit/lock";
+import { appendAuditEntry, tryAppendAuditEntry } from "../../src/audit/append";
+import { verifyAuditLog } from "../../src/audit/verify";
 import { openAuditAppender } from "../../src/audit/append";
 import { storeHarnesses } from "./support/harness";
 
@@ -128,7 +131,7 @@ describe.each(storeHarnesses())("appendAuditEntry ($name store)", (store) => {
     const other = await appendAuditEntry(store.fresh("scratch"), input, opts());
     const mine = await store.read(location);
     const foreign = JSON.parse(mine.trimEnd());
-    const { sealEntry, entryLine } = await import("../../src/audit");
+    const { sealEntry, entryLine } = await import("../../src/audit/chain");
     const added = sealEntry({ ...foreign, auditId: `${other.auditId}-x` }, foreign.hash);
     await store.write(location, mine + entryLine(added));
     const next = await appendAuditEntry(location, input, opts());

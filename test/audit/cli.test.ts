@@ -1,7 +1,8 @@
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { AuditEntry, appendAuditEntry } from "../../src/audit";
+import { AuditEntry } from "../../src/definition/vocabulary/audit-entry";
+import { appendAuditEntry } from "../../src/audit/append";
 import { main } from "../../src/cli";
 import { storeHarnesses } from "./support/harness";
 

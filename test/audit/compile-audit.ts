@@ -4,7 +4,8 @@ import * as ts from "typescript";
 
 /**
  * compileAuditModule is a directory holding the audit layer transpiled to
- * CommonJS, so that plain `node` child processes can `require` it.
+ * CommonJS, so that plain `node` child processes can `require` its files;
+ * it returns the folder of the audit files.
  */
 export async function compileAuditModule(outDir: string): Promise<string> {
   const srcDir = path.resolve(__dirname, "../../src/audit");
@@ -18,7 +19,7 @@ export async function compileAuditModule(outDir: string): Promise<string> {
     if (!name.endsWith(".ts")) continue;
     await transpile(path.join(srcDir, name), path.join(target, name.replace(/\.ts$/, ".js")));
   }
-  return path.join(target, "index.js");
+  return target;
 }
 
 async function transpile(file: string, out: string): Promise<void> {

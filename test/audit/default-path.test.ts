@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { findProjectRoot, resolveAuditLocation } from "../../src/audit";
+import { findProjectRoot, resolveAuditLocation } from "../../src/audit/default-path";
 
 let project: string;
 let outside: string;

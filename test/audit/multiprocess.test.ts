@@ -3,7 +3,9 @@ import * as http from "node:http";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { appendAuditEntry, openAuditStore, verifyAuditLog } from "../../src/audit";
+import { appendAuditEntry } from "../../src/audit/append";
+import { openAuditStore } from "../../src/audit/stores";
+import { verifyAuditLog } from "../../src/audit/verify";
 import { compileAuditModule } from "./compile-audit";
 import { MOTO_CREDENTIALS, MotoServer, motoOrSkip, startMoto } from "./support/moto";
 

@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
-import { AuditEntry, appendAuditEntry, entryHash, tryAppendAuditEntry, verifyAuditLog } from "../../src/audit";
+import { AuditEntry } from "../../src/definition/vocabulary/audit-entry";
+import { appendAuditEntry, tryAppendAuditEntry } from "../../src/audit/append";
+import { entryHash } from "../../src/audit/chain";
+import { verifyAuditLog } from "../../src/audit/verify";
 import { main } from "../../src/cli";
 import { storeHarnesses } from "./support/harness";
 

@@ -1,7 +1,10 @@
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { GENESIS_HASH, appendAuditEntry, entryHash, entryLine, sealEntry, verifyAuditLog, verifyAuditText } from "../../src/audit";
+import { GENESIS_HASH, entryHash, entryLine, sealEntry } from "../../src/audit/chain";
+import { appendAuditEntry } from "../../src/audit/append";
+import { verifyAuditLog } from "../../src/audit/verify";
+import { verifyAuditText } from "../../src/audit/verify-lines";
 import { storeHarnesses } from "./support/harness";
 
 let dir: string;

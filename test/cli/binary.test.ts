@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { appendAuditEntry } from "../../src/audit";
+import { appendAuditEntry } from "../../src/audit/append";
 import { RunningEmulator, startEmulator } from "../../src/emulator";
 import { EXAMPLES, FIXTURES, removeTempDirs, tempDir, writeJson } from "./run-cli";
 import { eventBridgeProperties, seedIntegrations } from "./seed-integrations";

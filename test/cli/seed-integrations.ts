@@ -1,5 +1,5 @@
-import { createGenesysClient } from "../../src/genesys";
-import type { GenesysClient } from "../../src/genesys";
+import { createGenesysClient } from "../../src/genesys/client";
+import type { GenesysClient } from "../../src/genesys/client";
 
 /** An integration as a console user would set it up. */
 export interface SeedIntegration {

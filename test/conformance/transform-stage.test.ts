@@ -3,7 +3,7 @@ import jsonata from "jsonata";
 // JSONata 2.0, the version Step Functions implements, next to the reference implementation's current release.
 import jsonata20 from "jsonata-v2.0";
 import { canonicalJson, compileRoute, projectEvent } from "../../src/definition";
-import { transformStateMachine } from "../../src/definition/eventbridge";
+import { transformStateMachine } from "../../src/definition/eventbridge/state-machine";
 import { directiveCaseArbitrary, directiveEventsFor } from "./generate-directives";
 
 /*

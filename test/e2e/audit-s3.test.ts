@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { engineOrSkip } from "../../scripts/engine-env";
 import { startEmulator, RunningEmulator } from "../../src/emulator";
-import { verifyAuditLog } from "../../src/audit";
+import { verifyAuditLog } from "../../src/audit/verify";
 import { main } from "../../src/cli";
 import { MOTO_CREDENTIALS, MotoServer, motoOrSkip, startMoto } from "../audit/support/moto";
 import { createEngineStack, EngineStack, exampleDefinition, filesBelow } from "./support/engine-stack";

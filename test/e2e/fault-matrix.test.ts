@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { engineOrSkip } from "../../scripts/engine-env";
 import { execFileSync } from "node:child_process";
-import { verifyAuditLog } from "../../src/audit";
+import { verifyAuditLog } from "../../src/audit/verify";
 import { startEmulator, RunningEmulator } from "../../src/emulator";
 import { auditEntries, createEngineStack, EngineStack, killProviders, manyDefinitions } from "./support/engine-stack";
 

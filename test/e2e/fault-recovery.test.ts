@@ -10,7 +10,7 @@
 import axios from "axios";
 import * as fs from "node:fs";
 import { engineOrSkip } from "../../scripts/engine-env";
-import { verifyAuditLog } from "../../src/audit";
+import { verifyAuditLog } from "../../src/audit/verify";
 import { main } from "../../src/cli";
 import { startEmulator, RunningEmulator } from "../../src/emulator";
 import { startWebhookReceiver } from "../../src/webhook";

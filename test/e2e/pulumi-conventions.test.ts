@@ -12,7 +12,7 @@ import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import axios from "axios";
 import { engineOrSkip } from "../../scripts/engine-env";
-import { configPath } from "../../src/genesys/integrations";
+import { configPath } from "../../src/genesys/integrations/paths";
 import { startEmulator, RunningEmulator } from "../../src/emulator";
 import { startWebhookReceiver, WebhookReceiver } from "../../src/webhook";
 import { createEngineStack, EngineStack, exampleDefinition } from "./support/engine-stack";

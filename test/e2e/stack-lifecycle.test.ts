@@ -8,7 +8,7 @@ import axios from "axios";
 import { engineOrSkip } from "../../scripts/engine-env";
 import { startEmulator, RunningEmulator } from "../../src/emulator";
 import { startWebhookReceiver, WebhookReceiver } from "../../src/webhook";
-import { verifyAuditLog } from "../../src/audit";
+import { verifyAuditLog } from "../../src/audit/verify";
 import { auditEntries, createEngineStack, EngineStack, exampleDefinition, filesBelow } from "./support/engine-stack";
 
 const engine = engineOrSkip();

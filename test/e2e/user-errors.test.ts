@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { engineOrSkip } from "../../scripts/engine-env";
-import { regionDomains } from "../../src/genesys";
+import { regionDomains } from "../../src/genesys/regions";
 import { startEmulator, RunningEmulator } from "../../src/emulator";
 import { createEngineStack, EngineStack, exampleDefinition } from "./support/engine-stack";
 

@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { isLeft } from "fp-ts/Either";
 import { defaultCredentials, defaultOrganizationId, startEmulator } from "../../src/emulator";
-import type { GenesysClient } from "../../src/genesys";
+import type { GenesysClient } from "../../src/genesys/client";
 import { clientFor, emulatorFixture } from "../genesys/support";
 import type { Models } from "purecloud-platform-client-v2";
 

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { describeFileProblem, parseEventBytes, readEventCorpus } from "../../src/files";
+import { describeFileProblem } from "../../src/files/problem";
+import { parseEventBytes, readEventCorpus } from "../../src/files/event-corpus";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ebs-corpus-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { left, right } from "fp-ts/Either";
-import { readCappedStream } from "../../src/files";
+import { readCappedStream } from "../../src/files/read-stream";
 
 async function* chunks(...parts: Array<string | Uint8Array>): AsyncGenerator<string | Uint8Array> {
   for (const p of parts) yield p;

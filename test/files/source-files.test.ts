@@ -2,15 +2,11 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import {
-  describeFileProblem,
-  MAX_SAMPLE_FILE_BYTES,
-  MAX_SAMPLE_FILES,
-  MAX_SAMPLES_TOTAL_BYTES,
-  readCapped,
-  readJsonFile,
-  readSourceFiles,
-} from "../../src/files";
+import { describeFileProblem } from "../../src/files/problem";
+import { MAX_SAMPLE_FILE_BYTES, MAX_SAMPLE_FILES, MAX_SAMPLES_TOTAL_BYTES } from "../../src/files/limits";
+import { readCapped } from "../../src/files/read-capped";
+import { readJsonFile } from "../../src/files/json-file";
+import { readSourceFiles } from "../../src/files/source-files";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ebs-files-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { isLeft } from "fp-ts/Either";
-import { GenesysClient } from "../../src/genesys";
+import type { GenesysClient } from "../../src/genesys/client";
 import { EVENT_STREAMS } from "../../src/emulator";
 import { calls, clientFor, definitionJson, emulatorFixture, shiftedClock } from "./support";
 

@@ -1,4 +1,6 @@
-import { badRequest, conflict, describeError, forbidden, rateLimited, redact, toError, unauthorized } from "../../src/genesys";
+import { badRequest, conflict, forbidden, rateLimited, unauthorized } from "../../src/genesys/errors";
+import { describeError, toError } from "../../src/genesys/describe";
+import { redact } from "../../src/http/redact";
 
 const where = { method: "PUT", path: "/api/v2/configuration/event-streams/a", correlationId: "c-1" };
 

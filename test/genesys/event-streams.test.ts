@@ -1,7 +1,7 @@
 import { isLeft, right } from "fp-ts/Either";
 import { EVENT_STREAMS } from "../../src/emulator";
 import { payloadHash } from "../../src/definition";
-import { WriteOutcome } from "../../src/genesys";
+import type { WriteOutcome } from "../../src/genesys/port";
 import {
   apiFor,
   calls,

@@ -1,23 +1,17 @@
 import { isLeft, right } from "fp-ts/Either";
 import { INTEGRATIONS, RunningEmulator, asIntegration, defaultOrganizationId, startEmulator } from "../../src/emulator";
 import { SourceDefinition, payloadHash, validateDefinition } from "../../src/definition";
-import {
-  EVENTBRIDGE_INTEGRATION_TYPE,
-  IntegrationsApi,
-  IntegrationsOptions,
-  ProtocolOptions,
-  SourceApi,
-  WriteAudit,
-  WriteOutcome,
-  WriteRecord,
-  changedPaths,
-  describeError,
-  describeWriteError,
-  ownerNote,
-  sourceApiFor,
-  sourceApi,
-} from "../../src/genesys";
-import { organizationIdOf } from "../../src/genesys/integrations";
+import { EVENTBRIDGE_INTEGRATION_TYPE } from "../../src/genesys/integrations/paths";
+import { IntegrationsApi } from "../../src/genesys/integrations/adapter";
+import type { IntegrationsOptions } from "../../src/genesys/integrations/adapter";
+import { sourceApi } from "../../src/genesys/write-protocol";
+import type { ProtocolOptions } from "../../src/genesys/write-protocol";
+import type { SourceApi, WriteAudit, WriteOutcome, WriteRecord } from "../../src/genesys/port";
+import { changedPaths } from "../../src/definition/changed-paths";
+import { describeError, describeWriteError } from "../../src/genesys/describe";
+import { ownerNote } from "../../src/genesys/ownership";
+import { sourceApiFor } from "../../src/genesys/factory";
+import { organizationIdOf } from "../../src/genesys/integrations/organization";
 import {
   calls,
   clientFor,

@@ -1,5 +1,6 @@
 import { isLeft } from "fp-ts/Either";
-import { Clock, TokenCache } from "../../src/genesys";
+import type { Clock } from "../../src/genesys/clock";
+import { TokenCache } from "../../src/genesys/token-cache";
 import { TokenPool } from "../../src/genesys/token-pool";
 import { WindowSchedule, standingOf } from "../../src/genesys/window-schedule";
 import { clientFor, emulatorFixture } from "./support";

@@ -1,5 +1,5 @@
 import { left, right } from "fp-ts/Either";
-import { describeUnknownRegion, regionDomains, resolveHosts } from "../../src/genesys";
+import { describeUnknownRegion, regionDomains, resolveHosts } from "../../src/genesys/regions";
 
 describe("regions", () => {
   it("maps every AWS-style region to api and login hosts", () => {

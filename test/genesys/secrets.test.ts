@@ -1,5 +1,5 @@
 import { isLeft } from "fp-ts/Either";
-import { describeError, toError } from "../../src/genesys";
+import { describeError, toError } from "../../src/genesys/describe";
 import { apiFor, createRequest, definition, deleteRequest, emulatorFixture, memoryAudit, updateRequest } from "./support";
 
 const secret = "very-secret-client-value-42";

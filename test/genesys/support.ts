@@ -1,15 +1,12 @@
 import { Either, isLeft, left, right } from "fp-ts/Either";
-import { Clock, GenesysClient, SourceApi, TokenCache, createGenesysClient, createSourceApi } from "../../src/genesys";
-import type {
-  ClientSettings,
-  CreateRequest,
-  DeleteRequest,
-  UpdateRequest,
-  WriteAudit,
-  WriteFailure,
-  WriteOutcome,
-  WriteRecord,
-} from "../../src/genesys";
+import type { Clock } from "../../src/genesys/clock";
+import { createGenesysClient } from "../../src/genesys/client";
+import type { GenesysClient } from "../../src/genesys/client";
+import type { SourceApi } from "../../src/genesys/port";
+import { TokenCache } from "../../src/genesys/token-cache";
+import { createSourceApi } from "../../src/genesys/factory";
+import type { ClientSettings } from "../../src/genesys/client";
+import type { CreateRequest, DeleteRequest, UpdateRequest, WriteAudit, WriteFailure, WriteOutcome, WriteRecord } from "../../src/genesys/port";
 import { RunningEmulator, defaultCredentials, startEmulator } from "../../src/emulator";
 import { SourceDefinition, validateDefinition } from "../../src/definition";
 import { payloadOf, PreparedPayload } from "../../src/definition/prepare";

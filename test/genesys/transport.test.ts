@@ -1,5 +1,8 @@
 import { isLeft } from "fp-ts/Either";
-import { Clock, createTransport, gateFor, retryPolicy } from "../../src/genesys";
+import type { Clock } from "../../src/genesys/clock";
+import { createTransport } from "../../src/genesys/http";
+import { gateFor } from "../../src/genesys/limiter";
+import { retryPolicy } from "../../src/http/retry-policy";
 
 describe("transport with a fake clock", () => {
   it("sleeps the Retry-After of each 429 without real waiting and counts the retries", async () => {

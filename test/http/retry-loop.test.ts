@@ -1,4 +1,5 @@
-import { AttemptResult, retryPolicy } from "../../src/http";
+import { retryPolicy } from "../../src/http/retry-policy";
+import type { AttemptResult } from "../../src/http/retry-policy";
 import { answered, retrying } from "../../src/http/retry-loop";
 
 /** Runs the loop over scripted results, recording the waits and what each attempt was told. */

@@ -1,16 +1,5 @@
-import {
-  AttemptResult,
-  decide,
-  defaultRetryPolicy,
-  delayMs,
-  failureKind,
-  isRetryableFailure,
-  isRetryableStatus,
-  parseRetryAfter,
-  retryPolicy,
-  shouldRetry,
-  transportFailures,
-} from "../../src/http";
+import { decide, defaultRetryPolicy, delayMs, failureKind, isRetryableFailure, isRetryableStatus, parseRetryAfter, retryPolicy, shouldRetry, transportFailures } from "../../src/http/retry-policy";
+import type { AttemptResult } from "../../src/http/retry-policy";
 
 const policy = retryPolicy({ maxRetries: 3, baseDelayMs: 100, maxDelayMs: 1000, retryAfterCapMs: 5000 });
 const answered = (status: number, retryAfterMs?: number): AttemptResult =>

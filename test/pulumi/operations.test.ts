@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { buildPayload, payloadHash, SourceDefinition } from "../../src/definition";
 import { startEmulator, RunningEmulator } from "../../src/emulator";
-import { verifyAuditLog } from "../../src/audit";
+import { verifyAuditLog } from "../../src/audit/verify";
 import * as ops from "../../src/pulumi/operations";
 
 const example = require("../../stacks/examples/definition.json");

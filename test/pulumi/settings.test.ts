@@ -1,5 +1,5 @@
-import { resolveAuditLocation } from "../../src/audit";
-import { regionDomains } from "../../src/genesys";
+import { resolveAuditLocation } from "../../src/audit/default-path";
+import { regionDomains } from "../../src/genesys/regions";
 import * as ops from "../../src/pulumi/operations";
 import { readSettings } from "../../src/pulumi/settings";
 import { UNKNOWN } from "../../src/pulumi/unknowns";

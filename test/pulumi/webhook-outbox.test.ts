@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { verifyAuditLog } from "../../src/audit";
+import { verifyAuditLog } from "../../src/audit/verify";
 import { main } from "../../src/cli";
 import { StackOutbox, readPending } from "../../src/pulumi/webhook-outbox";
 import { WebhookEvent, WebhookReceiver, WebhookSendResult, idempotencyKey, sendWebhook, startWebhookReceiver, webhookBody } from "../../src/webhook";

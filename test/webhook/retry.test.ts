@@ -1,4 +1,5 @@
-import { AttemptResult, decide, defaultRetryPolicy } from "../../src/http";
+import { decide, defaultRetryPolicy } from "../../src/http/retry-policy";
+import type { AttemptResult } from "../../src/http/retry-policy";
 import { defaultWebhookRetryPolicy } from "../../src/webhook";
 
 const policy = defaultWebhookRetryPolicy;

@@ -6,7 +6,9 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
-import { AppendOptions, entryKey, parseAuditLocation } from "../../../src/audit";
+import type { AppendOptions } from "../../../src/audit/append";
+import { entryKey } from "../../../src/audit/s3-keys";
+import { parseAuditLocation } from "../../../src/audit/location";
 import { MotoServer, motoOrSkip, startMoto } from "./moto";
 
 /** One store kind under test. */

@@ -1,4 +1,4 @@
-import { stageTargetOf } from "../../../src/definition/eventbridge";
+import { stageTargetOf } from "../../../src/definition/eventbridge/stage-targets";
 
 describe("stageTargetOf", () => {
   it("reads each kind of target ARN into its integration and one action", () => {

@@ -1,6 +1,8 @@
 import jsonata from "jsonata";
 import { compileJsonataExpression, SourceDefinition } from "../../../src/definition";
-import { stageTargetOf, StageTarget, transformStateMachine } from "../../../src/definition/eventbridge";
+import { stageTargetOf } from "../../../src/definition/eventbridge/stage-targets";
+import type { StageTarget } from "../../../src/definition/eventbridge/stage-targets";
+import { transformStateMachine } from "../../../src/definition/eventbridge/state-machine";
 import { definition } from "../fixtures";
 
 function targets(...arns: string[]): StageTarget[] {

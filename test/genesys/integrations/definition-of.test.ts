@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { left, right } from "fp-ts/Either";
 import { AWS_REGIONS, FORBIDDEN_SEGMENTS, partitionOfRegion, validateDefinition } from "../../../src/definition";
-import { IntegrationState, definitionOfIntegration, desiredIntegrationState, normaliseEventFilter, roleArnPlaceholder } from "../../../src/genesys";
+import { desiredIntegrationState, normaliseEventFilter } from "../../../src/genesys/integrations/state";
+import type { IntegrationState } from "../../../src/genesys/integrations/state";
+import { definitionOfIntegration, roleArnPlaceholder } from "../../../src/genesys/integrations/definition-of";
 import { ordersEventFilter, ordersFile } from "./orders-file";
 
 const ROLE = "arn:aws:iam::123456789012:role/genesys-eb-role";

@@ -1,7 +1,8 @@
 import { right } from "fp-ts/Either";
-import type { ApiRequest, GenesysClient } from "../../../src/genesys";
-import { topicCatalogOf } from "../../../src/genesys/integrations";
-import { defaultRetryPolicy, systemClock } from "../../../src/genesys";
+import type { ApiRequest, GenesysClient } from "../../../src/genesys/client";
+import { topicCatalogOf } from "../../../src/genesys/integrations/topic-catalog";
+import { defaultRetryPolicy } from "../../../src/http/retry-policy";
+import { systemClock } from "../../../src/genesys/clock";
 
 /** A client answering from `pages` (by `pageNumber`), recording every path it is asked for. */
 function pagedClient(base: string, pages: ReadonlyArray<Record<string, unknown>>): { client: GenesysClient; asked: string[] } {
