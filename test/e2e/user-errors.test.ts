@@ -90,7 +90,7 @@ describeEngine("user errors under the engine", () => {
       [{ definition: "broken.json" }, "genesys-eventbridge:sources[0]: broken.json:1:9: not valid JSON: unexpected end of the text; expected a JSON value"],
       [{ definition: "proto.json" }, 'genesys-eventbridge:sources[0]: proto.json: id: id "__proto__" is not allowed (__proto__, prototype, constructor are refused): choose another id'],
       [{ definition: "bom.json", samples: "lone.json" }, "genesys-eventbridge:sources[0]: lone.json:1:87: [0].event.note: not a well-formed UTF-16 string: lone surrogate \\ud800"],
-      [{ definition: "bom.json", samples: "deep.json" }, `genesys-eventbridge:sources[0]: deep.json:1:${49 + 62}: [0].event${"[0]".repeat(62)}: nested deeper than 64 levels of objects and arrays`],
+      [{ definition: "bom.json", samples: "deep.json" }, `genesys-eventbridge:sources[0]: deep.json:1:${78 + 62}: [0].event${"[0]".repeat(62)}: nested deeper than 64 levels of objects and arrays`],
     ];
     writeFile("dup.json", example.replace(/^\{\n/, '{\n  "id": "other",\n'));
     writeFile("broken.json", '{ "id": ');
