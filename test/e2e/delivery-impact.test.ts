@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { engineOrSkip } from "../../scripts/engine-env";
 import { startEmulator, RunningEmulator } from "../../src/emulator";
-import { createEngineStack, EngineStack, exampleDefinition } from "./support/engine-stack";
+import { createEngineStack, EngineStack, exampleDefinition, release } from "./support/engine-stack";
 
 const engine = engineOrSkip();
 const describeEngine = engine ? describe : describe.skip;
@@ -46,10 +46,7 @@ describeEngine("delivery impact in pulumi preview", () => {
     });
   }, T);
 
-  afterAll(async () => {
-    await s?.remove();
-    await emulator?.close();
-  }, T);
+  afterAll(() => release(s, emulator), T);
 
   test("a create and a no-change preview print no impact line", async () => {
     const up = await s.stack.up();

@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { engineOrSkip } from "../../scripts/engine-env";
 import { RunningEmulator, startEmulator } from "../../src/emulator";
 import { eventBridgeProperties, seedIntegrations } from "../cli/seed-integrations";
-import { auditEntries, createEngineStack, EngineStack } from "./support/engine-stack";
+import { auditEntries, createEngineStack, EngineStack, release } from "./support/engine-stack";
 
 // js-yaml comes with @pulumi/pulumi; the test reads and writes the stack file with it, as an editor would.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -57,10 +57,7 @@ describeEngine("export, then pulumi up adopts the organization's integrations", 
     s = await createEngineStack(engine!, "export", { apiBaseUrl: emulator.url, ...CLIENT, api: "integrations" });
   }, T);
 
-  afterAll(async () => {
-    await s?.remove();
-    await emulator?.close();
-  }, T);
+  afterAll(() => release(s, emulator), T);
 
   test("export writes the definitions and the stack config; up adopts them with no write request", async () => {
     const env = { GENESYSCLOUD_OAUTHCLIENT_ID: CLIENT.clientId, GENESYSCLOUD_OAUTHCLIENT_SECRET: CLIENT.clientSecret, GENESYSCLOUD_API_BASE_URL: emulator.url };

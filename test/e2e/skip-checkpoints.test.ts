@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { engineOrSkip } from "../../scripts/engine-env";
 import { startEmulator, RunningEmulator } from "../../src/emulator";
-import { createEngineStack, EngineStack, manyDefinitions } from "./support/engine-stack";
+import { createEngineStack, EngineStack, manyDefinitions, release } from "./support/engine-stack";
 
 const engine = engineOrSkip();
 const describeEngine = engine ? describe : describe.skip;
@@ -42,10 +42,7 @@ describeEngine("PULUMI_SKIP_CHECKPOINTS on the Integrations API", () => {
     emulator = await startEmulator({ port: 0, ...CLIENT });
   }, T);
 
-  afterEach(async () => {
-    await s?.remove();
-    await emulator?.close();
-  }, T);
+  afterEach(() => release(s, emulator), T);
 
   test("an engine killed mid-up saves no state; one plain up completes what it made, with no duplicate", async () => {
     const stateDir = fs.mkdtempSync(path.join(fs.realpathSync(require("node:os").tmpdir()), "ebs-e2e-skip-state-"));

@@ -7,7 +7,7 @@
  */
 import { engineOrSkip } from "../../scripts/engine-env";
 import { startEmulator, RunningEmulator } from "../../src/emulator";
-import { createEngineStack, EngineStack, exampleDefinition } from "./support/engine-stack";
+import { createEngineStack, EngineStack, exampleDefinition, release } from "./support/engine-stack";
 
 const engine = engineOrSkip();
 const describeEngine = engine ? describe : describe.skip;
@@ -34,10 +34,7 @@ describeEngine("the topic catalog under the engine", () => {
     s = await createEngineStack(engine!, "topic-catalog", { apiBaseUrl: emulator.url, ...CLIENT, api: "integrations" });
   }, T);
 
-  afterAll(async () => {
-    await s?.remove();
-    await emulator?.close();
-  }, T);
+  afterAll(() => release(s, emulator), T);
 
   test("preview fails on each mistake with its property path; warn shows them as warnings", async () => {
     await s.useDefinition(mistaken);

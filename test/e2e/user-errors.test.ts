@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { engineOrSkip } from "../../scripts/engine-env";
 import { regionDomains } from "../../src/genesys/regions";
 import { startEmulator, RunningEmulator } from "../../src/emulator";
-import { createEngineStack, EngineStack, exampleDefinition } from "./support/engine-stack";
+import { createEngineStack, EngineStack, exampleDefinition, release } from "./support/engine-stack";
 
 const engine = engineOrSkip();
 const describeEngine = engine ? describe : describe.skip;
@@ -38,10 +38,7 @@ describeEngine("user errors under the engine", () => {
     await s.useDefinition(exampleDefinition());
   }, T);
 
-  afterAll(async () => {
-    await s?.remove();
-    await emulator?.close();
-  }, T);
+  afterAll(() => release(s, emulator), T);
 
   test("invalid provider settings fail preview, one line per config key, without a stack trace", async () => {
     await s.stack.setAllConfig({

@@ -140,3 +140,19 @@ export function filesBelow(dir: string): Array<{ file: string; text: string }> {
   if (fs.existsSync(dir)) walk(dir);
   return out;
 }
+
+/** Something a suite started and stops when it is done: a stack (removed) or a server (closed). */
+type Started = { remove(): Promise<unknown> } | { close(): Promise<unknown> } | undefined;
+
+/**
+ * Stops what a suite started, in the order given (the stack before the
+ * servers it talks to); parts never started are passed over. For
+ * `afterAll(() => release(s, emulator), T)`.
+ */
+export async function release(...parts: ReadonlyArray<Started>): Promise<void> {
+  for (const part of parts) {
+    if (part === undefined) continue;
+    if ("remove" in part) await part.remove();
+    else await part.close();
+  }
+}
