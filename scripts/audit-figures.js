@@ -36,6 +36,8 @@ const BASELINE = arg("baseline", undefined);
 const CREDENTIALS = { AWS_ACCESS_KEY_ID: "figures", AWS_SECRET_ACCESS_KEY: "figures", AWS_REGION: "us-east-1" };
 Object.assign(process.env, CREDENTIALS, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" });
 
+/** Whether an append wrote nothing: a `Left` (or, in a baseline built before appends answered with `Either`, `ok: false`). */
+const appendFailed = (r) => r._tag === "Left" || r.ok === false;
 const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
 const input = (i, extra = {}) => ({ action: "update", sourceId: `source-${i % 50}`, payloadHash: "c".repeat(64), result: "success", details: { index: i, ...extra } });
 
@@ -72,8 +74,9 @@ async function startMoto() {
 async function child(location, count, worker) {
   const started = process.hrtime.bigint();
   const results = await Promise.all(Array.from({ length: count }, (_, i) => audit.tryAppendAuditEntry(location, input(i, { worker }))));
-  const failed = results.filter((r) => !r.ok).length;
-  const { counters } = audit.openAuditStore(location).store;
+  const failed = results.filter(appendFailed).length;
+  const opened = audit.openAuditStore(location);
+  const { counters } = opened.right ?? opened.store;
   process.stdout.write(JSON.stringify({ worker, failed, seconds: seconds(started), ...counters }) + "\n");
 }
 
@@ -134,7 +137,7 @@ async function bigS3(moto, client) {
     fillSeconds,
     verifySeconds,
     verdict: { _tag: verdict._tag, entries: verdict.entries },
-    firstAppend: { ok: appended.ok, seconds: firstAppendSeconds, requests: firstAppendRequests },
+    firstAppend: { ok: !appendFailed(appended), seconds: firstAppendSeconds, requests: firstAppendRequests },
     nextAppend: { seconds: seconds(second), requests: store.counters.requests - firstAppendRequests },
   };
 }
@@ -166,7 +169,7 @@ async function groupCommit(mod, label) {
   for (let round = 0; round < 5; round++) {
     const started = process.hrtime.bigint();
     const results = await Promise.all(Array.from({ length: 200 }, (_, i) => mod.tryAppendAuditEntry(logPath, input(i))));
-    failed += results.filter((r) => !r.ok).length;
+    failed += results.filter(appendFailed).length;
     times.push(seconds(started));
   }
   const verdict = await mod.verifyAuditLog(logPath);

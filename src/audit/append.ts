@@ -1,7 +1,8 @@
+import { Either, isLeft, map } from "fp-ts/Either";
 import { randomUUID } from "node:crypto";
 import { AuditEntry, AuditEntryInput } from "../definition/vocabulary/audit-entry";
 import { auditErrorToError, BadLocation } from "./errors";
-import { AppendResult, StoreAppendOptions } from "./store";
+import { AppendResult, AuditStore, StoreAppendOptions } from "./store";
 import { AuditStoreOptions, openAuditStore } from "./stores";
 
 /** AppendOptions tunes {@link appendAuditEntry}; every field has a default. */
@@ -17,12 +18,11 @@ export interface AppendOptions extends StoreAppendOptions, AuditStoreOptions {
  */
 export async function tryAppendAuditEntry(location: string, input: AuditEntryInput, options: AppendOptions = {}): Promise<AppendResult> {
   const appender = openAuditAppender(location, options);
-  return appender.ok ? appender.append(input) : appender;
+  return isLeft(appender) ? appender : appender.right.append(input);
 }
 
 /** AuditAppender appends entries to one opened audit log; failures are data, as with {@link tryAppendAuditEntry}. */
 export interface AuditAppender {
-  readonly ok: true;
   /** The log's location as `s3://bucket/prefix` or a file path. */
   readonly location: string;
   append(input: AuditEntryInput): Promise<AppendResult>;
@@ -34,16 +34,12 @@ export interface AuditAppender {
  * write): each append then goes straight to the store. A bad location is
  * the `BadLocation` error, before any append.
  */
-export function openAuditAppender(location: string, options: AppendOptions = {}): AuditAppender | { readonly ok: false; readonly error: BadLocation } {
-  const opened = openAuditStore(location, options);
-  if (!opened.ok) return opened;
-  const { store } = opened;
+export function openAuditAppender(location: string, options: AppendOptions = {}): Either<BadLocation, AuditAppender> {
   const now = options.now ?? (() => new Date());
-  return {
-    ok: true,
+  return map((store: AuditStore): AuditAppender => ({
     location: store.location,
     append: (input) => store.append({ ...input, auditId: input.auditId ?? randomUUID(), timestamp: input.timestamp ?? now().toISOString() }, options),
-  };
+  }))(openAuditStore(location, options));
 }
 
 /**
@@ -70,6 +66,6 @@ export function openAuditAppender(location: string, options: AppendOptions = {})
  */
 export async function appendAuditEntry(location: string, input: AuditEntryInput, options: AppendOptions = {}): Promise<AuditEntry> {
   const result = await tryAppendAuditEntry(location, input, options);
-  if (!result.ok) throw auditErrorToError(result.error);
-  return result.entry;
+  if (isLeft(result)) throw auditErrorToError(result.left);
+  return result.right;
 }

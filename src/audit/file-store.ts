@@ -1,3 +1,4 @@
+import { Either, isLeft, left, right } from "fp-ts/Either";
 import { randomUUID } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
@@ -40,25 +41,25 @@ interface Continuation {
  * newline, and a recovery entry naming their length and SHA-256 chains from
  * the last complete entry before them.
  */
-async function continuation(logPath: string, handle: fs.FileHandle): Promise<{ ok: true; value: Continuation } | { ok: false; error: AuditError }> {
+async function continuation(logPath: string, handle: fs.FileHandle): Promise<Either<AuditError, Continuation>> {
   const last = await readLastLine(handle);
-  if (last._tag === "Empty") return { ok: true, value: { hash: GENESIS_HASH, lead: "" } };
+  if (last._tag === "Empty") return right({ hash: GENESIS_HASH, lead: "" });
   if (last._tag === "Line") {
     const judged = judgeLastEntry(last.text, true);
-    return judged.ok ? { ok: true, value: { hash: judged.entry.hash, lead: "" } } : { ok: false, error: damagedLog(logPath, judged.reason) };
+    return judged.ok ? right({ hash: judged.entry.hash, lead: "" }) : left(damagedLog(logPath, judged.reason));
   }
   const whole = judgeLastEntry(last.text, true);
-  if (whole.ok) return { ok: true, value: { hash: whole.entry.hash, lead: "\n" } };
+  if (whole.ok) return right({ hash: whole.entry.hash, lead: "\n" });
   // A cut-off entry is never valid JSON: JSON that is not a sound entry was put there, not torn.
-  if (isJson(last.text)) return { ok: false, error: damagedLog(logPath, whole.reason) };
+  if (isJson(last.text)) return left(damagedLog(logPath, whole.reason));
   let before = GENESIS_HASH;
   if (last.before._tag !== "Empty") {
     const judged = last.before._tag === "Line" ? judgeLastEntry(last.before.text, true) : { ok: false as const, reason: "" };
-    if (!judged.ok) return { ok: false, error: damagedLog(logPath, `the line before the torn last line is not a sound entry: ${judged.reason}`) };
+    if (!judged.ok) return left(damagedLog(logPath, `the line before the torn last line is not a sound entry: ${judged.reason}`));
     before = judged.entry.hash;
   }
   const recovery = sealEntry(recoveryRecord(tornWrite(last.bytes, `byte ${last.offset}`), randomUUID(), new Date().toISOString()), before);
-  return { ok: true, value: { hash: recovery.hash, lead: `\n${entryLine(recovery)}`, recovery } };
+  return right({ hash: recovery.hash, lead: `\n${entryLine(recovery)}`, recovery });
 }
 
 /**
@@ -124,7 +125,7 @@ export class FileAuditStore implements AuditStore {
     const results = await this.commitLocked(batch);
     // The folder went away since it was made: make it again and commit once more.
     const first = results[0];
-    if (skipped && first !== undefined && !first.ok && first.error._tag === "IoFailure" && first.error.code === "ENOENT") {
+    if (skipped && first !== undefined && isLeft(first) && first.left._tag === "IoFailure" && first.left.code === "ENOENT") {
       this.folderReady = false;
       return this.commit(batch);
     }
@@ -146,20 +147,20 @@ export class FileAuditStore implements AuditStore {
         }
         try {
           const next = await continuation(logPath, handle);
-          if (!next.ok) return all(next.error);
-          let prev = next.value.hash;
+          if (isLeft(next)) return all(next.left);
+          let prev = next.right.hash;
           const entries = batch.map((p) => {
             const entry = sealEntry(p.record, prev);
             prev = entry.hash;
             return entry;
           });
           // One write: the torn line's newline, its recovery and the batch land together.
-          await handle.appendFile(next.value.lead + entries.map(entryLine).join(""), "utf8");
+          await handle.appendFile(next.right.lead + entries.map(entryLine).join(""), "utf8");
           await handle.sync();
           this.counters.commits++;
           this.counters.entries += entries.length;
-          if (next.value.recovery !== undefined) this.counters.recoveries++;
-          return entries.map((entry) => ({ ok: true as const, entry }));
+          if (next.right.recovery !== undefined) this.counters.recoveries++;
+          return entries.map((entry): AppendResult => right(entry));
         } catch (e) {
           return all(ioFailure(logPath, "append", e));
         } finally {
@@ -168,8 +169,8 @@ export class FileAuditStore implements AuditStore {
       },
       batch[0].options.lock,
     );
-    return locked.ok ? locked.value : all(locked.error);
+    return isLeft(locked) ? all(locked.left) : locked.right;
   }
 }
 
-const fail = (error: AuditError): AppendResult => ({ ok: false, error });
+const fail = (error: AuditError): AppendResult => left(error);

@@ -1,3 +1,4 @@
+import { Either, left, right } from "fp-ts/Either";
 import { randomUUID } from "node:crypto";
 import { promises as fs, readFileSync } from "node:fs";
 import { hostname } from "node:os";
@@ -128,7 +129,7 @@ export async function withFileLock<A>(
   lockPath: string,
   body: () => Promise<A>,
   options: LockOptions = {},
-): Promise<{ ok: true; value: A } | { ok: false; error: AuditError }> {
+): Promise<Either<AuditError, A>> {
   const o = { ...defaults, ...options };
   const started = Date.now();
   const owner: LockOwner = { pid: process.pid, host: hostname(), since: "", token: randomUUID() };
@@ -139,7 +140,7 @@ export async function withFileLock<A>(
       handle = await fs.open(lockPath, "wx");
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code !== "EEXIST") return { ok: false, error: ioFailure(lockPath, "create lock", e) };
+      if (code !== "EEXIST") return left(ioFailure(lockPath, "create lock", e));
     }
     if (handle !== undefined) {
       try {
@@ -148,10 +149,10 @@ export async function withFileLock<A>(
       } catch (e) {
         await handle.close().catch(() => undefined);
         await fs.unlink(lockPath).catch(() => undefined);
-        return { ok: false, error: ioFailure(lockPath, "write lock", e) };
+        return left(ioFailure(lockPath, "write lock", e));
       }
       try {
-        return { ok: true, value: await body() };
+        return right(await body());
       } finally {
         await release(lockPath, owner.token);
       }
@@ -163,7 +164,7 @@ export async function withFileLock<A>(
       continue;
     }
     const waited = Date.now() - started;
-    if (waited >= o.timeoutMs) return { ok: false, error: lockTimeout(lockPath, waited, lastHolder) };
+    if (waited >= o.timeoutMs) return left(lockTimeout(lockPath, waited, lastHolder));
     const pause = o.minWaitMs + Math.random() * (o.maxWaitMs - o.minWaitMs);
     await sleep(Math.min(pause, Math.max(1, o.timeoutMs - waited)));
   }

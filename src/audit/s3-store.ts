@@ -1,4 +1,5 @@
 import type { S3Client } from "@aws-sdk/client-s3";
+import { Either, isLeft, left, right } from "fp-ts/Either";
 import { randomUUID } from "node:crypto";
 import { GENESIS_HASH, entryLine, sealEntry } from "./chain";
 import { TornWrite, isJson, recoveryRecord, tornWrite } from "./recovery";
@@ -44,7 +45,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 const statusOf = (e: unknown): number | undefined => (e as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
 
-type Step<A> = { ok: true; value: A } | { ok: false; error: AuditError };
+type Step<A> = Either<AuditError, A>;
 
 /**
  * S3AuditStore is an audit log kept in S3 (or an S3-compatible server) as
@@ -77,7 +78,7 @@ export class S3AuditStore implements AuditStore {
     const run = this.queue.then(() =>
       this.appendNow(record, options).catch((e: unknown): AppendResult => {
         this.tail = undefined;
-        return { ok: false, error: storeFailure(this.location, "append", e) };
+        return left(storeFailure(this.location, "append", e));
       }),
     );
     this.queue = run.catch(() => undefined);
@@ -101,13 +102,13 @@ export class S3AuditStore implements AuditStore {
     let fresh: Tail | undefined;
     for (let attempt = 1; ; attempt++) {
       const current: Step<Tail> =
-        fresh !== undefined ? { ok: true, value: fresh } : this.tail === undefined ? await this.findTail(0) : await this.recheckTail(this.tail);
+        fresh !== undefined ? right(fresh) : this.tail === undefined ? await this.findTail(0) : await this.recheckTail(this.tail);
       fresh = undefined;
-      if (!current.ok) {
+      if (isLeft(current)) {
         this.tail = undefined;
         return current;
       }
-      this.tail = current.value;
+      this.tail = current.right;
       const sequence = this.tail.sequence + 1;
       // After a torn object the next one is its recovery; the record follows it.
       const torn = this.tail.torn;
@@ -131,25 +132,25 @@ export class S3AuditStore implements AuditStore {
           fresh = this.tail;
           continue;
         }
-        return { ok: true, entry };
+        return right(entry);
       } catch (e) {
         const status = statusOf(e);
         // 412: another writer holds this sequence number. 409: a concurrent
         // conditional write to the same key is in flight (AWS asks for a retry).
         if (status !== 412 && status !== 409) {
           this.tail = undefined;
-          return { ok: false, error: storeFailure(this.location, `put ${key}`, e) };
+          return left(storeFailure(this.location, `put ${key}`, e));
         }
         this.counters.conflicts++;
         let found: Step<Tail>;
         if (status === 412) {
           const winner = await this.readEntry(sequence);
-          if (!winner.ok) {
+          if (isLeft(winner)) {
             this.tail = undefined;
             return winner;
           }
           const won: Tail | undefined =
-            "torn" in winner.value ? undefined : { sequence, hash: winner.value.entry.hash, ...(winner.value.etag === undefined ? {} : { etag: winner.value.etag }) };
+            "torn" in winner.right ? undefined : { sequence, hash: winner.right.entry.hash, ...(winner.right.etag === undefined ? {} : { etag: winner.right.etag }) };
           // Our own put, retried by the client after its answer was lost: it is written.
           if (won !== undefined && won.hash === entry.hash) {
             this.tail = won;
@@ -159,20 +160,20 @@ export class S3AuditStore implements AuditStore {
               fresh = won;
               continue;
             }
-            return { ok: true, entry };
+            return right(entry);
           }
           found = await this.findTail(sequence, won);
         } else {
           await sleep(Math.random() * Math.min(100, 5 * attempt));
           found = await this.findTail(this.tail.sequence, this.tail);
         }
-        if (!found.ok) {
+        if (isLeft(found)) {
           this.tail = undefined;
           return found;
         }
-        fresh = found.value;
+        fresh = found.right;
         const waited = Date.now() - started;
-        if (waited >= budget) return { ok: false, error: contention(this.location, attempt, waited) };
+        if (waited >= budget) return left(contention(this.location, attempt, waited));
         if (attempt > 3) await sleep(Math.random() * Math.min(100, 5 * attempt));
       }
     }
@@ -188,11 +189,11 @@ export class S3AuditStore implements AuditStore {
   private async recheckTail(known: Tail): Promise<Step<Tail>> {
     if (known.sequence === 0 || known.etag === undefined) return this.findTail(known.sequence);
     const listed = await this.listAfter(known.sequence - 1, 2);
-    if (!listed.ok) return listed;
-    const [last, after] = listed.value;
+    if (isLeft(listed)) return listed;
+    const [last, after] = listed.right;
     if (last?.Key !== entryKey(this.where.prefix, known.sequence) || last.ETag !== known.etag) return this.findTail(0);
     const next = after?.Key === undefined ? undefined : sequenceOfKey(this.where.prefix, after.Key);
-    return next === undefined ? { ok: true, value: known } : this.findTail(next);
+    return next === undefined ? right(known) : this.findTail(next);
   }
 
   /**
@@ -201,10 +202,10 @@ export class S3AuditStore implements AuditStore {
    */
   private async nextAfter(after: number): Promise<Step<number | undefined>> {
     const listed = await this.listAfter(after, 1);
-    if (!listed.ok) return listed;
-    const key = listed.value[0]?.Key;
+    if (isLeft(listed)) return listed;
+    const key = listed.right[0]?.Key;
     const sequence = key === undefined ? undefined : sequenceOfKey(this.where.prefix, key);
-    return { ok: true, value: sequence !== undefined && sequence > after ? sequence : undefined };
+    return right(sequence !== undefined && sequence > after ? sequence : undefined);
   }
 
   /** At most `maxKeys` objects of the prefix whose keys follow entry `after` (one listing request). */
@@ -220,9 +221,9 @@ export class S3AuditStore implements AuditStore {
           MaxKeys: maxKeys,
         }),
       );
-      return { ok: true, value: page.Contents ?? [] };
+      return right(page.Contents ?? []);
     } catch (e) {
-      return { ok: false, error: storeFailure(this.location, "list", e) };
+      return left(storeFailure(this.location, "list", e));
     }
   }
 
@@ -240,32 +241,32 @@ export class S3AuditStore implements AuditStore {
     for (let step = 1; high === undefined; step *= 2) {
       const probe = low + step;
       const next = await this.nextAfter(probe - 1);
-      if (!next.ok) return next;
-      if (next.value === undefined) high = probe;
-      else low = next.value;
+      if (isLeft(next)) return next;
+      if (next.right === undefined) high = probe;
+      else low = next.right;
     }
     while (high - low > 1) {
       const middle = Math.floor((low + high) / 2);
       const next = await this.nextAfter(middle - 1);
-      if (!next.ok) return next;
-      if (next.value === undefined || next.value >= high) high = middle;
-      else low = next.value;
+      if (isLeft(next)) return next;
+      if (next.right === undefined || next.right >= high) high = middle;
+      else low = next.right;
     }
-    if (low === 0) return { ok: true, value: { sequence: 0, hash: GENESIS_HASH } };
-    if (knownTail !== undefined && knownTail.sequence === low) return { ok: true, value: knownTail };
+    if (low === 0) return right({ sequence: 0, hash: GENESIS_HASH });
+    if (knownTail !== undefined && knownTail.sequence === low) return right(knownTail);
     const read = await this.readEntry(low);
-    if (!read.ok) return read;
-    if ("torn" in read.value) {
-      const { torn } = read.value;
+    if (isLeft(read)) return read;
+    if ("torn" in read.right) {
+      const { torn } = read.right;
       // Chain the recovery from the last complete entry, which must itself be sound.
-      if (low === 1) return { ok: true, value: { sequence: low, hash: GENESIS_HASH, torn } };
+      if (low === 1) return right({ sequence: low, hash: GENESIS_HASH, torn });
       const before = await this.readEntry(low - 1);
-      if (!before.ok) return before;
-      if ("torn" in before.value) return { ok: false, error: damagedLog(`s3://${this.where.bucket}/${entryKey(this.where.prefix, low - 1)}`, "two torn entries in a row") };
-      return { ok: true, value: { sequence: low, hash: before.value.entry.hash, torn } };
+      if (isLeft(before)) return before;
+      if ("torn" in before.right) return left(damagedLog(`s3://${this.where.bucket}/${entryKey(this.where.prefix, low - 1)}`, "two torn entries in a row"));
+      return right({ sequence: low, hash: before.right.entry.hash, torn });
     }
-    const { entry, etag } = read.value;
-    return { ok: true, value: { sequence: low, hash: entry.hash, ...(etag === undefined ? {} : { etag }) } };
+    const { entry, etag } = read.right;
+    return right({ sequence: low, hash: entry.hash, ...(etag === undefined ? {} : { etag }) });
   }
 
   /**
@@ -285,19 +286,19 @@ export class S3AuditStore implements AuditStore {
       raw = (await got.Body?.transformToByteArray()) ?? new Uint8Array();
       etag = got.ETag;
     } catch (e) {
-      return { ok: false, error: storeFailure(this.location, `get ${key}`, e) };
+      return left(storeFailure(this.location, `get ${key}`, e));
     }
     const body = Buffer.from(raw).toString("utf8");
     const terminated = body.endsWith("\n");
     const text = terminated ? body.slice(0, -1) : body;
-    if (!terminated && raw.length > 0 && !text.includes("\n") && !isJson(text)) return { ok: true, value: { torn: tornWrite(raw, key) } };
+    if (!terminated && raw.length > 0 && !text.includes("\n") && !isJson(text)) return right({ torn: tornWrite(raw, key) });
     // Unterminated JSON was put there whole, not torn: name what is wrong with it.
     const judged = text.includes("\n")
       ? { ok: false as const, reason: "the last entry holds more than one line" }
       : terminated
         ? judgeLastEntry(text, true)
         : ((j) => (j.ok ? judgeLastEntry(text, false) : j))(judgeLastEntry(text, true));
-    if (!judged.ok) return { ok: false, error: damagedLog(where, judged.reason) };
-    return { ok: true, value: { entry: judged.entry, ...(etag === undefined ? {} : { etag }) } };
+    if (!judged.ok) return left(damagedLog(where, judged.reason));
+    return right({ entry: judged.entry, ...(etag === undefined ? {} : { etag }) });
   }
 }

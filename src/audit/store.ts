@@ -1,10 +1,11 @@
+import { Either } from "fp-ts/Either";
 import { AuditEntry, AuditRecord } from "../definition/vocabulary/audit-entry";
 import { AuditError } from "./errors";
 import { LockOptions } from "./lock";
 import { VerifyOptions, VerifyResult } from "./verify-lines";
 
 /** AppendResult is the outcome of one append: the entry as written, or why nothing was written. */
-export type AppendResult = { readonly ok: true; readonly entry: AuditEntry } | { readonly ok: false; readonly error: AuditError };
+export type AppendResult = Either<AuditError, AuditEntry>;
 
 /** StoreAppendOptions tunes one append; every field has a default. */
 export interface StoreAppendOptions {

@@ -1,3 +1,4 @@
+import { Either, left, right } from "fp-ts/Either";
 import * as path from "node:path";
 import { BadLocation } from "./errors";
 import { FileAuditStore } from "./file-store";
@@ -22,9 +23,9 @@ const open = new Map<string, AuditStore>();
 export function openAuditStore(
   location: string,
   options: AuditStoreOptions = {},
-): { readonly ok: true; readonly store: AuditStore } | { readonly ok: false; readonly error: BadLocation } {
+): Either<BadLocation, AuditStore> {
   const parsed = parseAuditLocation(location);
-  if (parsed._tag === "BadLocation") return { ok: false, error: parsed };
+  if (parsed._tag === "BadLocation") return left(parsed);
   const key =
     parsed._tag === "File"
       ? `file:${path.resolve(parsed.path)}`
@@ -34,5 +35,5 @@ export function openAuditStore(
     store = parsed._tag === "File" ? new FileAuditStore(parsed.path) : new S3AuditStore(parsed, options);
     open.set(key, store);
   }
-  return { ok: true, store };
+  return right(store);
 }

@@ -1,3 +1,4 @@
+import { isLeft } from "fp-ts/Either";
 import { openAuditStore, AuditStoreOptions } from "./stores";
 import { describeAuditError } from "./errors";
 import { VerifyOptions, VerifyResult, unreadable } from "./verify-lines";
@@ -13,6 +14,6 @@ export interface VerifyLogOptions extends VerifyOptions, AuditStoreOptions {}
  */
 export async function verifyAuditLog(location: string, options: VerifyLogOptions = {}): Promise<VerifyResult> {
   const opened = openAuditStore(location, options);
-  if (!opened.ok) return unreadable(describeAuditError(opened.error));
-  return opened.store.verify(options);
+  if (isLeft(opened)) return unreadable(describeAuditError(opened.left));
+  return opened.right.verify(options);
 }

@@ -96,16 +96,17 @@ export async function applySource(
 export function auditWriter(settings: Pick<ProviderSettings, "auditLogPath" | "auditS3Endpoint">): WriteAudit {
   const options = settings.auditS3Endpoint === undefined ? {} : { s3Endpoint: settings.auditS3Endpoint };
   const appender = openAuditAppender(settings.auditLogPath, options);
-  if (!appender.ok) {
-    const reason = describeAuditError(appender.error);
+  if (E.isLeft(appender)) {
+    const reason = describeAuditError(appender.left);
     return { append: async () => E.left(reason) };
   }
+  const opened = appender.right;
   return {
     async append(record) {
-      const result = await appender.append(record);
-      return result.ok
-        ? E.right({ auditId: result.entry.auditId, hash: result.entry.hash, timestamp: result.entry.timestamp })
-        : E.left(describeAuditError(result.error));
+      const result = await opened.append(record);
+      return E.isLeft(result)
+        ? E.left(describeAuditError(result.left))
+        : E.right({ auditId: result.right.auditId, hash: result.right.hash, timestamp: result.right.timestamp });
     },
   };
 }

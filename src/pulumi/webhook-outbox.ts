@@ -107,7 +107,7 @@ export async function readPending(store: OutboxStore, stack?: string): Promise<{
 
 async function append(store: OutboxStore, input: AuditEntryInput): Promise<{ ok: true; entry: AuditEntry } | { ok: false; error: string }> {
   const result = await tryAppendAuditEntry(store.location, input, store.s3Endpoint === undefined ? {} : { s3Endpoint: store.s3Endpoint });
-  return result.ok ? result : { ok: false, error: describeAuditError(result.error) };
+  return isLeft(result) ? { ok: false, error: describeAuditError(result.left) } : { ok: true, entry: result.right };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isLeft, isRight, left } from "fp-ts/Either";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
@@ -110,7 +111,7 @@ describe.each(storeHarnesses())("appendAuditEntry ($name store)", (store) => {
     const damaged = damage(good);
     await store.write(location, damaged);
     const path = store.tailName(location, damaged);
-    expect(await tryAppendAuditEntry(location, input, opts())).toEqual({ ok: false, error: { _tag: "DamagedLog", path, reason } });
+    expect(await tryAppendAuditEntry(location, input, opts())).toEqual(left({ _tag: "DamagedLog", path, reason }));
     expect(await store.read(location)).toBe(damaged);
     await expect(appendAuditEntry(location, input, opts())).rejects.toThrow(`audit log ${path} is damaged, refusing to append: ${reason}`);
   });
@@ -140,10 +141,9 @@ describe.each(storeHarnesses())("appendAuditEntry ($name store)", (store) => {
   });
 
   it("answers a location that names no store with a clear error", async () => {
-    expect(await tryAppendAuditEntry("s3:///no-bucket", input, opts())).toEqual({
-      ok: false,
-      error: { _tag: "BadLocation", location: "s3:///no-bucket", reason: "no bucket (expected s3://bucket/prefix)" },
-    });
+    expect(await tryAppendAuditEntry("s3:///no-bucket", input, opts())).toEqual(
+      left({ _tag: "BadLocation", location: "s3:///no-bucket", reason: "no bucket (expected s3://bucket/prefix)" }),
+    );
   });
 });
 
@@ -155,7 +155,7 @@ describe("the append lock", () => {
     const gone = spawnSync(process.execPath, ["-e", ""]).pid;
     await lockFile(logPath, { pid: gone, host: os.hostname(), since: new Date().toISOString(), token: "t" });
     const result = await tryAppendAuditEntry(logPath, input, { lock: { timeoutMs: 2000 } });
-    expect(result.ok).toBe(true);
+    expect(isRight(result)).toBe(true);
     await expect(fs.access(`${logPath}.lock`)).rejects.toMatchObject({ code: "ENOENT" });
   });
 
@@ -171,7 +171,7 @@ describe("the append lock", () => {
       expect(stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3)).toBe("Z");
       await lockFile(logPath, { pid, host: os.hostname(), since: new Date().toISOString(), token: "t" });
       const result = await tryAppendAuditEntry(logPath, input, { lock: { timeoutMs: 1000 } });
-      expect(result.ok).toBe(true);
+      expect(isRight(result)).toBe(true);
     } finally {
       parent.kill("SIGKILL");
     }
@@ -186,7 +186,7 @@ describe("the append lock", () => {
     const since = new Date(Date.now() - 60_000).toISOString();
     await lockFile(logPath, { pid: 1, host: "another-host", since, token: "t" });
     const result = await tryAppendAuditEntry(logPath, input, { lock: { timeoutMs: 2000, staleMs: 30_000 } });
-    expect(result.ok).toBe(true);
+    expect(isRight(result)).toBe(true);
   });
 
   it("gives up after the total wait with an error naming the holder, and writes nothing", async () => {
@@ -194,16 +194,15 @@ describe("the append lock", () => {
     const since = new Date().toISOString();
     await lockFile(logPath, { pid: process.pid, host: os.hostname(), since, token: "t" });
     const result = await tryAppendAuditEntry(logPath, input, { lock: { timeoutMs: 150 } });
-    expect(result).toEqual({
-      ok: false,
-      error: {
+    expect(result).toEqual(
+      left({
         _tag: "LockTimeout",
         lockPath: `${logPath}.lock`,
         waitedMs: expect.any(Number),
         holder: { pid: process.pid, host: os.hostname(), since },
-      },
-    });
-    if (!result.ok && result.error._tag === "LockTimeout") expect(result.error.waitedMs).toBeGreaterThanOrEqual(150);
+      }),
+    );
+    if (isLeft(result) && result.left._tag === "LockTimeout") expect(result.left.waitedMs).toBeGreaterThanOrEqual(150);
     await expect(fs.access(logPath)).rejects.toMatchObject({ code: "ENOENT" });
     // The live lock was left alone.
     expect(JSON.parse(await fs.readFile(`${logPath}.lock`, "utf8"))).toEqual({ pid: process.pid, host: os.hostname(), since, token: "t" });
@@ -212,17 +211,18 @@ describe("the append lock", () => {
 
 describe("openAuditAppender", () => {
   it("refuses a location that names no store before any append", () => {
-    expect(openAuditAppender("s3://")).toEqual({ ok: false, error: expect.objectContaining({ _tag: "BadLocation" }) });
+    expect(openAuditAppender("s3://")).toEqual(left(expect.objectContaining({ _tag: "BadLocation" })));
   });
 
   it("appends through the one opened store, chaining each entry to the one before", async () => {
     const location = path.join(dir, "audit.jsonl");
-    const appender = openAuditAppender(location, { now: () => new Date("2024-05-01T10:00:00.000Z") });
-    if (!appender.ok) throw new Error("expected an appender");
+    const opened = openAuditAppender(location, { now: () => new Date("2024-05-01T10:00:00.000Z") });
+    if (isLeft(opened)) throw new Error("expected an appender");
+    const appender = opened.right;
     const first = await appender.append(input);
     const second = await appender.append({ ...input, result: "failure" });
-    if (!first.ok || !second.ok) throw new Error("expected both appends to succeed");
-    expect([first.entry.prevHash, second.entry.prevHash, second.entry.timestamp]).toEqual([GENESIS_HASH, first.entry.hash, "2024-05-01T10:00:00.000Z"]);
+    if (isLeft(first) || isLeft(second)) throw new Error("expected both appends to succeed");
+    expect([first.right.prevHash, second.right.prevHash, second.right.timestamp]).toEqual([GENESIS_HASH, first.right.hash, "2024-05-01T10:00:00.000Z"]);
     expect((await verifyAuditLog(location)).ok).toBe(true);
   });
 });
@@ -230,12 +230,13 @@ describe("openAuditAppender", () => {
 describe("the file store's folder", () => {
   it("is made again when it went away after the first append", async () => {
     const location = path.join(dir, "gone", "audit.jsonl");
-    const appender = openAuditAppender(location);
-    if (!appender.ok) throw new Error("expected an appender");
-    expect((await appender.append(input)).ok).toBe(true);
+    const opened = openAuditAppender(location);
+    if (isLeft(opened)) throw new Error("expected an appender");
+    const appender = opened.right;
+    expect(isRight(await appender.append(input))).toBe(true);
     await fs.rm(path.join(dir, "gone"), { recursive: true, force: true });
     const again = await appender.append(input);
-    expect(again.ok && again.entry.prevHash).toBe(GENESIS_HASH);
+    expect(isRight(again) && again.right.prevHash).toBe(GENESIS_HASH);
     expect((await verifyAuditLog(location)).ok).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { isLeft } from "fp-ts/Either";
 import { spawn } from "node:child_process";
 import * as http from "node:http";
 import { promises as fs } from "node:fs";
@@ -106,8 +107,8 @@ describe("appendAuditEntry under concurrency", () => {
   it("writes 200 parallel appends in one process with one lock and one fsync per batch (group commit)", async () => {
     const logPath = path.join(dir, "group-commit", "audit.jsonl");
     const opened = openAuditStore(logPath);
-    if (!opened.ok) throw new Error("no store");
-    const counters = (opened.store as unknown as { counters: { commits: number; entries: number } }).counters;
+    if (isLeft(opened)) throw new Error("no store");
+    const counters = (opened.right as unknown as { counters: { commits: number; entries: number } }).counters;
     const append = (i: number) =>
       appendAuditEntry(logPath, { action: "update", sourceId: `source-${i}`, payloadHash: "f".repeat(64), result: "success", details: { index: i } });
     await append(-1);

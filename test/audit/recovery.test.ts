@@ -1,3 +1,4 @@
+import { left } from "fp-ts/Either";
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { AuditEntry } from "../../src/definition/vocabulary/audit-entry";
@@ -109,7 +110,7 @@ describe.each(storeHarnesses())("torn-write recovery ($name store)", (store) => 
       const damaged = damage(good);
       await store.write(location, damaged);
       const result = await tryAppendAuditEntry(location, input, opts());
-      expect({ label, result }).toEqual({ label, result: { ok: false, error: { _tag: "DamagedLog", path: store.tailName(location, damaged), reason } } });
+      expect({ label, result }).toEqual({ label, result: left({ _tag: "DamagedLog", path: store.tailName(location, damaged), reason }) });
       expect(await store.read(location)).toBe(damaged);
     }
   });
