@@ -25,28 +25,29 @@ export function describeError(e: GenesysError): string {
 export function describeWriteError(e: WriteError): string {
   if (e._tag !== "AuditUnavailable") return describeError(e);
   const o = e.outcome;
-  const fix = `${auditFix(e.reason)}, then run \`pulumi up\` again`;
+  const { reason } = e.refusal;
+  const fix = `${auditFix(e.refusal.cause)}, then run \`pulumi up\` again`;
   if (o === undefined) {
-    return redact(`nothing was written to Genesys because the audit log refused the intent entry: ${e.reason}. ${fix}.`);
+    return redact(`nothing was written to Genesys because the audit log refused the intent entry: ${reason}. ${fix}.`);
   }
   const on = o.remoteId === undefined ? `source '${o.sourceId}'` : `source '${o.sourceId}' (${o.remoteId})`;
   if (!o.remoteWrite) {
     return redact(
       `no remote write happened (${o.action} of ${on}: ${o.status}, nothing needed sending to Genesys), ` +
-        `but its outcome could not be audited: ${e.reason}. Nothing changed in Genesys. ${fix}.`,
+        `but its outcome could not be audited: ${reason}. Nothing changed in Genesys. ${fix}.`,
     );
   }
   const doubt = o.intentId === undefined ? "" : ` The intent entry ${o.intentId} stays in doubt in the log.`;
   return redact(
-    `the remote write happened (${o.action} of ${on}: ${o.status}), but its outcome could not be audited: ${e.reason}.${doubt} ` +
+    `the remote write happened (${o.action} of ${on}: ${o.status}), but its outcome could not be audited: ${reason}.${doubt} ` +
       `Genesys holds the change. ${fix}.`,
   );
 }
 
-/** What to do about an audit log that refused an append, from its reason. */
-function auditFix(reason: string): string {
-  if (/damaged/.test(reason)) return "Run `genesys-eventbridge audit verify` to see which entry is damaged and restore the log from its backup or remove what was put there";
-  if (/could not lock/.test(reason)) return "Wait for the other writer to finish (or remove the lock file if no process is writing)";
+/** What to do about an audit log that refused an append, from the audit error's tag. */
+function auditFix(cause: string): string {
+  if (cause === "DamagedLog") return "Run `genesys-eventbridge audit verify` to see which entry is damaged and restore the log from its backup or remove what was put there";
+  if (cause === "LockTimeout") return "Wait for the other writer to finish (or remove the lock file if no process is writing)";
   return "Make the audit log writable (genesys:auditLogPath)";
 }
 

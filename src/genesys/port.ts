@@ -19,12 +19,27 @@ export type WriteRecord = Omit<AuditEntryInput, "action" | "result" | "auditId" 
 };
 
 /**
+ * Why the audit log wrote nothing, as the write protocol carries it: the tag
+ * of the audit log's own error (`LockTimeout`, `DamagedLog`, `IoFailure`,
+ * `BadLocation`, `StoreFailure`, `Contention`) and its one-line account.
+ */
+export interface AuditRefusal {
+  readonly _tag: "AuditRefusal";
+  /** The audit log's error tag, for choosing the fix. */
+  readonly cause: string;
+  readonly reason: string;
+}
+
+/** auditRefusal is the {@link AuditRefusal} constructor. */
+export const auditRefusal = (cause: string, reason: string): AuditRefusal => ({ _tag: "AuditRefusal", cause, reason });
+
+/**
  * The audit log as the write protocol sees it. `append` resolves to the
- * written entry's mark, or to a `Left` reason when nothing could be written;
+ * written entry's mark, or to a `Left` refusal when nothing could be written;
  * it never rejects.
  */
 export interface WriteAudit {
-  append(record: WriteRecord): Promise<Either<string, AuditMark>>;
+  append(record: WriteRecord): Promise<Either<AuditRefusal, AuditMark>>;
 }
 
 /**
@@ -35,7 +50,7 @@ export interface WriteAudit {
  */
 export interface AuditUnavailable {
   readonly _tag: "AuditUnavailable";
-  readonly reason: string;
+  readonly refusal: AuditRefusal;
   readonly outcome?: {
     readonly action: "create" | "update" | "delete";
     readonly sourceId: string;

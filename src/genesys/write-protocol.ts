@@ -7,6 +7,7 @@ import { inOperation, OperationScope } from "./operation-scope";
 import { pollUntil } from "./poll";
 import type { AuditMark } from "../definition/vocabulary/audit-entry";
 import type {
+  AuditRefusal,
   CreateRequest,
   DeleteRequest,
   OperationRequest,
@@ -68,7 +69,7 @@ type Step = Result<{ readonly source: RemoteSource | null; readonly status: Writ
 /** What an operation ran between its records, and the intent it appended (absent when nothing was to be written). */
 interface Done {
   readonly step: Step | undefined;
-  readonly intent?: Either<string, AuditMark>;
+  readonly intent?: Either<AuditRefusal, AuditMark>;
 }
 
 /** The primitives and the protocol's options with their defaults applied. */
@@ -135,7 +136,7 @@ async function conclude(
 ): Promise<Outcome> {
   const { step, intent } = done;
   if (intent !== undefined && isLeft(intent)) {
-    const error: WriteError = { _tag: "AuditUnavailable", reason: intent.left };
+    const error: WriteError = { _tag: "AuditUnavailable", refusal: intent.left };
     return left({ error });
   }
   const intentId = intent === undefined ? {} : { intentId: intent.right.auditId };
@@ -171,7 +172,7 @@ async function conclude(
     const remote = source === null ? remoteId : source.remoteId;
     const error: WriteError = {
       _tag: "AuditUnavailable",
-      reason: closed.left,
+      refusal: closed.left,
       outcome: {
         action: subject.action,
         sourceId: subject.sourceId,

@@ -4,7 +4,7 @@ import type { PreparedDefinition } from "../definition/prepare";
 import { openAuditAppender } from "../audit/append";
 import { describeAuditError } from "../audit/errors";
 import { describeWriteError } from "../genesys/describe";
-import type { WriteAudit } from "../genesys/port";
+import { WriteAudit, auditRefusal } from "../genesys/port";
 import type { RemoteSource, WriteOptions } from "../genesys/primitives";
 import type { OperationContext } from "./context";
 import type { ProviderSettings } from "./settings";
@@ -91,21 +91,21 @@ export async function applySource(
 /**
  * The audit log (a file or an S3 prefix) as the write protocol writes to it,
  * opened once: the location is parsed here, not on every append. A location
- * that names no store refuses every append with the reason.
+ * that names no store refuses every append with the typed refusal.
  */
 export function auditWriter(settings: Pick<ProviderSettings, "auditLogPath" | "auditS3Endpoint">): WriteAudit {
   const options = settings.auditS3Endpoint === undefined ? {} : { s3Endpoint: settings.auditS3Endpoint };
   const appender = openAuditAppender(settings.auditLogPath, options);
   if (E.isLeft(appender)) {
-    const reason = describeAuditError(appender.left);
-    return { append: async () => E.left(reason) };
+    const refused = auditRefusal(appender.left._tag, describeAuditError(appender.left));
+    return { append: async () => E.left(refused) };
   }
   const opened = appender.right;
   return {
     async append(record) {
       const result = await opened.append(record);
       return E.isLeft(result)
-        ? E.left(describeAuditError(result.left))
+        ? E.left(auditRefusal(result.left._tag, describeAuditError(result.left)))
         : E.right({ auditId: result.right.auditId, hash: result.right.hash, timestamp: result.right.timestamp });
     },
   };

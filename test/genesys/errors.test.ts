@@ -1,5 +1,6 @@
 import { badRequest, conflict, forbidden, rateLimited, unauthorized } from "../../src/genesys/errors";
-import { describeError, toError } from "../../src/genesys/describe";
+import { describeError, describeWriteError, toError } from "../../src/genesys/describe";
+import { auditRefusal } from "../../src/genesys/port";
 import { redact } from "../../src/http/redact";
 
 const where = { method: "PUT", path: "/api/v2/configuration/event-streams/a", correlationId: "c-1" };
@@ -23,6 +24,18 @@ describe("error messages", () => {
     const e = forbidden({ ...where, status: 403 });
     const error = toError(e);
     expect({ name: error.name, cause: error.cause, message: error.message }).toEqual({ name: "GenesysForbidden", cause: e, message: describeError(e) });
+  });
+});
+
+describe("write error messages", () => {
+  it.each([
+    ["DamagedLog", "Run `genesys-eventbridge audit verify` to see which entry is damaged and restore the log from its backup or remove what was put there"],
+    ["LockTimeout", "Wait for the other writer to finish (or remove the lock file if no process is writing)"],
+    ["IoFailure", "Make the audit log writable (genesys:auditLogPath)"],
+    ["StoreFailure", "Make the audit log writable (genesys:auditLogPath)"],
+  ])("choose the fix for an audit log that refused the intent from its %s tag", (cause, fix) => {
+    const message = describeWriteError({ _tag: "AuditUnavailable", refusal: auditRefusal(cause, "the log said no") });
+    expect(message).toBe(`nothing was written to Genesys because the audit log refused the intent entry: the log said no. ${fix}, then run \`pulumi up\` again.`);
   });
 });
 

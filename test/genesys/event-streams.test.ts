@@ -61,7 +61,7 @@ describe("event-streams through the write protocol", () => {
   it("writes nothing when the audit log refuses the intent", async () => {
     const api = apiFor(emulator.get());
     const result = failed(await api.create(createRequest(), memoryAudit({ refuse: true })));
-    expect(result.error).toEqual({ _tag: "AuditUnavailable", reason: "the log is read-only" });
+    expect(result.error).toEqual({ _tag: "AuditUnavailable", refusal: { _tag: "AuditRefusal", cause: "IoFailure", reason: "the log is read-only" } });
     expect(calls(emulator.get())).toEqual([]);
     expect(stored()).toBeUndefined();
   });

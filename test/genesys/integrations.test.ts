@@ -210,7 +210,7 @@ describe("the Integrations API through the write protocol", () => {
 
     it("writes nothing when the audit log refuses the intent", async () => {
       const result = failed(await api().create(createRequest(), memoryAudit({ refuse: true })));
-      expect(result).toEqual({ error: { _tag: "AuditUnavailable", reason: "the log is read-only" } });
+      expect(result).toEqual({ error: { _tag: "AuditUnavailable", refusal: { _tag: "AuditRefusal", cause: "IoFailure", reason: "the log is read-only" } } });
       expect(calls(emulator.get())).toEqual(["POST /oauth/token 200", `GET ${base} 200`]);
       expect(emulator.get().state.collection(INTEGRATIONS).list()).toEqual([]);
     });
@@ -534,7 +534,7 @@ describe("the Integrations API through the write protocol", () => {
       const result = failed(await a.update(updateRequest(first.id, "2", definition("orders-source", "mobile"), { recordedStateHash }), memoryAudit({ refuse: true })));
       expect(result.error).toEqual({
         _tag: "AuditUnavailable",
-        reason: "the log is read-only",
+        refusal: { _tag: "AuditRefusal", cause: "IoFailure", reason: "the log is read-only" },
         outcome: { action: "update", sourceId: "orders-source", remoteWrite: false, status: "unchanged", remoteId: first.id },
       });
       expect(describeWriteError(result.error)).toBe(
@@ -550,7 +550,7 @@ describe("the Integrations API through the write protocol", () => {
       const result = failed(await a.update(updateRequest(first.id, "2", twoFilters(["v2.detail.events.conversation.{id}.user.end"])), memoryAudit({ refuseAfter: 1 })));
       expect(result.error).toEqual({
         _tag: "AuditUnavailable",
-        reason: "the log is read-only",
+        refusal: { _tag: "AuditRefusal", cause: "IoFailure", reason: "the log is read-only" },
         outcome: { action: "update", sourceId: "orders-source", remoteWrite: true, status: "updated", remoteId: first.id, intentId: "a1" },
       });
       expect(describeWriteError(result.error)).toMatch(
@@ -564,7 +564,7 @@ describe("the Integrations API through the write protocol", () => {
       const first = await created(a);
       const from = mark();
       const result = failed(await a.update(updateRequest(first.id, "2", twoFilters(["v2.detail.events.conversation.{id}.user.end"])), memoryAudit({ refuse: true })));
-      expect(result).toEqual({ error: { _tag: "AuditUnavailable", reason: "the log is read-only" } });
+      expect(result).toEqual({ error: { _tag: "AuditUnavailable", refusal: { _tag: "AuditRefusal", cause: "IoFailure", reason: "the log is read-only" } } });
       expect(callsSince(from)).toEqual([]);
       expect(stored(first.id)?.config.version).toBe(2);
     });
@@ -834,7 +834,7 @@ describe("the Integrations API through the write protocol", () => {
       const a = api();
       const { id } = await created(a);
       const from = mark();
-      expect(failed(await a.delete(deleteRequest(id), memoryAudit({ refuse: true })))).toEqual({ error: { _tag: "AuditUnavailable", reason: "the log is read-only" } });
+      expect(failed(await a.delete(deleteRequest(id), memoryAudit({ refuse: true })))).toEqual({ error: { _tag: "AuditUnavailable", refusal: { _tag: "AuditRefusal", cause: "IoFailure", reason: "the log is read-only" } } });
       expect(callsSince(from)).toEqual([]);
       expect(stored(id)?.id).toBe(id);
     });

@@ -7,6 +7,7 @@ import { TokenCache } from "../../src/genesys/token-cache";
 import { createSourceApi } from "../../src/genesys/factory";
 import type { ClientSettings } from "../../src/genesys/client";
 import type { CreateRequest, DeleteRequest, UpdateRequest, WriteAudit, WriteFailure, WriteOutcome, WriteRecord } from "../../src/genesys/port";
+import { auditRefusal } from "../../src/genesys/port";
 import { RunningEmulator, defaultCredentials, startEmulator } from "../../src/emulator";
 import { SourceDefinition, validateDefinition } from "../../src/definition";
 import { payloadOf, PreparedPayload } from "../../src/definition/prepare";
@@ -109,7 +110,7 @@ export function memoryAudit(options: { refuse?: boolean; refuseAfter?: number } 
   return {
     records,
     async append(record) {
-      if (options.refuse === true || (options.refuseAfter !== undefined && records.length >= options.refuseAfter)) return left("the log is read-only");
+      if (options.refuse === true || (options.refuseAfter !== undefined && records.length >= options.refuseAfter)) return left(auditRefusal("IoFailure", "the log is read-only"));
       records.push(record);
       return right({ auditId: `a${records.length}`, hash: `h${records.length}`, timestamp: `2026-01-01T00:00:0${records.length % 10}.000Z` });
     },

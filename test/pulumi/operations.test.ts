@@ -186,6 +186,17 @@ describe("provider operations against the emulator", () => {
     expect(emulator.journal().filter((j) => j.method !== "GET" && !j.path.startsWith("/oauth"))).toEqual([]);
   });
 
+  it("points at audit verify when the audit log refuses the intent because it is damaged", async () => {
+    const damaged = path.join(dir, "damaged.jsonl");
+    await fs.writeFile(damaged, '{"hello":1}\n');
+    configure({ auditLogPath: damaged });
+    await expect(ops.create(inputs())).rejects.toThrow(
+      /refused the intent entry: audit log .*damaged\.jsonl is damaged, refusing to append: .*Run `genesys-eventbridge audit verify` to see which entry is damaged/s,
+    );
+    expect(await fs.readFile(damaged, "utf8")).toBe('{"hello":1}\n');
+    expect(emulator.journal().filter((j) => j.method !== "GET" && !j.path.startsWith("/oauth"))).toEqual([]);
+  });
+
   it("sends nothing to Genesys for a change the API does not carry, and still audits it", async () => {
     configure({ api: "integrations" });
     const { outs } = await ops.create(inputs());
