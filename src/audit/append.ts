@@ -13,7 +13,7 @@ export interface AppendOptions extends StoreAppendOptions, AuditStoreOptions {
 
 /**
  * tryAppendAuditEntry is {@link appendAuditEntry} with failures as data:
- * it resolves to the written entry or an `AuditError`, and never rejects
+ * it resolves to `Right` of the written entry or `Left` of an `AuditError`, and never rejects
  * for file system, network or store reasons.
  */
 export async function tryAppendAuditEntry(location: string, input: AuditEntryInput, options: AppendOptions = {}): Promise<AppendResult> {
@@ -32,7 +32,7 @@ export interface AuditAppender {
  * openAuditAppender parses `location` and opens its store once, for a
  * caller that appends many entries (a provider process appends two per
  * write): each append then goes straight to the store. A bad location is
- * the `BadLocation` error, before any append.
+ * a `Left` `BadLocation` error, before any append.
  */
 export function openAuditAppender(location: string, options: AppendOptions = {}): Either<BadLocation, AuditAppender> {
   const now = options.now ?? (() => new Date());

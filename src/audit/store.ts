@@ -4,7 +4,7 @@ import { AuditError } from "./errors";
 import { LockOptions } from "./lock";
 import { VerifyOptions, VerifyResult } from "./verify-lines";
 
-/** AppendResult is the outcome of one append: the entry as written, or why nothing was written. */
+/** AppendResult is the outcome of one append: `Right` of the entry as written, or `Left` of why nothing was written. */
 export type AppendResult = Either<AuditError, AuditEntry>;
 
 /** StoreAppendOptions tunes one append; every field has a default. */
@@ -27,7 +27,7 @@ export interface AuditStore {
   readonly location: string;
   /**
    * Appends one record and resolves, once it is durably stored, to the entry
-   * as written (`prevHash` and `hash` included). Never rejects: failures are data.
+   * as written (`prevHash` and `hash` included). Never rejects: a failure is a `Left` `AuditError`.
    */
   append(record: AuditRecord, options?: StoreAppendOptions): Promise<AppendResult>;
   /** The verdict on the whole chain; never rejects. */
