@@ -161,8 +161,9 @@ describe("the append lock", () => {
 
   it("breaks at once a lock whose owner was killed and not reaped yet (a zombie)", async () => {
     const logPath = path.join(dir, "audit.jsonl");
-    // The shell starts a child, prints its pid, then becomes a `sleep` that never reaps it: killed, it stays a zombie.
-    const parent = require("node:child_process").spawn("sh", ["-c", "sleep 30 & echo $!; exec sleep 30"], { stdio: ["ignore", "pipe", "ignore"] });
+    // A parent that forks a child, prints its pid and sleeps without ever reaping it: killed, the child stays a zombie.
+    const forkAndSleep = "import os, time\npid = os.fork()\nif pid == 0:\n    time.sleep(30)\n    os._exit(0)\nprint(pid, flush=True)\ntime.sleep(30)";
+    const parent = require("node:child_process").spawn("python3", ["-c", forkAndSleep], { stdio: ["ignore", "pipe", "ignore"] });
     try {
       const pid = Number(await new Promise<string>((resolve) => parent.stdout.once("data", (d: Buffer) => resolve(d.toString().trim()))));
       process.kill(pid, "SIGKILL");

@@ -757,8 +757,20 @@ describe("the Integrations API through the write protocol", () => {
       const from = mark();
       expect(await a.find("orders-source")).toEqual(right([ours(id, "2")]));
       expect(await a.find("nothing-here")).toEqual(right([]));
-      // Four integrations, two per page: two pages per lookup, config expanded, no further reads.
-      expect(callsSince(from)).toEqual(["POST /oauth/token 200", `GET ${base} 200`, `GET ${base} 200`, `GET ${base} 200`, `GET ${base} 200`]);
+      // Four integrations, two per page: two pages, config expanded, once per process; the second lookup reads the kept listing.
+      expect(callsSince(from)).toEqual(["POST /oauth/token 200", `GET ${base} 200`, `GET ${base} 200`]);
+    });
+
+    it("keeps the listing current with what the process creates and deletes, without listing again", async () => {
+      const a = api();
+      const from = mark();
+      expect(await a.find("orders-source")).toEqual(right([]));
+      const { id } = await created(a);
+      const found = await a.find("orders-source");
+      expect(isLeft(found) ? [] : found.right.map((f) => f.remoteId)).toEqual([id]);
+      expect(await a.remove(id)).toEqual(right(true));
+      expect(await a.find("orders-source")).toEqual(right([]));
+      expect(callsSince(from).filter((c) => c === `GET ${base} 200`)).toHaveLength(1);
     });
 
     it("lists every EventBridge source integration, paging through the list", async () => {

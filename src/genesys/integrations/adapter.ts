@@ -50,8 +50,9 @@ const maxPages = 1000;
  * then a `PATCH` of the intended state when it differs; the answers of the
  * POST, PUT and PATCH show what the server holds, so they serve as the
  * re-read. Names are not unique in the API, so a create is preceded by a
- * lookup. Minimum chains (besides one token and one organization lookup per
- * process): create = list, POST, GET config, PUT config, PATCH (when the new
+ * lookup, which reads the organization's listing taken once per process.
+ * Minimum chains (besides one token, one organization lookup and one listing
+ * per process): create = POST, GET config, PUT config, PATCH (when the new
  * integration is not already in the intended state); update = GET
  * integration, GET config, PUT config (+ PATCH when the state changes);
  * delete = DELETE, then GETs until it is gone. See
@@ -66,8 +67,8 @@ export class IntegrationsApi implements SourcePrimitives<IntegrationState> {
   readonly settleMs: number;
   readonly pollIntervalMs: number;
   private readonly pageSize: number;
-  /** The organization listing in flight, shared by lookups that start meanwhile. */
-  private inFlight: Promise<Result<ReadonlyArray<Integration>>> | undefined;
+  /** The organization's listing, taken once per process and kept current with what this process creates and deletes (see `listing`). */
+  private known: Promise<Result<ReadonlyArray<Integration>>> | undefined;
   /** The raw config behind each `RemoteSource` this adapter made, so that a write can keep what it does not set. */
   private readonly raw = new WeakMap<RemoteSource, Raw>();
 
@@ -141,21 +142,30 @@ export class IntegrationsApi implements SourcePrimitives<IntegrationState> {
   }
 
   /**
-   * Every EventBridge source integration, paging through the list. Lookups
-   * that start while a listing is in flight share it: the creates of one
-   * deployment, which start together, then list the organization once
-   * instead of once each (a listing already misses what is created after it
-   * started, shared or not). A finished listing is not kept.
+   * Every EventBridge source integration, paging through the list once per
+   * process: lookups that start while it is in flight share it, and later
+   * lookups read it as this process has changed it since (an integration it
+   * created is added, one it deleted is dropped), so the creates of one
+   * deployment list the organization once instead of once each, however
+   * they are paced. What other writers create meanwhile is missed, as by any
+   * listing taken before their write. A failed listing is not kept.
    */
   private listing(): Promise<Result<ReadonlyArray<Integration>>> {
-    if (this.inFlight === undefined) {
+    if (this.known === undefined) {
       const run = this.listAll();
-      this.inFlight = run;
-      void run.finally(() => {
-        if (this.inFlight === run) this.inFlight = undefined;
+      this.known = run;
+      void run.then((r) => {
+        if (isLeft(r) && this.known === run) this.known = undefined;
       });
     }
-    return this.inFlight;
+    return this.known;
+  }
+
+  /** Applies a change this process made to the kept listing, if there is one. */
+  private amendListing(change: (integrations: ReadonlyArray<Integration>) => ReadonlyArray<Integration>): void {
+    const kept = this.known;
+    if (kept === undefined) return;
+    this.known = kept.then((r) => (isLeft(r) ? r : right(change(r.right))));
   }
 
   private async listAll(): Promise<Result<ReadonlyArray<Integration>>> {
@@ -180,6 +190,7 @@ export class IntegrationsApi implements SourcePrimitives<IntegrationState> {
     }, Integration);
     if (isLeft(posted)) return posted;
     const integration = posted.right;
+    this.amendListing((all) => [...all, integration]);
     // The POST's answer is the integration; its config (and version) may take a moment to become readable.
     const config = await pollUntil(() => this.get(configPath(integration.id), IntegrationConfiguration), (r) => isLeft(r) || r.right !== null, {
       clock: this.clock,
@@ -250,6 +261,7 @@ export class IntegrationsApi implements SourcePrimitives<IntegrationState> {
       const decoded = this.decode("DELETE", path, answer.right, Integration);
       if (isLeft(decoded)) return decoded;
     }
+    this.amendListing((all) => all.filter((e) => e.id !== remoteId));
     return right(true);
   }
 
