@@ -4,6 +4,7 @@ import { Either, left, right } from "fp-ts/Either";
 import { JsonProblem, parseStrictJson } from "../definition";
 import { MAX_EVENT_CORPUS_BYTES, MAX_EVENT_FILE_BYTES, MAX_EVENT_FILES } from "./limits";
 import type { FileProblem } from "./problem";
+import { readFileOrFolder } from "./file-or-folder";
 import { readCapped } from "./read-capped";
 
 /** The recorded events of a corpus, not yet decoded, with the file each came from. */
@@ -29,31 +30,18 @@ export const EVENT_FILE_ENDINGS: ReadonlyArray<string> = [".json", ".jsonl", ".n
  * together. `name` is how messages call the location. Never throws.
  */
 export function readEventCorpus(location: string, name: string = location): Either<FileProblem, EventCorpusValues> {
-  let isDirectory: boolean;
-  try {
-    isDirectory = fs.statSync(location).isDirectory();
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "error";
-    return left(code === "ENOENT" || code === "ENOTDIR" ? { _tag: "FileMissing", file: name } : { _tag: "FileUnreadable", file: name, code });
-  }
-  const files = isDirectory ? eventFilesIn(location, name) : right([{ file: location, name }]);
-  if (files._tag === "Left") return files;
-  const values: unknown[] = [];
-  const origins: string[] = [];
-  let total = 0;
-  for (const f of files.right) {
-    const bytes = readCapped(f.file, MAX_EVENT_FILE_BYTES, f.name, "an event file");
-    if (bytes._tag === "Left") return bytes;
-    total += bytes.right.length;
-    if (total > MAX_EVENT_CORPUS_BYTES) return left({ _tag: "FileTooLarge", file: name, limit: MAX_EVENT_CORPUS_BYTES, what: "the event files of a corpus together" });
-    const read = parseEventBytes(bytes.right, f.name);
-    if (read._tag === "Left") return read;
-    for (const v of read.right) {
-      values.push(v);
-      origins.push(f.name);
-    }
-  }
-  return right({ values, files: origins });
+  return readFileOrFolder(location, name, {
+    filesIn: eventFilesIn,
+    single: (file, as) => ({ file, name: as }),
+    read: (f) => {
+      const bytes = readCapped(f.file, MAX_EVENT_FILE_BYTES, f.name, "an event file");
+      if (bytes._tag === "Left") return bytes;
+      const read = parseEventBytes(bytes.right, f.name);
+      return read._tag === "Left" ? read : right({ bytes: bytes.right.length, values: read.right, origin: f.name });
+    },
+    totalLimit: MAX_EVENT_CORPUS_BYTES,
+    totalWhat: "the event files of a corpus together",
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Either, left, right } from "fp-ts/Either";
+import { readFileOrFolder } from "./file-or-folder";
 import { parseJsonBytes, readJsonFile } from "./json-file";
 import { MAX_DEFINITION_FILE_BYTES, MAX_SAMPLE_FILE_BYTES, MAX_SAMPLE_FILES, MAX_SAMPLES_TOTAL_BYTES } from "./limits";
 import type { FileProblem } from "./problem";
@@ -88,30 +89,18 @@ function stdinSamples(bytes: Uint8Array): Either<FileProblem, { values: unknown[
 }
 
 function readSampleValues(location: string, name: string): Either<FileProblem, { values: unknown[]; files: string[] }> {
-  let isDirectory: boolean;
-  try {
-    isDirectory = fs.statSync(location).isDirectory();
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "error";
-    return left(code === "ENOENT" || code === "ENOTDIR" ? { _tag: "FileMissing", file: name } : { _tag: "FileUnreadable", file: name, code });
-  }
-  const files = isDirectory ? jsonFilesIn(location, name) : right([{ file: location, name, base: path.basename(name) }]);
-  if (files._tag === "Left") return files;
-  const values: unknown[] = [];
-  const origins: string[] = [];
-  let total = 0;
-  for (const f of files.right) {
-    const read = readJsonFile(f.file, MAX_SAMPLE_FILE_BYTES, f.name, "a sample file");
-    if (read._tag === "Left") return read;
-    total += read.right.bytes;
-    if (total > MAX_SAMPLES_TOTAL_BYTES) {
-      return left({ _tag: "FileTooLarge", file: name, limit: MAX_SAMPLES_TOTAL_BYTES, what: "the sample files of a source together" });
-    }
-    const items = Array.isArray(read.right.value) ? read.right.value : [read.right.value];
-    values.push(...items);
-    origins.push(...items.map(() => f.base));
-  }
-  return right({ values, files: origins });
+  return readFileOrFolder(location, name, {
+    filesIn: jsonFilesIn,
+    single: (file, as) => ({ file, name: as, base: path.basename(as) }),
+    read: (f) => {
+      const read = readJsonFile(f.file, MAX_SAMPLE_FILE_BYTES, f.name, "a sample file");
+      if (read._tag === "Left") return read;
+      const items = Array.isArray(read.right.value) ? read.right.value : [read.right.value];
+      return right({ bytes: read.right.bytes, values: items, origin: f.base });
+    },
+    totalLimit: MAX_SAMPLES_TOTAL_BYTES,
+    totalWhat: "the sample files of a source together",
+  });
 }
 
 function jsonFilesIn(dir: string, name: string): Either<FileProblem, Array<{ file: string; name: string; base: string }>> {
