@@ -1,10 +1,10 @@
 import { Either, isLeft, left, right } from "fp-ts/Either";
 import * as t from "io-ts";
-import { PathReporter } from "io-ts/PathReporter";
 import type { PreparedPayload } from "../../definition/prepare";
-import { correlationIdOf } from "../classify";
 import type { ApiRequest, GenesysClient } from "../client";
-import { GenesysError, decodeError } from "../errors";
+import { decodeAnswer } from "../decode-answer";
+import type { AnswerToDecode } from "../decode-answer";
+import type { GenesysError } from "../errors";
 import { ownerFromNote, ownerNote } from "../ownership";
 import { pollUntil } from "../poll";
 import type { Created, RemoteSource, SourcePrimitives, WriteOptions, WriteTarget, Written } from "../primitives";
@@ -305,13 +305,7 @@ export class IntegrationsApi implements SourcePrimitives<IntegrationState> {
     return this.decode(request.method, request.path, answer.right, codec);
   }
 
-  private decode<A>(method: string, path: string, answer: { status: number; headers: Readonly<Record<string, string>>; body: unknown }, codec: t.Decoder<unknown, A>): Result<A> {
-    const decoded = codec.decode(answer.body);
-    if (!isLeft(decoded)) return decoded;
-    const correlationId = correlationIdOf(answer.headers);
-    return left(decodeError(
-      { method, path, status: answer.status, ...(correlationId === undefined ? {} : { correlationId }) },
-      PathReporter.report(decoded).join("; "),
-    ));
+  private decode<A>(method: string, path: string, answer: AnswerToDecode, codec: t.Decoder<unknown, A>): Result<A> {
+    return decodeAnswer(method, path, answer, codec);
   }
 }

@@ -1,15 +1,15 @@
-import { Either, isLeft, left, right } from "fp-ts/Either";
-import { PathReporter } from "io-ts/PathReporter";
-import { correlationIdOf } from "../classify";
+import { Either, isLeft, right } from "fp-ts/Either";
 import type { GenesysClient } from "../client";
-import { GenesysError, decodeError } from "../errors";
+import { decodeAnswer } from "../decode-answer";
+import type { GenesysError } from "../errors";
+import { keptLookup } from "../kept-lookup";
 import { Organization } from "./codec";
 import { organizationPath } from "./paths";
 
 // One organization per set of credentials, and one lookup per process for
 // each: concurrent operations share the request in flight, and a failed
 // lookup is forgotten so that the next one asks again.
-const lookups = new Map<string, Promise<Either<GenesysError, string>>>();
+const lookups = keptLookup<GenesysError, string>();
 
 /**
  * The id of the organization a client's credentials belong to, from
@@ -17,28 +17,13 @@ const lookups = new Map<string, Promise<Either<GenesysError, string>>>();
  * credentials, then cached (the request in flight is shared).
  */
 export function organizationIdOf(client: GenesysClient): Promise<Either<GenesysError, string>> {
-  const key = `${client.hosts.apiBaseUrl} ${client.identity}`;
-  let lookup = lookups.get(key);
-  if (lookup === undefined) {
-    lookup = ask(client);
-    lookups.set(key, lookup);
-    void lookup.then((r) => {
-      if (isLeft(r)) lookups.delete(key);
-    });
-  }
-  return lookup;
+  return lookups(`${client.hosts.apiBaseUrl} ${client.identity}`, () => ask(client));
 }
 
 async function ask(client: GenesysClient): Promise<Either<GenesysError, string>> {
   const answer = await client.request({ method: "GET", path: organizationPath });
   if (isLeft(answer)) return answer;
-  const decoded = Organization.decode(answer.right.body);
-  if (isLeft(decoded)) {
-    const correlationId = correlationIdOf(answer.right.headers);
-    return left(decodeError(
-      { method: "GET", path: organizationPath, status: answer.right.status, ...(correlationId === undefined ? {} : { correlationId }) },
-      PathReporter.report(decoded).join("; "),
-    ));
-  }
+  const decoded = decodeAnswer("GET", organizationPath, answer.right, Organization);
+  if (isLeft(decoded)) return decoded;
   return right(decoded.right.id);
 }

@@ -1,10 +1,10 @@
-import { Either, isLeft, left, right } from "fp-ts/Either";
+import { Either, isLeft, right } from "fp-ts/Either";
 import * as t from "io-ts";
-import { PathReporter } from "io-ts/PathReporter";
 import { AvailableTopic, AvailableTopicEntityListing } from "../../definition/catalog/available-topic";
-import { correlationIdOf } from "../classify";
 import type { GenesysClient } from "../client";
-import { GenesysError, decodeError } from "../errors";
+import { decodeAnswer } from "../decode-answer";
+import type { GenesysError } from "../errors";
+import { keptLookup } from "../kept-lookup";
 import { organizationIdOf } from "./organization";
 import { topicCatalogPath } from "./paths";
 
@@ -19,7 +19,7 @@ const MAX_PAGES = 100;
 
 // One catalog per organization and process: concurrent checks share the
 // request in flight, and a failed read is forgotten so that the next one asks again.
-const catalogs = new Map<string, Promise<Either<GenesysError, AvailableTopicEntityListing>>>();
+const catalogs = keptLookup<GenesysError, AvailableTopicEntityListing>();
 
 /**
  * The organization's notification topic catalog with every topic's
@@ -33,16 +33,7 @@ const catalogs = new Map<string, Promise<Either<GenesysError, AvailableTopicEnti
 export async function topicCatalogOf(client: GenesysClient): Promise<Either<GenesysError, AvailableTopicEntityListing>> {
   const organization = await organizationIdOf(client);
   if (isLeft(organization)) return organization;
-  const key = `${client.hosts.apiBaseUrl} ${organization.right}`;
-  let read = catalogs.get(key);
-  if (read === undefined) {
-    read = readAll(client);
-    catalogs.set(key, read);
-    void read.then((r) => {
-      if (isLeft(r)) catalogs.delete(key);
-    });
-  }
-  return read;
+  return catalogs(`${client.hosts.apiBaseUrl} ${organization.right}`, () => readAll(client));
 }
 
 async function readAll(client: GenesysClient): Promise<Either<GenesysError, AvailableTopicEntityListing>> {
@@ -51,14 +42,8 @@ async function readAll(client: GenesysClient): Promise<Either<GenesysError, Avai
     const path = topicCatalogPath(pageNumber);
     const answer = await client.request({ method: "GET", path });
     if (isLeft(answer)) return answer;
-    const decoded = CatalogPage.decode(answer.right.body);
-    if (isLeft(decoded)) {
-      const correlationId = correlationIdOf(answer.right.headers);
-      return left(decodeError(
-        { method: "GET", path, status: answer.right.status, ...(correlationId === undefined ? {} : { correlationId }) },
-        PathReporter.report(decoded).slice(0, 3).join("; "),
-      ));
-    }
+    const decoded = decodeAnswer("GET", path, answer.right, CatalogPage, 3);
+    if (isLeft(decoded)) return decoded;
     entities.push(...decoded.right.entities);
     const { pageCount } = decoded.right;
     if (pageCount === undefined || pageNumber >= pageCount || decoded.right.entities.length === 0) break;
