@@ -13,7 +13,7 @@ import { engineOrSkip } from "../../scripts/engine-env";
 import { execFileSync } from "node:child_process";
 import { verifyAuditLog } from "../../src/audit/verify";
 import { startEmulator, RunningEmulator } from "../../src/emulator";
-import { auditEntries, createEngineStack, EngineStack, killProviders, manyDefinitions } from "./support/engine-stack";
+import { auditEntries, emulatorPerTest, killProviders, manyDefinitions } from "./support/engine-stack";
 
 const engine = engineOrSkip();
 const describeEngine = engine ? describe : describe.skip;
@@ -57,58 +57,44 @@ function unaudited(emulator: RunningEmulator, auditLog: string): string[] {
 }
 
 describeEngine("fault matrix on the Integrations API", () => {
-  let emulator: RunningEmulator;
-  const stacks: EngineStack[] = [];
-  const stackFor = async (name: string, extraConfig: Record<string, string> = {}) => {
-    const s = await createEngineStack(engine!, name, { apiBaseUrl: emulator.url, ...CLIENT, api: "integrations", extraConfig });
-    stacks.push(s);
-    return s;
-  };
-
-  beforeEach(async () => {
-    emulator = await startEmulator({ port: 0, ...CLIENT });
-  }, T);
-
-  afterEach(async () => {
-    await Promise.all(stacks.splice(0).map((s) => s.remove()));
-    await emulator?.close();
-  }, T);
+  const world = emulatorPerTest(engine!, CLIENT, T);
+  const stackFor = (name: string, extraConfig?: Record<string, string>) => world.stackFor(name, extraConfig);
 
   test("a provider killed mid-up leaves half-made integrations; one plain up completes them with no duplicate", async () => {
     const s = await stackFor("killed");
     const definitions = manyDefinitions("killed", 30);
     await s.useDefinitions(definitions);
     // Slow config writes widen the window between an integration's POST and its config.
-    emulator.addFault({ method: "PUT", path: "/api/v2/integrations/*", times: 10_000, action: { delayMs: 300 } });
+    world.emulator.addFault({ method: "PUT", path: "/api/v2/integrations/*", times: 10_000, action: { delayMs: 300 } });
     const first = s.stack.up().then(() => "finished", () => "failed");
     let killed = 0;
     for (let i = 0; i < 600 && killed === 0; i++) {
-      if (writes(emulator).filter((w) => w.method === "POST").length >= 8) killed = killProviders(s.dir);
+      if (writes(world.emulator).filter((w) => w.method === "POST").length >= 8) killed = killProviders(s.dir);
       else await new Promise((r) => setTimeout(r, 50));
     }
     expect([killed > 0, await first]).toEqual([true, "failed"]);
-    const before = await integrations(emulator);
+    const before = await integrations(world.emulator);
     const halfMade = before.filter((i) => Object.keys(i.config.properties).length === 0).length;
     // The killed run's intents without an outcome are in doubt, not tampering.
     const afterKill = await verifyAuditLog(s.auditLog);
     expect(afterKill._tag).toBe("Intact");
     const inDoubt = afterKill._tag === "Intact" ? afterKill.inDoubt.length : -1;
     expect(inDoubt).toBeGreaterThanOrEqual(halfMade);
-    emulator.state.faults.clear();
+    world.emulator.state.faults.clear();
 
     await s.stack.cancel().catch(() => undefined);
     const second = await s.stack.up({ onOutput: (o) => s.output.push(o) });
-    const after = await integrations(emulator);
+    const after = await integrations(world.emulator);
     const outputs = second.outputs.sources.value as Record<string, { remoteId: string }>;
     expect(duplicates(after.map((i) => i.name))).toEqual([]);
     expect(after.map((i) => i.name).sort()).toEqual(definitions.map((d) => d.id).sort());
     expect(Object.values(outputs).map((o) => o.remoteId).sort()).toEqual(after.map((i) => i.id).sort());
     expect(after.filter((i) => (i.config.properties.eventFilter as unknown[] | undefined)?.length !== 2)).toEqual([]);
-    expect(unaudited(emulator, s.auditLog)).toEqual([]);
+    expect(unaudited(world.emulator, s.auditLog)).toEqual([]);
     const statuses = Object.values(second.outputs.sources.value as Record<string, { metrics: { registrationStatus: string } }>).map((o) => o.metrics.registrationStatus);
     console.log(`fault-matrix: kill -9 mid-up of 30 creates: ${before.length} integrations existed after the kill (${halfMade} half made); `
       + `second up: ${statuses.filter((x) => x === "completed").length} completed, ${statuses.filter((x) => x === "created").length} created; `
-      + `${writes(emulator).length} remote writes, ${auditEntries(s.auditLog).length} audit records, 0 unaudited writes, `
+      + `${writes(world.emulator).length} remote writes, ${auditEntries(s.auditLog).length} audit records, 0 unaudited writes, `
       + `${duplicates(after.map((i) => i.name)).length} duplicates, 2 runs, ${inDoubt} intents in doubt after the kill`);
   }, T);
 
@@ -119,9 +105,9 @@ describeEngine("fault matrix on the Integrations API", () => {
     await s.useDefinitions(manyDefinitions("unwritable", 3));
     const failed = await s.stack.up().then(() => "", (e: Error) => e.message);
     expect(failed).toMatch(/nothing was written to Genesys because the audit log refused the intent entry: .*blocker/);
-    expect(writes(emulator)).toEqual([]);
+    expect(writes(world.emulator)).toEqual([]);
     const again = await s.stack.up().then(() => "", (e: Error) => e.message);
-    expect([again === "" ? "succeeded" : "failed", writes(emulator).length]).toEqual(["failed", 0]);
+    expect([again === "" ? "succeeded" : "failed", writes(world.emulator).length]).toEqual(["failed", 0]);
     console.log("fault-matrix: unwritable audit log, 3 sources, 2 runs: 0 remote writes, 0 audit records");
   }, T);
 
@@ -153,15 +139,15 @@ describeEngine("fault matrix on the Integrations API", () => {
   test("a 429 storm (bucket of 10, 5 per second) lets 50 new sources converge in one up with no failure", async () => {
     const s = await stackFor("storm");
     await s.useDefinitions(manyDefinitions("storm", 50));
-    await axios.post(`${emulator.url}/__emulator/rate-limit`, { capacity: 10, refillPerSecond: 5 });
+    await axios.post(`${world.emulator.url}/__emulator/rate-limit`, { capacity: 10, refillPerSecond: 5 });
     const started = Date.now();
     const up = await s.stack.up();
     const seconds = (Date.now() - started) / 1000;
-    const limited = emulator.journal().filter((j) => j.status === 429).length;
-    const served = emulator.journal().filter((j) => j.status !== 429).length;
+    const limited = world.emulator.journal().filter((j) => j.status === 429).length;
+    const served = world.emulator.journal().filter((j) => j.status !== 429).length;
     expect(up.summary.resourceChanges).toEqual({ create: 51 });
-    expect(duplicates((await integrations(emulator)).map((i) => i.name))).toEqual([]);
-    expect((await integrations(emulator)).length).toBe(50);
+    expect(duplicates((await integrations(world.emulator)).map((i) => i.name))).toEqual([]);
+    expect((await integrations(world.emulator)).length).toBe(50);
     console.log(`fault-matrix: 429 storm, 50 creates: 1 run, ${served} requests served, ${limited} answered 429, ${seconds.toFixed(1)} s `
       + `(the bucket's minimum for ${served} requests: ${((served - 10) / 5).toFixed(1)} s)`);
   }, T);
@@ -169,36 +155,36 @@ describeEngine("fault matrix on the Integrations API", () => {
   test("tokens revoked in the middle of an up are replaced and the up succeeds", async () => {
     const s = await stackFor("revoked");
     await s.useDefinitions(manyDefinitions("revoked", 10));
-    emulator.addFault({ method: "PUT", path: "/api/v2/integrations/*", times: 10_000, action: { delayMs: 150 } });
+    world.emulator.addFault({ method: "PUT", path: "/api/v2/integrations/*", times: 10_000, action: { delayMs: 150 } });
     let settled = false;
     const up = s.stack.up().finally(() => void (settled = true));
     // Waits for the third create however slowly the engine starts on a loaded machine (bounded at two minutes).
-    for (let i = 0; i < 4800 && !settled && writes(emulator).filter((w) => w.method === "POST").length < 3; i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 4800 && !settled && writes(world.emulator).filter((w) => w.method === "POST").length < 3; i++) await new Promise((r) => setTimeout(r, 25));
     expect(settled).toBe(false);
-    emulator.state.tokens.revokeAll();
+    world.emulator.state.tokens.revokeAll();
     const result = await up;
     expect(result.summary.resourceChanges).toEqual({ create: 11 });
-    const refused = emulator.journal().filter((j) => j.status === 401).length;
+    const refused = world.emulator.journal().filter((j) => j.status === 401).length;
     expect(refused).toBeGreaterThan(0);
     console.log(`fault-matrix: tokens revoked mid-up of 10 creates: 1 run, ${refused} requests answered 401 then repeated with a new token`);
   }, T);
 
   test("an emulator restarted (store kept) between preview and up serves the up", async () => {
     const store = path.join(fs.mkdtempSync(path.join(require("node:os").tmpdir(), "fault-store-")), "state.json");
-    await emulator.close();
-    emulator = await startEmulator({ port: 0, storePath: store, ...CLIENT });
+    await world.emulator.close();
+    world.emulator = await startEmulator({ port: 0, storePath: store, ...CLIENT });
     const s = await stackFor("restarted");
     await s.useDefinitions(manyDefinitions("restarted", 3));
     await s.stack.up();
-    const port = emulator.port;
+    const port = world.emulator.port;
     await s.useDefinitions(manyDefinitions("restarted", 4));
     const preview = await s.stack.preview();
     expect(preview.changeSummary).toMatchObject({ create: 1 });
-    await emulator.close();
-    emulator = await startEmulator({ port, storePath: store, ...CLIENT });
+    await world.emulator.close();
+    world.emulator = await startEmulator({ port, storePath: store, ...CLIENT });
     const up = await s.stack.up();
     expect(up.summary.resourceChanges).toMatchObject({ create: 1, same: 4 });
-    expect((await integrations(emulator)).length).toBe(4);
+    expect((await integrations(world.emulator)).length).toBe(4);
     console.log("fault-matrix: emulator restarted between preview and up: 1 run, 1 create, 4 integrations, 0 duplicates");
   }, T);
 });

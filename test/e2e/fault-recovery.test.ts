@@ -15,7 +15,7 @@ import { main } from "../../src/cli";
 import { startEmulator, RunningEmulator } from "../../src/emulator";
 import { startWebhookReceiver } from "../../src/webhook";
 import { MOTO_CREDENTIALS, motoOrSkip, startMoto } from "../audit/support/moto";
-import { auditEntries, createEngineStack, EngineStack, killProviders, manyDefinitions } from "./support/engine-stack";
+import { auditEntries, createEngineStack, EngineStack, emulatorPerTest, killProviders, manyDefinitions } from "./support/engine-stack";
 
 const engine = engineOrSkip();
 const describeEngine = engine ? describe : describe.skip;
@@ -77,30 +77,17 @@ async function cli(...argv: string[]) {
 }
 
 describeEngine("crash artifacts recover by themselves (Integrations API)", () => {
-  let emulator: RunningEmulator;
-  const stacks: EngineStack[] = [];
-  const stackFor = async (name: string, extraConfig: Record<string, string> = {}) => {
-    const s = await createEngineStack(engine!, name, { apiBaseUrl: emulator.url, ...CLIENT, api: "integrations", extraConfig });
-    stacks.push(s);
-    return s;
-  };
-
-  beforeEach(async () => {
-    emulator = await startEmulator({ port: 0, ...CLIENT });
-  }, T);
-  afterEach(async () => {
-    await Promise.all(stacks.splice(0).map((s) => s.remove()));
-    await emulator?.close();
-  }, T);
+  const world = emulatorPerTest(engine!, CLIENT, T);
+  const stackFor = (name: string, extraConfig?: Record<string, string>) => world.stackFor(name, extraConfig);
 
   /** Every definition has exactly one integration, complete (both topics) and enabled, and the stack's outputs name them. */
   async function expectConverged(s: EngineStack, ids: string[], outputs: Record<string, { remoteId: string }>) {
-    const after = await integrations(emulator);
+    const after = await integrations(world.emulator);
     expect(duplicates(after.map((i) => i.name))).toEqual([]);
     expect(after.map((i) => i.name).sort()).toEqual([...ids].sort());
     expect(after.filter((i) => (i.config.properties.eventFilter as unknown[] | undefined)?.length !== 2 || i.intendedState !== "ENABLED").map((i) => i.name)).toEqual([]);
     expect(Object.values(outputs).map((o) => o.remoteId).sort()).toEqual(after.map((i) => i.id).sort());
-    expect(unaudited(emulator, s.auditLog)).toEqual([]);
+    expect(unaudited(world.emulator, s.auditLog)).toEqual([]);
     expect(await verifyAuditLog(s.auditLog)).toMatchObject({ _tag: "Intact" });
     return after;
   }
@@ -113,8 +100,8 @@ describeEngine("crash artifacts recover by themselves (Integrations API)", () =>
     const first = s.stack.up().then(() => "finished", () => "failed");
     const killed = await killWhen(s, ready);
     expect([killed > 0, await first]).toEqual([true, "failed"]);
-    const atKill = { posts: count(emulator, "POST"), puts: count(emulator, "PUT", "/config/current"), patches: count(emulator, "PATCH") };
-    emulator.state.faults.clear();
+    const atKill = { posts: count(world.emulator, "POST"), puts: count(world.emulator, "PUT", "/config/current"), patches: count(world.emulator, "PATCH") };
+    world.emulator.state.faults.clear();
     await s.stack.cancel().catch(() => undefined);
     const second = await s.stack.up();
     await expectConverged(s, definitions.map((d) => d.id), second.outputs.sources.value);
@@ -122,18 +109,18 @@ describeEngine("crash artifacts recover by themselves (Integrations API)", () =>
   }
 
   const figures = (s: EngineStack, runs: number) =>
-    `${runs} runs to converge, ${writes(emulator).length} remote writes, ${auditEntries(s.auditLog).length} audit records, 0 unaudited, 0 duplicates`;
+    `${runs} runs to converge, ${writes(world.emulator).length} remote writes, ${auditEntries(s.auditLog).length} audit records, 0 unaudited, 0 duplicates`;
 
   test("killed right after the first POSTs of a batch of creates (no config written yet): one plain up completes them", async () => {
-    emulator.addFault({ method: "PUT", path: "/api/v2/integrations/*", times: 10_000, action: { delayMs: 4000 } });
-    const { s, atKill } = await killedCreates("posted", () => count(emulator, "POST") >= 3);
+    world.emulator.addFault({ method: "PUT", path: "/api/v2/integrations/*", times: 10_000, action: { delayMs: 4000 } });
+    const { s, atKill } = await killedCreates("posted", () => count(world.emulator, "POST") >= 3);
     expect(atKill.puts).toBe(0);
     console.log(`fault-recovery: kill -9 after ${atKill.posts} of 6 POSTs, 0 config PUTs: ${figures(s, 2)}, 0 orphans`);
   }, T);
 
   test("killed right after the first config PUTs (intended state not patched yet): one plain up completes them", async () => {
-    emulator.addFault({ method: "PATCH", path: "/api/v2/integrations/*", times: 10_000, action: { delayMs: 4000 } });
-    const { s, atKill } = await killedCreates("configured", () => count(emulator, "PUT", "/config/current") >= 2);
+    world.emulator.addFault({ method: "PATCH", path: "/api/v2/integrations/*", times: 10_000, action: { delayMs: 4000 } });
+    const { s, atKill } = await killedCreates("configured", () => count(world.emulator, "PUT", "/config/current") >= 2);
     expect(atKill.patches).toBe(0);
     console.log(`fault-recovery: kill -9 after ${atKill.puts} config PUTs (${atKill.posts} POSTs, 0 PATCHes): ${figures(s, 2)}, 0 orphans`);
   }, T);
@@ -142,20 +129,20 @@ describeEngine("crash artifacts recover by themselves (Integrations API)", () =>
     const s = await stackFor("destroyed");
     await s.useDefinitions(manyDefinitions("destroyed", 6));
     await s.stack.up();
-    emulator.addFault({ method: "DELETE", path: "/api/v2/integrations/*", times: 10_000, action: { delayMs: 1500 } });
+    world.emulator.addFault({ method: "DELETE", path: "/api/v2/integrations/*", times: 10_000, action: { delayMs: 1500 } });
     // One delete at a time, so that the kill finds some done, one in flight and the rest not begun.
     const first = s.stack.destroy({ parallel: 1 }).then(() => "finished", () => "failed");
-    const killed = await killWhen(s, () => count(emulator, "DELETE") >= 1);
+    const killed = await killWhen(s, () => count(world.emulator, "DELETE") >= 1);
     expect([killed > 0, await first]).toEqual([true, "failed"]);
-    const left = (await integrations(emulator)).length;
+    const left = (await integrations(world.emulator)).length;
     expect(left).toBeGreaterThan(0);
-    emulator.state.faults.clear();
+    world.emulator.state.faults.clear();
     await s.stack.cancel().catch(() => undefined);
     await s.stack.destroy();
-    expect(await integrations(emulator)).toEqual([]);
-    expect(unaudited(emulator, s.auditLog)).toEqual([]);
+    expect(await integrations(world.emulator)).toEqual([]);
+    expect(unaudited(world.emulator, s.auditLog)).toEqual([]);
     expect(await verifyAuditLog(s.auditLog)).toMatchObject({ _tag: "Intact" });
-    const deletes = count(emulator, "DELETE");
+    const deletes = count(world.emulator, "DELETE");
     console.log(`fault-recovery: kill -9 mid-destroy of 6 (${left} left): 2 destroy runs, ${deletes} DELETEs, ${auditEntries(s.auditLog).length} audit records, 0 orphans, 0 unaudited`);
   }, T);
 
@@ -171,15 +158,15 @@ describeEngine("crash artifacts recover by themselves (Integrations API)", () =>
     // A condition-only change: nothing to write on the Integrations API, an outcome entry all the same.
     definitions[0].filters[0].conditions[0].value = "OUTBOUND";
     await s.useDefinitions(definitions);
-    const before = writes(emulator).length;
+    const before = writes(world.emulator).length;
     const up = await s.stack.up();
     expect(up.summary.resourceChanges).toMatchObject({ update: 1 });
-    expect(writes(emulator).length).toBe(before);
+    expect(writes(world.emulator).length).toBe(before);
     expect(fs.readFileSync(s.auditLog, "utf8").startsWith(good + torn + "\n")).toBe(true);
     const verified = await cli("audit", "verify", s.auditLog, "--head", up.outputs.auditHead.value);
     expect(verified.code).toBe(0);
     expect(verified.out).toContain(`recovered: 1 torn write at line ${lines.length + 1} (57 bytes`);
-    console.log(`fault-recovery: torn audit append (57 bytes): 1 run to recover, ${writes(emulator).length - before} remote writes, ` +
+    console.log(`fault-recovery: torn audit append (57 bytes): 1 run to recover, ${writes(world.emulator).length - before} remote writes, ` +
       `${fs.readFileSync(s.auditLog, "utf8").trimEnd().split("\n").length} audit lines (1 torn, 1 recovery), verify exit 0 with 1 recovered`);
   }, T);
 

@@ -4,6 +4,8 @@ import * as path from "node:path";
 import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { engineEnv, Engine } from "../../../scripts/engine-env";
 import { makeProjectDir } from "../../../scripts/project-dir";
+import { startEmulator } from "../../../src/emulator";
+import type { RunningEmulator } from "../../../src/emulator";
 
 /** A stack of this repository's program in a throw-away project folder, with its own state. */
 export interface EngineStack {
@@ -155,4 +157,43 @@ export async function release(...parts: ReadonlyArray<Started>): Promise<void> {
     if ("remove" in part) await part.remove();
     else await part.close();
   }
+}
+
+/** A fresh emulator for each test of a suite, and the stacks the test made against it (see {@link emulatorPerTest}). */
+export interface PerTestWorld {
+  /** The emulator of the running test; a test that restarts it sets the new one (closed after the test). */
+  emulator: RunningEmulator;
+  /** A new stack on the Integrations API against this test's emulator, removed after the test. */
+  stackFor(name: string, extraConfig?: Record<string, string>): Promise<EngineStack>;
+}
+
+/**
+ * Registers, in the calling `describe`, an emulator started before each test
+ * and, after it, the removal of the stacks the test made and the emulator's
+ * close.
+ */
+export function emulatorPerTest(engine: Engine, client: { clientId: string; clientSecret: string }, timeoutMs: number): PerTestWorld {
+  let emulator: RunningEmulator | undefined;
+  const stacks: EngineStack[] = [];
+  beforeEach(async () => {
+    emulator = await startEmulator({ port: 0, ...client });
+  }, timeoutMs);
+  afterEach(async () => {
+    await Promise.all(stacks.splice(0).map((s) => s.remove()));
+    await emulator?.close();
+  }, timeoutMs);
+  return {
+    get emulator() {
+      if (emulator === undefined) throw new Error("the emulator starts before each test");
+      return emulator;
+    },
+    set emulator(restarted: RunningEmulator) {
+      emulator = restarted;
+    },
+    async stackFor(name, extraConfig = {}) {
+      const s = await createEngineStack(engine, name, { apiBaseUrl: this.emulator.url, ...client, api: "integrations", extraConfig });
+      stacks.push(s);
+      return s;
+    },
+  };
 }
