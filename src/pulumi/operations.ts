@@ -3,7 +3,7 @@ import { createSourceApi, describeSettingsError } from "../genesys/factory";
 import * as E from "fp-ts/Either";
 import type { SourceApi, WriteAudit } from "../genesys/port";
 import { applySource, auditWriter } from "./apply";
-import { checkInputs, checkInputsWarningOnCatalog } from "./check";
+import { checkSource } from "./check";
 import type { OperationContext } from "./context";
 import { diffInputs } from "./diff";
 import { previewImpact } from "./impact";
@@ -93,27 +93,24 @@ async function settled<A>(operation: Promise<E.Either<string, A>>): Promise<A> {
 }
 
 /**
- * See {@link checkInputs}; invalid provider settings are check failures too
+ * See {@link checkSource}; invalid provider settings are check failures too
  * (one per problem, naming the config key), so `pulumi preview` fails on them.
  * The definition is checked against the topic catalog (see
  * {@link topicCatalogFor}): under `genesys:catalog` `enforce` what it refutes
- * fails the check, under `warn` it is logged on the resource as warnings.
+ * fails the check, under `warn` it is a warning. Warnings (those and what the
+ * AWS route does not carry out) are logged on the resource, so the preview
+ * shows them.
  */
 export async function check(_olds: unknown, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
   const { settings, problems } = current();
-  if (settings === undefined) return withSettingsFailures(checkInputs(news), problems);
-  const catalog = await topicCatalogFor(settings, news);
-  if (settings.catalog === "warn") {
-    const checked = E.isLeft(catalog) || catalog.right === undefined ? { result: checkInputs(news), warnings: [] } : checkInputsWarningOnCatalog(news, catalog.right);
-    const lines = E.isLeft(catalog) ? [catalog.left.reason] : checked.warnings;
-    if (lines.length > 0) await warn(lines.map((line) => `topic catalog: ${line}`), news);
-    return withSettingsFailures(checked.result, problems);
-  }
-  if (E.isLeft(catalog)) {
-    const result = checkInputs(news);
-    return { ...result, failures: [...(result.failures ?? []), { property: catalog.left.property, reason: catalog.left.reason }] };
-  }
-  return withSettingsFailures(checkInputs(news, catalog.right), problems);
+  const catalog = settings === undefined ? E.right(undefined) : await topicCatalogFor(settings, news);
+  const mode = settings?.catalog === "warn" ? "warn" : "enforce";
+  const outcome = checkSource(news, E.isRight(catalog) && catalog.right !== undefined ? { listing: catalog.right, mode } : undefined);
+  const unread = E.isLeft(catalog) ? catalog.left : undefined;
+  const warnings = unread !== undefined && mode === "warn" ? [`topic catalog: ${unread.reason}`, ...outcome.warnings] : outcome.warnings;
+  if (warnings.length > 0) await warn(warnings, news);
+  if (unread === undefined || mode === "warn") return withSettingsFailures(outcome.result, problems);
+  return { ...outcome.result, failures: [...(outcome.result.failures ?? []), { property: unread.property, reason: unread.reason }] };
 }
 
 /** Logs warnings on the resource whose inputs are `news` (the engine shows them in the preview), or on stderr outside a provider host. */

@@ -1,9 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ownerMarker } from "../genesys/ownership";
-import { formatUndelivered } from "../definition";
-import { prepareDefinition } from "../definition/prepare";
 import type { RouteInputTransformer, RouteTransform, SourceDefinitionInput, Undelivered } from "../definition";
-import { definitionOf, InputProps } from "./inputs";
+import type { InputProps } from "./inputs";
 import type { SourceMetrics } from "./outputs";
 import { eventBridgeSourceProvider } from "./provider";
 import type { SteeringInputsInput } from "./steering";
@@ -36,7 +34,8 @@ export const EVENTBRIDGE_SOURCE_TOKEN = `pulumi-nodejs:dynamic/${EVENTBRIDGE_SOU
 
 /**
  * A Genesys Cloud event source for AWS EventBridge, managed by a dynamic
- * provider: validated and projected at `check`, written with an
+ * provider: validated, projected and compiled at `check` (which warns on the
+ * resource about what the AWS route does not carry out), written with an
  * optimistic-concurrency token, audited, and reported as outputs.
  *
  * The `import` resource option is refused with an error on the resource
@@ -121,23 +120,6 @@ export class EventBridgeSource extends pulumi.dynamic.Resource {
       EVENTBRIDGE_SOURCE_MODULE,
       EVENTBRIDGE_SOURCE_TYPE,
     );
-    warnUndelivered(this, args);
   }
 }
 
-/**
- * Warns on the resource, once its definition is known, about every
- * condition, directive or mapping the AWS route does not carry out. A dynamic
- * provider's `check` cannot emit warnings, so they come from the program, at
- * the same step of a preview.
- */
-function warnUndelivered(resource: EventBridgeSource, args: EventBridgeSourceArgs): void {
-  void pulumi.output(args).apply((plain) => {
-    // No samples: they are projected by `check`, in the provider; the program needs only the route.
-    const prepared = prepareDefinition(definitionOf({ ...plain, sourceId: plain.id }));
-    if (prepared._tag === "Left") return; // check reports it, with paths
-    for (const u of prepared.right.route.undelivered) {
-      void pulumi.log.warn(`${prepared.right.definition.id} (AWS route): ${formatUndelivered(u)}`, resource);
-    }
-  });
-}

@@ -1,4 +1,4 @@
-import { checkInputs } from "../../src/pulumi/check";
+import { checkInputs, checkSource } from "../../src/pulumi/check";
 import { diffInputs } from "../../src/pulumi/diff";
 import { UNKNOWN } from "../../src/pulumi/unknowns";
 
@@ -28,6 +28,28 @@ describe("check", () => {
       i.filters[0].conditions[1].operator = "contains";
     }));
     expect(result.failures!.map((f) => f.property)).toEqual(["filters[0].conditions[1].operator"]);
+  });
+
+  it("warns about what the AWS route does not carry out, in the same pass, without failing", () => {
+    const outcome = checkSource(inputs((i) => {
+      i.filters[1].conditions = [
+        { field: "interactingDurationMs", operator: "gte", value: 30000 },
+        { field: "interactingDurationMs", operator: "neq", value: 45000 },
+      ];
+    }));
+    expect(outcome.result.failures).toBeUndefined();
+    expect(outcome.warnings).toEqual([
+      "eventbridge-source-prod-01 (AWS route): filters[1].conditions[1]: EventBridge cannot combine anything-but 45000 with a numeric range on interactingDurationMs in one matcher array (its elements are alternatives)",
+    ]);
+    expect(checkSource(inputs()).warnings).toEqual([]);
+  });
+
+  it("warns about nothing while a value is unknown", () => {
+    const outcome = checkSource(inputs((i) => {
+      i.configuration.region = UNKNOWN;
+      i.filters[1].conditions.push({ field: "interactingDurationMs", operator: "neq", value: 45000 });
+    }));
+    expect(outcome).toEqual({ result: { inputs: expect.any(Object) }, warnings: [] });
   });
 
   it("defaults the stream type in the inputs it returns", () => {
