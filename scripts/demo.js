@@ -88,8 +88,10 @@ async function main() {
     console.log(JSON.stringify(up.outputs.sources ? up.outputs.sources.value : {}, null, 2));
 
     heading("Where the definition takes effect on AWS (the rule, the transform stage and the targets on the partner event bus)");
-    for (const [id, s] of Object.entries(up.outputs.sources ? up.outputs.sources.value : {})) {
-      console.log(`${id}`);
+    // The route is on each source's resource outputs (the stack outputs keep the audit hash and metrics).
+    const state = await stack.exportStack();
+    for (const s of state.deployment.resources.filter((r) => r.type.endsWith(":EventBridgeSource")).map((r) => r.outputs)) {
+      console.log(`${s.sourceId}`);
       console.log(`  partner event source  ${s.partnerEventSourceName || "(not reported by this API)"}`);
       for (const pattern of s.eventPatterns ?? [s.eventPattern]) console.log(`  event pattern         ${pattern}`);
       console.log(`  input paths           ${JSON.stringify(s.inputTransformer.inputPaths)}`);

@@ -15,7 +15,13 @@ export interface ProgramOptions {
   readonly afterDeploy?: pulumi.ResourceHook[];
 }
 
-/** The per-source stack outputs. */
+/**
+ * The per-source stack outputs: who the source is, its audit hash and
+ * metrics, and what the AWS route leaves undone. The route itself (event
+ * patterns, input transformer, transform stage) stays on the resource's
+ * outputs and in `genesys-eventbridge compile --json`: repeated here it
+ * would double the state every step of a large stack saves.
+ */
 export interface SourceReport {
   sourceId: pulumi.Output<string>;
   remoteId: pulumi.Output<string>;
@@ -26,10 +32,6 @@ export interface SourceReport {
   auditHead: pulumi.Output<string>;
   auditTime: pulumi.Output<string>;
   partnerEventSourceName: pulumi.Output<string>;
-  eventPatterns: pulumi.Output<string[]>;
-  eventPattern: pulumi.Output<string | undefined>;
-  inputTransformer: pulumi.Output<unknown>;
-  transform: pulumi.Output<unknown>;
   undelivered: pulumi.Output<unknown[]>;
   metrics: pulumi.Output<unknown>;
   facts: pulumi.Output<Record<string, string>>;
@@ -38,7 +40,7 @@ export interface SourceReport {
 /**
  * Declares one `EventBridgeSource` per loaded definition and returns the
  * outputs keyed by definition id (a `Map`: ids are data, never object keys
- * that could reach a prototype): audit hash, etag and metrics.
+ * that could reach a prototype): audit hash, etag and metrics (see {@link SourceReport}).
  */
 export function deploySources(sources: ReadonlyArray<LoadedSource>, options: ProgramOptions = {}): Map<string, SourceReport> {
   const hooks = options.afterDeploy && options.afterDeploy.length > 0
@@ -69,10 +71,6 @@ export function deploySources(sources: ReadonlyArray<LoadedSource>, options: Pro
       auditHead: source.auditHead,
       auditTime: source.auditTime,
       partnerEventSourceName: source.partnerEventSourceName,
-      eventPatterns: source.eventPatterns,
-      eventPattern: source.eventPattern,
-      inputTransformer: source.inputTransformer,
-      transform: source.transform,
       undelivered: source.undelivered,
       metrics: source.metrics,
       facts: source.facts,
