@@ -14,7 +14,7 @@
  * Each scenario deploys the sources (`up`), previews and ups again with no
  * change, updates every source (a region change, which every contract
  * carries), and destroys them; the floor is the same engine deploying as many
- * no-op dynamic resources with the same inputs and outputs of the same shape,
+ * no-op dynamic resources with the same inputs and the sources' own outputs,
  * whose create waits as long as the minimum request chain takes at the
  * scenario's latency. Requests per operation are counted in the emulator's
  * journal and printed against each contract's minimum; the serialized
@@ -30,7 +30,7 @@
  * dynamic-provider processes) under DIR/<scenario>-<sources|floor>/.
  *
  * usage: npm run bench [-- --sizes 1,25,100,500|none] [--latency-ms 100] [--integrations 40] [--storm 50]
- *          [--per-token 200] [--parallel N] [--skip-checkpoints] [--profile DIR]
+ *          [--per-token 200] [--runs 1] [--parallel N] [--skip-checkpoints] [--profile DIR]
  * (`--sizes none` and a count of 0 leave a scenario out; a run of the
  * per-token scenarios alone keeps the rest of bench/RESULTS.md.)
  */
@@ -40,6 +40,7 @@ const path = require("node:path");
 const { ensureEngine, engineEnv } = require("./engine-env");
 const { makeProjectDir, repoRoot } = require("./project-dir");
 const { rateLimitScenarios, rateLimitReport } = require("./bench/rate-limit");
+const { writeFloorOutputs } = require("./bench/floor-outputs");
 
 const CLIENT = { clientId: "bench-client", clientSecret: "bench-client-secret" };
 /** The protocol's pause between two reads while waiting out read-after-write lag (the adapters' default). */
@@ -70,14 +71,15 @@ function parseArgs(argv) {
   const integrations = Number(option(argv, "integrations", "40"));
   const storm = Number(option(argv, "storm", "50"));
   const perToken = Number(option(argv, "per-token", "200"));
+  const runs = Number(option(argv, "runs", "1"));
   const parallel = option(argv, "parallel", undefined);
   const profile = option(argv, "profile", undefined);
   const skipCheckpoints = argv.includes("--skip-checkpoints");
   const bad = sizes.some((n) => !Number.isInteger(n) || n < 1) || !(latencyMs >= 0) || !(integrations >= 0) || !(storm >= 0) ||
-    !(Number.isInteger(perToken) && perToken >= 0) ||
+    !(Number.isInteger(perToken) && perToken >= 0) || !(Number.isInteger(runs) && runs >= 1) ||
     (parallel !== undefined && !(Number.isInteger(Number(parallel)) && Number(parallel) >= 1)) || profile === "";
   if (bad) {
-    console.error("usage: npm run bench [-- --sizes 1,25,100,500|none] [--latency-ms 100] [--integrations 40] [--storm 50] [--per-token 200] [--parallel N] [--skip-checkpoints] [--profile DIR]");
+    console.error("usage: npm run bench [-- --sizes 1,25,100,500|none] [--latency-ms 100] [--integrations 40] [--storm 50] [--per-token 200] [--runs 1] [--parallel N] [--skip-checkpoints] [--profile DIR]");
     process.exit(2);
   }
   return {
@@ -86,6 +88,7 @@ function parseArgs(argv) {
     integrations,
     storm,
     perToken,
+    runs,
     engine: { ...(parallel === undefined ? {} : { parallel: Number(parallel) }), skipCheckpoints, ...(profile === undefined ? {} : { profile: path.resolve(profile) }) },
   };
 }
@@ -235,6 +238,7 @@ async function scenario(ctx, { api, n, latencyMs, lag, rateLimit, label }) {
   fs.mkdirSync(floorDir, { recursive: true });
   fs.writeFileSync(path.join(floorDir, "Pulumi.yaml"), "name: bench-floor\nruntime: nodejs\nmain: program.js\n");
   fs.copyFileSync(path.join(__dirname, "bench", "floor-program.js"), path.join(floorDir, "program.js"));
+  fs.copyFileSync(path.join(__dirname, "bench", "floor-provider.js"), path.join(floorDir, "floor-provider.js"));
   for (const e of entries) fs.copyFileSync(path.join(dir, e.definition), path.join(floorDir, e.definition));
   fs.copyFileSync(path.join(dir, "samples.json"), path.join(floorDir, "samples.json"));
   if (!fs.existsSync(path.join(floorDir, "node_modules"))) fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(floorDir, "node_modules"));
@@ -255,6 +259,7 @@ async function scenario(ctx, { api, n, latencyMs, lag, rateLimit, label }) {
   let mark = emulator.journal().length;
   row.up = await timed(() => stack.up(run), dir, memory);
   row.createRequests = requestsSince(emulator, mark);
+  await writeFloorOutputs(stack, floorDir);
   row.floorUp = await timed(() => floor.up(run), floorDir, floorMemory);
 
   const state = await stack.exportStack();
@@ -263,6 +268,7 @@ async function scenario(ctx, { api, n, latencyMs, lag, rateLimit, label }) {
   const theirs = floorState.deployment.resources.filter((r) => r.type.endsWith(":Floor"));
   row.createLatency = latencies(mine);
   row.providerBytes = Math.max(...mine.map((r) => Buffer.byteLength(String(r.inputs.__provider))));
+  row.floorProviderBytes = Math.max(...theirs.map((r) => Buffer.byteLength(String(r.inputs.__provider))));
   row.stateBytes = mine.reduce((s, r) => s + Buffer.byteLength(JSON.stringify(r)), 0) / n;
   row.floorStateBytes = theirs.reduce((s, r) => s + Buffer.byteLength(JSON.stringify(r)), 0) / n;
 
@@ -281,6 +287,7 @@ async function scenario(ctx, { api, n, latencyMs, lag, rateLimit, label }) {
     row.update = await timed(() => stack.up(run), dir, memory);
     row.updateRequests = requestsSince(emulator, mark);
     row.updateLatency = latencies((await stack.exportStack()).deployment.resources.filter((r) => r.type.endsWith(":EventBridgeSource")));
+    await writeFloorOutputs(stack, floorDir);
     row.floorUpdate = await timed(() => floor.up(run), floorDir, floorMemory);
   }
   mark = emulator.journal().length;
@@ -291,6 +298,20 @@ async function scenario(ctx, { api, n, latencyMs, lag, rateLimit, label }) {
   row.floorPeakMb = floorMemory.peakKb / 1024;
   emulator.state.rateLimiter.configure(undefined);
   return row;
+}
+
+/** The times, peaks and latencies of a row that the best of several runs takes (the least of each); the rest is the last run's. */
+const BEST_OF = ["up", "floorUp", "preview", "floorPreview", "noChangeUp", "floorNoChangeUp", "update", "floorUpdate", "destroy", "floorDestroy", "peakMb", "floorPeakMb"];
+
+/** Runs a scenario `runs` times, one after the other, and keeps the least of each time and peak (each side's own best). */
+async function bestOf(runs, once) {
+  let row;
+  for (let i = 0; i < runs; i++) {
+    const next = await once();
+    if (row !== undefined) for (const k of BEST_OF) if (next[k] !== undefined) next[k] = Math.min(next[k], row[k]);
+    row = next;
+  }
+  return { ...row, runs };
 }
 
 async function main() {
@@ -306,9 +327,10 @@ async function main() {
   const rows = [];
   let rateRows = [];
   try {
-    for (const n of args.sizes) rows.push(await scenario(ctx, { api: "event-streams", n, latencyMs: 0, lag: 0, label: `event-streams ${n}` }));
+    const best = (spec) => bestOf(args.runs, () => scenario(ctx, spec));
+    for (const n of args.sizes) rows.push(await best({ api: "event-streams", n, latencyMs: 0, lag: 0, label: `event-streams ${n}` }));
     if (args.integrations > 0) {
-      rows.push(await scenario(ctx, {
+      rows.push(await best({
         api: "integrations", n: args.integrations, latencyMs: args.latencyMs, lag: 1, label: `integrations ${args.integrations} at ${args.latencyMs} ms`,
       }));
     }
@@ -325,7 +347,7 @@ async function main() {
     await emulator.close();
     fs.rmSync(work, { recursive: true, force: true });
   }
-  report(rows, args.engine, rateLimitReport(rateRows));
+  report(rows, args.engine, rateLimitReport(rateRows), args.runs);
 }
 
 /** The engine options of a run, in words. */
@@ -345,7 +367,7 @@ function latencyText(l) {
 /** The rate-limit section of bench/RESULTS.md, between these marks, so that a run of it alone keeps the rest. */
 const RATE_LIMIT_MARKS = ["<!-- per-token model: start -->", "<!-- per-token model: end -->"];
 
-function report(rows, options, rateLimitText) {
+function report(rows, options, rateLimitText, runs = 1) {
   const section = rateLimitText === "" ? "" : `${RATE_LIMIT_MARKS[0]}\n${rateLimitText}\n${RATE_LIMIT_MARKS[1]}`;
   const resultsPath = path.join(repoRoot, "bench", "RESULTS.md");
   if (rows.length === 0) {
@@ -387,9 +409,9 @@ function report(rows, options, rateLimitText) {
     ...rows.map((r) => `| ${r.label} | ${latencyText(r.createLatency)} | ${latencyText(r.updateLatency)} |`),
   ].join("\n");
   const size = [
-    "| scenario | __provider bytes | state bytes per resource (floor) | ratio | provider peak RSS MB (floor) | ratio |",
+    "| scenario | __provider bytes (floor) | state bytes per resource (floor) | ratio | provider peak RSS MB (floor) | ratio |",
     "|---|---:|---:|---:|---:|---:|",
-    ...rows.map((r) => `| ${r.label} | ${r.providerBytes} | ${Math.round(r.stateBytes)} (${Math.round(r.floorStateBytes)}) | ${f(r.stateBytes / r.floorStateBytes)} | ${r.peakMb.toFixed(1)} (${r.floorPeakMb.toFixed(1)}) | ${f(r.peakMb / r.floorPeakMb)} |`),
+    ...rows.map((r) => `| ${r.label} | ${r.providerBytes} (${r.floorProviderBytes}) | ${Math.round(r.stateBytes)} (${Math.round(r.floorStateBytes)}) | ${f(r.stateBytes / r.floorStateBytes)} | ${r.peakMb.toFixed(1)} (${r.floorPeakMb.toFixed(1)}) | ${f(r.peakMb / r.floorPeakMb)} |`),
   ].join("\n");
   const text = ["Time", "", timing, "", "Requests per source and operation (the contract's minimum)", "", requests, "", ...storm, "",
     "The provider's own time per write (`metrics.configurationLatencyMs`: from the provider's call to the re-read after the write; the rest of a step is the engine's)", "", latency, "", "Size and memory", "", size].join("\n");
@@ -402,8 +424,9 @@ function report(rows, options, rateLimitText) {
     "Written by `npm run bench`: the real Pulumi engine (the CLI built from its Go",
     "modules and this repository's language host) and the emulator on loopback,",
     "measured side by side in one run. The floor is the same engine deploying as",
-    "many no-op dynamic resources with the same inputs and outputs of the same",
-    "shape, whose create, update and delete each wait as long as the contract's",
+    "many no-op dynamic resources with the same inputs and, byte for byte, the",
+    "same outputs (the sources' own, recorded after their up and their update),",
+    "whose create, update and delete each wait as long as the contract's",
     "minimum request chain for it takes at the scenario's latency; a ratio is",
     "sources time / floor time.",
     "Requests are counted in the emulator's journal per source and operation,",
@@ -411,7 +434,7 @@ function report(rows, options, rateLimitText) {
     "once per provider process (one per `pulumi` command). Peak RSS is the",
     "dynamic-provider process's VmHWM, sampled every 50 ms.",
     "",
-    `Engine options: ${engineOptionsText(options)}.`,
+    `Engine options: ${engineOptionsText(options)}.${runs > 1 ? ` Each time and peak is the least of ${runs} runs of the whole scenario, each side its own.` : ""}`,
     "",
     `Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node.js ${process.version}; run ${new Date().toISOString().slice(0, 10)}.`,
     "",

@@ -13,7 +13,7 @@
  * successful create or update.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { webhookHook } from "../src/pulumi/webhook-hook";
+import type * as webhook from "../src/pulumi/webhook-hook";
 import { deploySources, newestAuditHead, reportOutputs } from "./program";
 import { loadSources, SourceFiles } from "./sources";
 
@@ -27,9 +27,10 @@ const defaultSources: SourceFiles[] = [{ definition: "stacks/examples/definition
 const loaded = loadSources(project.getObject<unknown>("sources") ?? defaultSources, root);
 
 const webhookUrl = genesys.get("webhookUrl");
+// Loaded only when a webhook is configured: the hook brings the HTTP client and the outbox with it.
 const hooks = webhookUrl === undefined
   ? []
-  : [webhookHook("warehouse-webhook", {
+  : [(require("../src/pulumi/webhook-hook") as typeof webhook).webhookHook("warehouse-webhook", {
       url: webhookUrl,
       secret: genesys.requireSecret("webhookSecret"),
       auditLogPath: genesys.get("auditLogPath"),

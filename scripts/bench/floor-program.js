@@ -1,11 +1,15 @@
 "use strict";
 // The engine's floor for the benchmark: one no-op dynamic resource per source
-// definition, with the same inputs an EventBridgeSource gets and outputs of
-// the same shape and size, deployed by the same engine. With `waitMs` set,
-// each create waits that long: the minimum request chain a real create needs
-// at the emulator's latency, so that a ratio measures what the provider adds;
-// `updateWaitMs` and `deleteWaitMs` do the same for an update and a delete. A
-// change of the inputs (their hash, kept in the outputs) is an update.
+// definition, with the same inputs an EventBridgeSource gets, the same output
+// properties, and, when the benchmark recorded them (outputs/<sourceId>.json,
+// see floor-outputs.js), the sources' own outputs byte for byte, deployed by
+// the same engine. With `waitMs` set, each create waits that long: the
+// minimum request chain a real create needs at the emulator's latency, so
+// that a ratio measures what the provider adds; `updateWaitMs` and
+// `deleteWaitMs` do the same for an update and a delete. A change of the
+// inputs (their hash, kept in the outputs) is an update. The operations are
+// in floor-provider.js, which the serialized provider loads from the project
+// folder, as the sources' serialized provider loads theirs.
 const fs = require("node:fs");
 const path = require("node:path");
 const pulumi = require("@pulumi/pulumi");
@@ -15,64 +19,34 @@ const entries = JSON.parse(config.require("sources"));
 const waitMs = Number(config.get("waitMs") ?? "0");
 const updateWaitMs = Number(config.get("updateWaitMs") ?? "0");
 const deleteWaitMs = Number(config.get("deleteWaitMs") ?? "0");
-const hash = (v) => require("node:crypto").createHash("sha256").update(JSON.stringify(v) ?? "").digest("hex");
-const wait = (ms) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
-
-/** The outputs of a create or update: the inputs (samples as a hash) and outputs shaped like an EventBridgeSource's. */
-function outputsOf(inputs) {
-  const kept = { ...inputs };
-  delete kept.samples;
-  if (inputs.samples !== undefined) kept.samplesHash = hash(inputs.samples);
-  const partner = `aws.partner/genesys.com/cloud/00000000-0000-0000-0000-000000000000/${inputs.sourceId}`;
-  return {
-    ...kept,
-    inputsHash: hash(inputs),
-    remoteId: inputs.sourceId,
-    api: "floor",
-    etag: '"1-0123456789abcdef"',
-    payloadHash: hash(inputs.filters),
-    payloadBytes: JSON.stringify(inputs).length,
-    auditId: "00000000-0000-4000-8000-000000000000",
-    auditHead: hash(inputs.configuration),
-    auditTime: new Date().toISOString(),
-    remoteStateHash: hash(inputs.transformations),
-    drift: [],
-    facts: { partnerEventSourceName: partner },
-    partnerEventSourceName: partner,
-    eventPattern: JSON.stringify({ "detail-type": (inputs.filters ?? []).map((f) => f.eventType), detail: { eventBody: inputs.filters } }),
-    inputTransformer: { inputPaths: { a: "$.detail.eventBody.a" }, inputTemplate: JSON.stringify(inputs.transformations ?? []) },
-    undelivered: [],
-    metrics: { configurationLatencyMs: 0, validationSuccessRate: 1, registrationStatus: "created", retries: 0, requestsAnswered429: 0, conflicts: 0 },
-  };
-}
 const root = pulumi.runtime.getRootDirectory();
 
+const impl = () => require(`${root}/floor-provider.js`);
 const provider = {
-  async check(_olds, news) {
-    return { inputs: news };
+  async check(olds, news) {
+    return impl().check(olds, news);
   },
-  async diff(_id, olds, news) {
-    const { __provider, ...inputs } = news;
-    return { changes: olds.inputsHash !== hash(inputs) };
+  async diff(id, olds, news) {
+    return impl().diff(id, olds, news);
   },
   async create(inputs) {
-    await wait(inputs.waitMs);
-    const { __provider, ...rest } = inputs;
-    return { id: `floor-${inputs.sourceId}`, outs: outputsOf(rest) };
+    return impl().create(inputs);
   },
-  async update(_id, _olds, news) {
-    await wait(news.updateWaitMs);
-    const { __provider, ...rest } = news;
-    return { outs: outputsOf(rest) };
+  async update(id, olds, news) {
+    return impl().update(id, olds, news);
   },
-  async delete(_id, props) {
-    await wait(props.deleteWaitMs);
+  async delete(id, props) {
+    return impl().delete(id, props);
   },
 };
 
+/** The output properties an EventBridgeSource declares (src/pulumi/resource.ts), declared the same way. */
+const OUTPUTS = ["remoteId", "api", "etag", "payloadHash", "payloadBytes", "auditId", "auditHead", "auditTime", "drift", "facts", "metrics",
+  "partnerEventSourceName", "eventPatterns", "eventPattern", "inputTransformer", "transform", "undelivered"];
+
 class Floor extends pulumi.dynamic.Resource {
   constructor(name, props) {
-    super(provider, name, props, {}, "bench", "Floor");
+    super(provider, name, { ...props, ...Object.fromEntries(OUTPUTS.map((k) => [k, undefined])) }, {}, "bench", "Floor");
   }
 }
 

@@ -19,6 +19,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { engineEnv } = require("../engine-env");
 const { makeProjectDir, repoRoot } = require("../project-dir");
+const { writeFloorOutputs } = require("./floor-outputs");
 
 /** The Terraform provider against the same emulator: requests per integration, per provider start, and its default pool. */
 const TERRAFORM = { perSource: 7, perStart: 13, pool: 10 };
@@ -88,7 +89,7 @@ async function rateLimitScenarios(ctx, { n, window, pool, client }) {
       "genesys-eventbridge:sources": { value: JSON.stringify(entries) },
     });
     let mark = emulator.journal().length;
-    const row = { label, n, tokenPool, window, entries, dir };
+    const row = { label, n, tokenPool, window, entries, dir, stack };
     const run = ctx.options?.parallel === undefined ? {} : { parallel: ctx.options.parallel };
     row.up = await seconds(() => stack.up(run));
     row.upRequests = tally(emulator, mark);
@@ -101,24 +102,27 @@ async function rateLimitScenarios(ctx, { n, window, pool, client }) {
   }
   emulator.state.rateWindows.configure({});
   await emulator.reset();
-  const floor = await engineFloor(ctx, rows[0].entries, rows[0].dir);
+  // The 1-token run's sources are still up: the floor returns their outputs.
+  const floor = await engineFloor(ctx, rows[0]);
   return rows.map((r) => ({ ...r, floor }));
 }
 
 /**
- * The engine's own time for as many no-op resources with the same inputs
- * (scripts/bench/floor-program.js, no waits): what no client of any rate
+ * The engine's own time for as many no-op resources with the same inputs and
+ * outputs (scripts/bench/floor-program.js, no waits): what no client of any rate
  * limit can go below.
  */
-async function engineFloor(ctx, entries, sourcesDir) {
+async function engineFloor(ctx, { entries, dir: sourcesDir, stack: sources }) {
   const { pulumiCommand, engine, work, LocalWorkspace } = ctx;
   process.stderr.write("bench: the engine's floor for the per-token scenarios…\n");
   const dir = path.join(work, "rate-limit-floor");
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: bench-floor\nruntime: nodejs\nmain: program.js\n");
   fs.copyFileSync(path.join(__dirname, "floor-program.js"), path.join(dir, "program.js"));
+  fs.copyFileSync(path.join(__dirname, "floor-provider.js"), path.join(dir, "floor-provider.js"));
   for (const e of entries) fs.copyFileSync(path.join(sourcesDir, e.definition), path.join(dir, e.definition));
   if (!fs.existsSync(path.join(dir, "node_modules"))) fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"));
+  await writeFloorOutputs(sources, dir);
   const envVars = ctx.projectEnv === undefined
     ? engineEnv({ stateDir: path.join(dir, ".state"), home: path.join(dir, ".home"), binDir: engine.binDir })
     : ctx.projectEnv(dir, "rate-limit-floor");

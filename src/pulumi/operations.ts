@@ -1,8 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { createSourceApi, describeSettingsError } from "../genesys/factory";
 import * as E from "fp-ts/Either";
 import type { SourceApi, WriteAudit } from "../genesys/port";
-import { applySource, auditWriter } from "./apply";
+import type { applySource } from "./apply";
 import { checkSource } from "./check";
 import type { OperationContext } from "./context";
 import { diffInputs } from "./diff";
@@ -10,8 +9,8 @@ import { previewImpact } from "./impact";
 import { providerEngineLog } from "./engine-log";
 import { urnOf, watchRequestUrns } from "./operation-urn";
 import { providerHost } from "./provider-host";
-import { refreshSource } from "./refresh";
-import { removeSource } from "./remove";
+import type { refreshSource } from "./refresh";
+import type { removeSource } from "./remove";
 import { readSettings, ConfigGetter, ProviderSettings } from "./settings";
 import { configText, withSettingsFailures } from "./settings-check";
 import { topicCatalogFor } from "./topic-catalog";
@@ -29,7 +28,20 @@ let audit: WriteAudit | undefined;
 const host = providerHost();
 watchRequestUrns(host);
 
+/**
+ * The remote side (the API client, the write protocol, the audit log), loaded
+ * by the first operation that talks to Genesys: a preview needs none of it,
+ * and the provider process starts without loading the HTTP client.
+ */
+const remote = {
+  factory: () => require("../genesys/factory") as typeof import("../genesys/factory"),
+  apply: () => require("./apply") as typeof import("./apply"),
+  refresh: () => require("./refresh") as typeof import("./refresh"),
+  remove: () => require("./remove") as typeof import("./remove"),
+};
+
 function makeApi(settings: ProviderSettings): SourceApi {
+  const { createSourceApi, describeSettingsError } = remote.factory();
   const made = createSourceApi(settings);
   if (E.isLeft(made)) throw new Error(`Genesys Cloud provider settings: ${describeSettingsError(made.left)}`);
   return made.right;
@@ -62,7 +74,7 @@ function context(props: object): OperationContext {
   const { settings, problems } = current();
   if (settings === undefined) throw userError(`Genesys Cloud provider settings are invalid:\n${problems.join("\n")}`);
   api ??= makeApi(settings);
-  audit ??= auditWriter(settings);
+  audit ??= remote.apply().auditWriter(settings);
   return { settings, api, audit, now: () => performance.now(), progress: progressOn(urnOf(props)) };
 }
 
@@ -156,7 +168,7 @@ export async function diff(
 
 /** See {@link applySource}. */
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
-  return settled(applySource(context(inputs), { kind: "create" }, inputs));
+  return settled(remote.apply().applySource(context(inputs), { kind: "create" }, inputs));
 }
 
 /** See {@link applySource}; the concurrency token comes from the recorded outputs. */
@@ -165,17 +177,17 @@ export async function update(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<pulumi.dynamic.UpdateResult> {
-  const { outs } = await settled(applySource(context(news), { kind: "update", remoteId: id, olds }, news));
+  const { outs } = await settled(remote.apply().applySource(context(news), { kind: "update", remoteId: id, olds }, news));
   return { outs };
 }
 
 /** See {@link refreshSource}. */
 export async function read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
-  return settled(refreshSource(context(props), id, props));
+  return settled(remote.refresh().refreshSource(context(props), id, props));
 }
 
 /** See {@link removeSource}. */
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {
-  return settled(removeSource(context(props), id, props));
+  return settled(remote.remove().removeSource(context(props), id, props));
 }
 export { remove as delete };

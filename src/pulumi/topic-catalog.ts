@@ -2,10 +2,7 @@ import * as path from "path";
 import { Either, isLeft, left, right } from "fp-ts/Either";
 import type { AvailableTopicEntityListing } from "../definition/catalog/available-topic";
 import { readCatalogFile } from "../files/catalog-file";
-import { createGenesysClient } from "../genesys/client";
 import type { GenesysClient } from "../genesys/client";
-import { describeError } from "../genesys/describe";
-import { topicCatalogOf } from "../genesys/integrations/topic-catalog";
 import type { ProviderSettings } from "./settings";
 import { UNKNOWN } from "./unknowns";
 
@@ -22,6 +19,8 @@ let client: { readonly settings: ProviderSettings; readonly client: GenesysClien
 
 function clientFor(settings: ProviderSettings): GenesysClient | undefined {
   if (client?.settings !== settings) {
+    // Loaded here: only the organization's catalog needs the HTTP client.
+    const { createGenesysClient } = require("../genesys/client") as typeof import("../genesys/client");
     const made = createGenesysClient(settings);
     if (isLeft(made)) return undefined; // an unknown region is a settings problem, reported as such
     client = { settings, client: made.right };
@@ -55,6 +54,8 @@ export async function topicCatalogFor(
   if (settings.api !== "integrations") return right(undefined);
   const genesys = clientFor(settings);
   if (genesys === undefined) return right(undefined);
+  const { topicCatalogOf } = require("../genesys/integrations/topic-catalog") as typeof import("../genesys/integrations/topic-catalog");
+  const { describeError } = require("../genesys/describe") as typeof import("../genesys/describe");
   const read = await topicCatalogOf(genesys);
   if (isLeft(read)) return left({ property: "", reason: `genesys:catalog: cannot read the topic catalog of the organization: ${describeError(read.left)}; ${WITHOUT}` });
   return right(read.right);
