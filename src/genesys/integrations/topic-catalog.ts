@@ -5,7 +5,6 @@ import type { GenesysClient } from "../client";
 import { decodeAnswer } from "../decode-answer";
 import type { GenesysError } from "../errors";
 import { keptLookup } from "../kept-lookup";
-import { organizationIdOf } from "./organization";
 import { topicCatalogPath } from "./paths";
 
 /** One page of the catalog: the listing, and the paging fields when the platform pages it. */
@@ -17,8 +16,10 @@ const CatalogPage = t.intersection([
 /** The most pages read: far more than the catalog has, bounded for a server that keeps paging. */
 const MAX_PAGES = 100;
 
-// One catalog per organization and process: concurrent checks share the
-// request in flight, and a failed read is forgotten so that the next one asks again.
+// One catalog per set of credentials and process (credentials belong to one
+// organization, so no organization lookup is needed to key it): concurrent
+// checks share the request in flight, and a failed read is forgotten so that
+// the next one asks again.
 const catalogs = keptLookup<GenesysError, AvailableTopicEntityListing>();
 
 /**
@@ -26,14 +27,12 @@ const catalogs = keptLookup<GenesysError, AvailableTopicEntityListing>();
  * description, event schema and transports, from
  * `GET /api/v2/notifications/availabletopics?expand=description,schema,transports`
  * (following `pageCount` when the platform pages it), through the client's
- * rate-limited transport. Read once per process and organization, then
+ * rate-limited transport. Read once per process and credentials, then
  * cached; checks that start meanwhile share the request.
  * See https://developer.genesys.cloud/notificationsalerts/notifications/available-topics
  */
 export async function topicCatalogOf(client: GenesysClient): Promise<Either<GenesysError, AvailableTopicEntityListing>> {
-  const organization = await organizationIdOf(client);
-  if (isLeft(organization)) return organization;
-  return catalogs(`${client.hosts.apiBaseUrl} ${organization.right}`, () => readAll(client));
+  return catalogs(`${client.hosts.apiBaseUrl} ${client.identity}`, () => readAll(client));
 }
 
 async function readAll(client: GenesysClient): Promise<Either<GenesysError, AvailableTopicEntityListing>> {
