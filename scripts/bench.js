@@ -165,38 +165,9 @@ function projectEnv(ctx, dir, name) {
     const into = path.join(ctx.options.profile, name);
     fs.mkdirSync(into, { recursive: true });
     env.BENCH_CPU_PROFILE_DIR = into;
+    env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--require ${JSON.stringify(path.join(__dirname, "bench", "cpu-profile.js"))}`].filter(Boolean).join(" ");
   }
   return env;
-}
-
-/**
- * An engine whose dynamic-provider plugin runs Node.js with `--cpu-prof`
- * into `$BENCH_CPU_PROFILE_DIR` (Node.js refuses the flag in NODE_OPTIONS):
- * the engine's binaries linked (or copied) into a folder of the run, next to
- * that plugin, since the engine looks for plugins next to itself first.
- */
-function profilingEngine(engine, work) {
-  const binDir = path.join(work, "engine", "bin");
-  fs.mkdirSync(binDir, { recursive: true });
-  for (const name of fs.readdirSync(engine.binDir).filter((n) => n.startsWith("pulumi") && n !== "pulumi-resource-pulumi-nodejs")) {
-    try {
-      fs.linkSync(path.join(engine.binDir, name), path.join(binDir, name));
-    } catch {
-      fs.copyFileSync(path.join(engine.binDir, name), path.join(binDir, name));
-      fs.chmodSync(path.join(binDir, name), 0o755);
-    }
-  }
-  // The engine ends a plugin with a signal; exiting on it lets Node.js write the profile.
-  const onSignal = path.join(binDir, "exit-on-signal.js");
-  fs.writeFileSync(onSignal, "for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(0));\n");
-  const plugin = [
-    "#!/bin/sh",
-    "script=$(node -e \"process.stdout.write(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))\") || exit 1",
-    `exec node --cpu-prof --cpu-prof-dir="\${BENCH_CPU_PROFILE_DIR:-.}" --require ${JSON.stringify(onSignal)} "$script" "$@"`,
-    "",
-  ].join("\n");
-  fs.writeFileSync(path.join(binDir, "pulumi-resource-pulumi-nodejs"), plugin, { mode: 0o755 });
-  return { binDir, pulumiPath: path.join(binDir, "pulumi"), root: path.dirname(binDir) };
 }
 
 /** The median and total of the sources' `configurationLatencyMs` (the provider's own time per write, ms). */
@@ -319,7 +290,7 @@ async function main() {
   const { startEmulator } = require("../dist/src/emulator");
   const { LocalWorkspace, PulumiCommand } = require("@pulumi/pulumi/automation");
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "ebs-bench-"));
-  const engine = args.engine.profile === undefined ? ensureEngine() : profilingEngine(ensureEngine(), work);
+  const engine = ensureEngine();
   const pulumiCommand = await PulumiCommand.get({ root: engine.root, skipVersionCheck: true });
   const emulator = await startEmulator({ port: 0, ...CLIENT });
   const ctx = { emulator, pulumiCommand, engine, work, LocalWorkspace, options: args.engine };

@@ -1,13 +1,16 @@
 "use strict";
 /**
- * Where a dynamic-provider process spent its time, from the CPU profiles the
- * benchmark writes with `--profile DIR` (one `.cpuprofile` per process).
+ * Where the Node.js processes of a command spent their time (the Pulumi
+ * program and the dynamic provider), from the CPU profiles the benchmark
+ * writes with `--profile DIR` (one `<program|provider>-....cpuprofile` per
+ * process): one line per process (alive, busy, this package's own), then,
+ * summed over the processes of `--kind` (default: all), the parts below.
  * Self time is summed per part: this package (`dist/src/...` by folder), the
  * Pulumi SDK, gRPC and protobuf, other packages, Node.js itself, garbage
  * collection, and idle (waiting on the engine, the network or the disk);
  * the heaviest functions follow.
  *
- * usage: node scripts/bench/profile-summary.js DIR [--top 15]
+ * usage: node scripts/bench/profile-summary.js DIR [--top 15] [--kind program|provider]
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -53,23 +56,35 @@ function main() {
   const dir = process.argv[2];
   const at = process.argv.indexOf("--top");
   const top = at === -1 ? 15 : Number(process.argv[at + 1]);
+  const kindAt = process.argv.indexOf("--kind");
+  const kind = kindAt === -1 ? undefined : process.argv[kindAt + 1];
   if (!dir) {
-    console.error("usage: node scripts/bench/profile-summary.js DIR [--top 15]");
+    console.error("usage: node scripts/bench/profile-summary.js DIR [--top 15] [--kind program|provider]");
     process.exit(2);
   }
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort();
+  // In the order the processes ended; the language host's short-lived helper processes (under 100 ms) are left out.
+  const stamp = (f) => Number(f.split("-")[1] ?? 0);
+  const all = fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort((a, b) => stamp(a) - stamp(b));
+  const ms = (us) => (us / 1000).toFixed(0);
+  const summaries = all.map((f) => ({ f, s: summarize(path.join(dir, f)) })).filter(({ s }) => s.total >= 100_000);
+  console.log("| process | alive ms | busy ms | this package's own ms |\n|---|---:|---:|---:|");
+  for (const { f, s } of summaries) {
+    const busy = s.total - (s.parts.get("idle") ?? 0);
+    const ours = [...s.parts].filter(([k]) => k.startsWith("ours:")).reduce((a, [, v]) => a + v, 0);
+    console.log(`| ${f.split("-")[0]} (${f}) | ${ms(s.total)} | ${ms(busy)} | ${ms(ours)} |`);
+  }
+  console.log("");
+  const files = summaries.filter(({ f }) => kind === undefined || f.startsWith(`${kind}-`));
   const parts = new Map();
   const functions = new Map();
   let total = 0;
-  for (const f of files) {
-    const s = summarize(path.join(dir, f));
+  for (const { s } of files) {
     total += s.total;
     for (const [k, v] of s.parts) parts.set(k, (parts.get(k) ?? 0) + v);
     for (const [k, v] of s.functions) functions.set(k, (functions.get(k) ?? 0) + v);
   }
   const busy = total - (parts.get("idle") ?? 0);
-  const ms = (us) => (us / 1000).toFixed(0);
-  console.log(`${files.length} processes, ${ms(total)} ms profiled, ${ms(busy)} ms busy\n`);
+  console.log(`${files.length} ${kind ?? ""} processes, ${ms(total)} ms profiled, ${ms(busy)} ms busy\n`.replace("  ", " "));
   console.log("| part | self ms | share of busy |\n|---|---:|---:|");
   // Packages under 1 % of the busy time are summed as one line.
   const shown = new Map();

@@ -40,24 +40,39 @@ function writeDefinitions(dir, n, prefix) {
   return entries;
 }
 
-/** What the journal holds since `mark`: API requests served and answered 429, and tokens issued. */
-function tally(emulator, mark) {
+/**
+ * What the journal holds since `mark`: API requests served and answered 429,
+ * tokens issued, and when the requests began and ended within the run that
+ * started at `startMs` and ended at `endMs`.
+ */
+function tally(emulator, mark, startMs, endMs) {
   const j = emulator.journal().slice(mark);
   const api = j.filter((e) => e.path.startsWith("/api/"));
   const times = api.map((e) => Date.parse(e.time));
+  const first = times.length === 0 ? startMs : Math.min(...times);
+  const last = times.length === 0 ? endMs : Math.max(...times);
   return {
     // From the first API request to the last: the time the requests themselves took, without the engine's start and end.
-    spanSeconds: times.length === 0 ? 0 : (Math.max(...times) - Math.min(...times)) / 1000,
+    spanSeconds: (last - first) / 1000,
+    // Before the first request (the engine's and the program's start, the first checks) and after the last (the engine's end).
+    beforeSeconds: (first - startMs) / 1000,
+    afterSeconds: (endMs - last) / 1000,
     served: api.filter((e) => e.status !== 429).length,
     answered429: api.filter((e) => e.status === 429).length,
     tokens: j.filter((e) => e.path === "/oauth/token" && e.status === 200).length,
   };
 }
 
-async function seconds(fn) {
+/** Runs `fn`; its start and end (epoch ms, as the journal's times) and seconds. */
+async function timedRun(fn) {
+  const startMs = Date.now();
   const start = process.hrtime.bigint();
   await fn();
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  return { startMs, endMs: Date.now(), seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+}
+
+async function seconds(fn) {
+  return (await timedRun(fn)).seconds;
 }
 
 /**
@@ -91,12 +106,14 @@ async function rateLimitScenarios(ctx, { n, window, pool, client }) {
     let mark = emulator.journal().length;
     const row = { label, n, tokenPool, window, entries, dir, stack };
     const run = ctx.options?.parallel === undefined ? {} : { parallel: ctx.options.parallel };
-    row.up = await seconds(() => stack.up(run));
-    row.upRequests = tally(emulator, mark);
+    const up = await timedRun(() => stack.up(run));
+    row.up = up.seconds;
+    row.upRequests = tally(emulator, mark, up.startMs, up.endMs);
     if (tokenPool !== 1) {
       mark = emulator.journal().length;
-      row.destroy = await seconds(() => stack.destroy(run));
-      row.destroyRequests = tally(emulator, mark);
+      const destroy = await timedRun(() => stack.destroy(run));
+      row.destroy = destroy.seconds;
+      row.destroyRequests = tally(emulator, mark, destroy.startMs, destroy.endMs);
     }
     rows.push(row);
   }
@@ -144,14 +161,14 @@ function rateLimitReport(rows) {
     const terraform = phase === "up" ? modelMinimumSeconds(TERRAFORM.perSource * row.n + TERRAFORM.perStart, TERRAFORM.pool, row.window) : undefined;
     const floor = row.floor[phase];
     const bound = Math.max(minimum, floor);
-    return `| ${row.label}: ${phase} | ${f(time)} | ${requests.served} | ${requests.tokens} | ${requests.answered429} | ${f(minimum)} | ${f(time / minimum)} | ${f(requests.spanSeconds)} (${f(requests.spanSeconds / minimum)}) | ${f(floor)} | ${f(time / bound)} | ${terraform === undefined ? "–" : `${f(terraform)} (${f(time / terraform)})`} |`;
+    return `| ${row.label}: ${phase} | ${f(time)} | ${requests.served} | ${requests.tokens} | ${requests.answered429} | ${f(minimum)} | ${f(time / minimum)} | ${f(requests.beforeSeconds)} | ${f(requests.spanSeconds)} (${f(requests.spanSeconds / minimum)}) | ${f(requests.afterSeconds)} | ${f(floor)} | ${f(time / bound)} | ${terraform === undefined ? "–" : `${f(terraform)} (${f(time / terraform)})`} |`;
   };
   const window = rows[0].window;
   return [
     `Rate limits: the platform's per-token model (${window.allowed} requests per ${window.windowSeconds} s per token)`,
     "",
-    "| run | s | API requests served | tokens | answered 429 | model minimum s | ratio | first to last request s (ratio) | engine floor s | ratio to the larger | Terraform provider's model minimum s (ratio) |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| run | s | API requests served | tokens | answered 429 | model minimum s | ratio | before the first request s | first to last request s (ratio) | after the last request s | engine floor s | ratio to the larger | Terraform provider's model minimum s (ratio) |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.flatMap((r) => [line(r, "up", r.up, r.upRequests), ...(r.destroy === undefined ? [] : [line(r, "destroy", r.destroy, r.destroyRequests)])]),
     "",
     "The model minimum is the least time any client needs for the requests the run made on the tokens it used",
@@ -159,7 +176,7 @@ function rateLimitReport(rows) {
     "as many no-op resources with the same inputs (no requests at all): neither can be beaten, and the ratio to the",
     "larger of the two says what the provider adds. First to last request is the span of the run's API requests in",
     "the emulator's journal, against the model minimum: the pacing's own efficiency, without the engine's start and",
-    "end. The Terraform provider's model minimum is the model minimum for",
+    "end (the columns before and after it). The Terraform provider's model minimum is the model minimum for",
     "7 requests per integration and 13 per start spread over its default 10 tokens. Every answer 429 is a request",
     "the pacing did not foresee.",
   ].join("\n");

@@ -12,27 +12,15 @@ import type { SourceOutputs } from "./outputs";
  * `configure` from stack config or the environment.
  */
 export const eventBridgeSourceProvider: pulumi.dynamic.ResourceProvider<SourceInputs, SourceOutputs> = {
-  async configure(req) {
-    return load().configure(req.config);
-  },
-  async check(olds, news) {
-    return load().check(olds, news);
-  },
-  async diff(id, olds, news) {
-    return load().diff(id, olds, news);
-  },
-  async create(inputs) {
-    return load().create(inputs);
-  },
-  async update(id, olds, news) {
-    return load().update(id, olds, news);
-  },
-  async read(id, props) {
-    return load().read(id, props ?? {});
-  },
-  async delete(id, props) {
-    return load().delete(id, props);
-  },
+  // Each method is serialized with a wrapper of its own, and the text sits in every resource's inputs and
+  // outputs: kept to one call each.
+  configure: (req) => load().configure(req.config),
+  check: (olds, news) => load().check(olds, news),
+  diff: (id, olds, news) => load().diff(id, olds, news),
+  create: (inputs) => load().create(inputs),
+  update: (id, olds, news) => load().update(id, olds, news),
+  read: (id, props) => load().read(id, props ?? {}),
+  delete: (id, props) => load().delete(id, props),
 };
 
 /**
@@ -55,11 +43,10 @@ export function load(cwd: string = process.cwd(), sdkEntry: string = require.mai
   } catch {
     found = path.resolve(sdkEntry, "../../../../../..", "dist/src/pulumi/operations.js");
     if (sdkEntry === "" || !fs.existsSync(found)) {
-      let project = path.resolve(cwd);
-      while (!fs.existsSync(path.join(project, "Pulumi.yaml")) && path.dirname(project) !== project) project = path.dirname(project);
-      const where = fs.existsSync(path.join(project, "Pulumi.yaml")) ? project : path.resolve(cwd);
+      const up = (d: string): string => (fs.existsSync(path.join(d, "Pulumi.yaml")) || path.dirname(d) === d ? d : up(path.dirname(d)));
+      const project = up(path.resolve(cwd));
       // No stack trace: the provider host prints `${error}: ${error.stack}`, and a trace here only hides the fix.
-      throw Object.assign(new Error(`genesys-eventbridge is not installed in ${where}; run npm ci`), { stack: "then re-run the command" });
+      throw Object.assign(new Error(`genesys-eventbridge is not installed in ${fs.existsSync(path.join(project, "Pulumi.yaml")) ? project : path.resolve(cwd)}; run npm ci`), { stack: "then re-run the command" });
     }
   }
   return require(found);
