@@ -30,7 +30,7 @@
  * dynamic-provider processes) under DIR/<scenario>-<sources|floor>/.
  *
  * usage: npm run bench [-- --sizes 1,25,100,500|none] [--latency-ms 100] [--integrations 40] [--storm 50]
- *          [--per-token 200] [--runs 1] [--parallel N] [--skip-checkpoints] [--profile DIR]
+ *          [--per-token 200] [--runs 1] [--parallel N] [--skip-checkpoints] [--profile DIR] [--out bench/RESULTS.md]
  * (`--sizes none` and a count of 0 leave a scenario out; a run of the
  * per-token scenarios alone keeps the rest of bench/RESULTS.md.)
  */
@@ -72,14 +72,15 @@ function parseArgs(argv) {
   const storm = Number(option(argv, "storm", "50"));
   const perToken = Number(option(argv, "per-token", "200"));
   const runs = Number(option(argv, "runs", "1"));
+  const out = option(argv, "out", path.join("bench", "RESULTS.md"));
   const parallel = option(argv, "parallel", undefined);
   const profile = option(argv, "profile", undefined);
   const skipCheckpoints = argv.includes("--skip-checkpoints");
   const bad = sizes.some((n) => !Number.isInteger(n) || n < 1) || !(latencyMs >= 0) || !(integrations >= 0) || !(storm >= 0) ||
-    !(Number.isInteger(perToken) && perToken >= 0) || !(Number.isInteger(runs) && runs >= 1) ||
+    !(Number.isInteger(perToken) && perToken >= 0) || !(Number.isInteger(runs) && runs >= 1) || out === "" ||
     (parallel !== undefined && !(Number.isInteger(Number(parallel)) && Number(parallel) >= 1)) || profile === "";
   if (bad) {
-    console.error("usage: npm run bench [-- --sizes 1,25,100,500|none] [--latency-ms 100] [--integrations 40] [--storm 50] [--per-token 200] [--runs 1] [--parallel N] [--skip-checkpoints] [--profile DIR]");
+    console.error("usage: npm run bench [-- --sizes 1,25,100,500|none] [--latency-ms 100] [--integrations 40] [--storm 50] [--per-token 200] [--runs 1] [--parallel N] [--skip-checkpoints] [--profile DIR] [--out bench/RESULTS.md]");
     process.exit(2);
   }
   return {
@@ -89,6 +90,8 @@ function parseArgs(argv) {
     storm,
     perToken,
     runs,
+    out: path.resolve(repoRoot, out),
+    argv,
     engine: { ...(parallel === undefined ? {} : { parallel: Number(parallel) }), skipCheckpoints, ...(profile === undefined ? {} : { profile: path.resolve(profile) }) },
   };
 }
@@ -318,7 +321,7 @@ async function main() {
     await emulator.close();
     fs.rmSync(work, { recursive: true, force: true });
   }
-  report(rows, args.engine, rateLimitReport(rateRows), args.runs);
+  report(rows, args.engine, rateLimitReport(rateRows), args);
 }
 
 /** The engine options of a run, in words. */
@@ -338,9 +341,9 @@ function latencyText(l) {
 /** The rate-limit section of bench/RESULTS.md, between these marks, so that a run of it alone keeps the rest. */
 const RATE_LIMIT_MARKS = ["<!-- per-token model: start -->", "<!-- per-token model: end -->"];
 
-function report(rows, options, rateLimitText, runs = 1) {
+function report(rows, options, rateLimitText, { runs, out: resultsPath, argv }) {
   const section = rateLimitText === "" ? "" : `${RATE_LIMIT_MARKS[0]}\n${rateLimitText}\n${RATE_LIMIT_MARKS[1]}`;
-  const resultsPath = path.join(repoRoot, "bench", "RESULTS.md");
+  const shown = path.relative(repoRoot, resultsPath);
   if (rows.length === 0) {
     if (section === "") return;
     console.log(rateLimitText);
@@ -348,7 +351,7 @@ function report(rows, options, rateLimitText, runs = 1) {
     const [start, end] = RATE_LIMIT_MARKS;
     const kept = old.includes(start) && old.includes(end) ? old.slice(0, old.indexOf(start)) + old.slice(old.indexOf(end) + end.length).replace(/^\n/, "") : old;
     fs.writeFileSync(resultsPath, `${kept.replace(/\n*$/, "\n\n")}${section}\n`);
-    console.log("\nwritten to bench/RESULTS.md");
+    console.log(`\nwritten to ${shown}`);
     return;
   }
   const f = (x) => (x === undefined ? "–" : x.toFixed(2));
@@ -392,12 +395,13 @@ function report(rows, options, rateLimitText, runs = 1) {
   const doc = [
     "# Benchmark results",
     "",
-    "Written by `npm run bench`: the real Pulumi engine (the CLI built from its Go",
+    `Written by \`npm run bench${argv.length === 0 ? "" : ` -- ${argv.join(" ")}`}\`: the real Pulumi engine (the CLI built from its Go`,
     "modules and this repository's language host) and the emulator on loopback,",
     "measured side by side in one run. The floor is the same engine deploying as",
-    "many no-op dynamic resources with the same inputs and, byte for byte, the",
-    "same outputs (the sources' own, recorded after their up and their update),",
-    "whose create, update and delete each wait as long as the contract's",
+    "many no-op dynamic resources with the same inputs, the same output",
+    "properties and, byte for byte, the sources' own outputs (recorded after",
+    "their up and their update; only the serialized provider, `__provider`, is",
+    "the floor's own), whose create, update and delete each wait as long as the contract's",
     "minimum request chain for it takes at the scenario's latency; a ratio is",
     "sources time / floor time.",
     "Requests are counted in the emulator's journal per source and operation,",
@@ -413,9 +417,9 @@ function report(rows, options, rateLimitText, runs = 1) {
     "",
     ...(section === "" ? [] : [section, ""]),
   ].join("\n");
-  fs.mkdirSync(path.join(repoRoot, "bench"), { recursive: true });
+  fs.mkdirSync(path.dirname(resultsPath), { recursive: true });
   fs.writeFileSync(resultsPath, doc);
-  console.log("\nwritten to bench/RESULTS.md");
+  console.log(`\nwritten to ${shown}`);
 }
 
 main().catch((e) => {
