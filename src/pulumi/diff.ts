@@ -2,6 +2,7 @@ import * as E from "fp-ts/Either";
 import type * as pulumi from "@pulumi/pulumi";
 import { canonicalJson, diffDefinitions } from "../definition";
 import { preparePayload } from "../definition/prepare";
+import type { SourceDefinition } from "../definition/source-definition";
 import { intendedStateOr } from "../definition/vocabulary/intended-state";
 import { definitionOf } from "./inputs";
 import { unknownPaths } from "./unknowns";
@@ -19,25 +20,41 @@ export function diffInputs(
   news: Record<string, unknown>,
   currentApi: string | undefined,
 ): pulumi.dynamic.DiffResult {
+  return diffSource(olds, news, currentApi).result;
+}
+
+/** The applied and the desired definition, decoded once by `diff` for what else the diff reports (the delivery impact). */
+export interface DecodedPair {
+  readonly before: SourceDefinition;
+  readonly after: SourceDefinition;
+}
+
+/** {@link diffInputs}, with both definitions as decoded when the comparison had to decode them. */
+export function diffSource(
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+  currentApi: string | undefined,
+): { readonly result: pulumi.dynamic.DiffResult; readonly decoded?: DecodedPair } {
   const replaces: string[] = [];
   if (news.sourceId !== olds.sourceId) replaces.push("sourceId");
   if (currentApi !== undefined && olds.api !== undefined && olds.api !== currentApi) replaces.push("api");
-
-  return { changes: replaces.length > 0 || changesInPlace(olds, news), replaces, deleteBeforeReplace: false };
+  const inPlace = changesInPlace(olds, news);
+  return { result: { changes: replaces.length > 0 || inPlace.changes, replaces, deleteBeforeReplace: false }, ...(inPlace.decoded === undefined ? {} : { decoded: inPlace.decoded }) };
 }
 
-function changesInPlace(olds: Record<string, unknown>, news: Record<string, unknown>): boolean {
+function changesInPlace(olds: Record<string, unknown>, news: Record<string, unknown>): { readonly changes: boolean; readonly decoded?: DecodedPair } {
   // Not known until the values arrive: say "maybe" so the engine shows an update.
   const desired = definitionOf(news);
-  if (unknownPaths(desired).length > 0) return true;
-  if (intendedStateOr(news.intendedState) !== intendedStateOr(olds.intendedState) || (Array.isArray(olds.drift) && olds.drift.length > 0)) return true;
+  if (unknownPaths(desired).length > 0) return { changes: true };
+  if (intendedStateOr(news.intendedState) !== intendedStateOr(olds.intendedState) || (Array.isArray(olds.drift) && olds.drift.length > 0)) return { changes: true };
   const applied = definitionOf(olds);
   // The same definition as written (the usual case of a preview with no change) needs no decoding: `check` has
   // validated the new one, and equal values decode equal.
-  if (canonicalJson(applied) === canonicalJson(desired)) return false;
+  if (canonicalJson(applied) === canonicalJson(desired)) return { changes: false };
   const before = preparePayload(applied);
   const after = preparePayload(desired);
   // An old state this code cannot read is re-applied to be safe.
-  if (E.isLeft(before) || E.isLeft(after)) return true;
-  return diffDefinitions(before.right.definition, after.right.definition).length > 0;
+  if (E.isLeft(before) || E.isLeft(after)) return { changes: true };
+  const decoded = { before: before.right.definition, after: after.right.definition };
+  return { changes: diffDefinitions(decoded.before, decoded.after).length > 0, decoded };
 }

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Either, left, right } from "fp-ts/Either";
 import { DefinitionIssue, formatIssue, SampleEvent, validateDefinition } from "../definition";
+import type { SourceDefinition } from "../definition/source-definition";
 import { CorpusEvent, decodeCorpus } from "../definition/impact/corpus-event";
 import { deliveryImpact } from "../definition/impact/impact";
 import { exampleLines, impactLine } from "../definition/impact/summary";
@@ -63,11 +64,15 @@ export interface PreviewImpact {
  * nothing to replay, a value is still unknown, or either definition does
  * not decode (check reports that). Reads the corpus file; never throws.
  */
-export function previewImpact(olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>): PreviewImpact | undefined {
+export function previewImpact(
+  olds: Readonly<Record<string, unknown>>,
+  news: Readonly<Record<string, unknown>>,
+  decoded?: { readonly before: SourceDefinition; readonly after: SourceDefinition },
+): PreviewImpact | undefined {
   if (unknownPaths(news).length > 0) return undefined;
   const steering = decodeSteering(news);
-  const before = validateDefinition(definitionOf(olds));
-  const after = validateDefinition(definitionOf(news));
+  const before = decoded === undefined ? validateDefinition(definitionOf(olds)) : right(decoded.before);
+  const after = decoded === undefined ? validateDefinition(definitionOf(news)) : right(decoded.after);
   if (steering._tag === "Left" || before._tag === "Left" || after._tag === "Left") return undefined;
   const { samples = [], impactEvents } = steering.right;
   const recorded = impactEvents === undefined ? right([]) : readImpactEvents(impactEvents);

@@ -4,7 +4,7 @@ import type { SourceApi, WriteAudit } from "../genesys/port";
 import type { applySource } from "./apply";
 import { checkSource } from "./check";
 import type { OperationContext } from "./context";
-import { diffInputs } from "./diff";
+import { diffSource } from "./diff";
 import { previewImpact } from "./impact";
 import { providerEngineLog } from "./engine-log";
 import { urnOf, watchRequestUrns } from "./operation-urn";
@@ -137,7 +137,7 @@ async function warn(lines: ReadonlyArray<string>, news: object): Promise<void> {
 }
 
 /**
- * See {@link diffInputs}. When the update changes something and there are
+ * See {@link diffSource}. When the update changes something and there are
  * samples or `impactEvents` to replay, the delivery impact (see
  * `previewImpact`) is one line on the resource in the engine's log, and
  * its examples are debug lines (`pulumi preview --diff --debug`, or `-v`).
@@ -149,9 +149,10 @@ export async function diff(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<pulumi.dynamic.DiffResult> {
-  const result = diffInputs(olds, news, configured?.settings?.api);
+  const { result, decoded } = diffSource(olds, news, configured?.settings?.api);
   if (result.changes === true) {
-    const impact = previewImpact(olds, news);
+    // The definitions the comparison decoded serve the impact too: one decoding per operation.
+    const impact = previewImpact(olds, news, decoded);
     if (impact !== undefined) {
       const log = providerEngineLog(host);
       const urn = urnOf(news);

@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { checkInputs } from "../../src/pulumi/check";
 import { previewImpact } from "../../src/pulumi/impact";
+import { diffSource } from "../../src/pulumi/diff";
 import { UNKNOWN } from "../../src/pulumi/unknowns";
 
 const example = require("../definition/fixtures/definition.json");
@@ -37,6 +38,18 @@ describe("previewImpact", () => {
         `no longer delivered: ${corpus}[0] (v2.detail.events.conversation.{id}.customer.end): filters[1].conditions[0] (metrics.duration gte 300) fails: metrics.duration is 40`,
       ],
     });
+  });
+
+  it("takes the definitions diff decoded instead of decoding them again, with the same result", () => {
+    const news = inputs((i) => {
+      i.filters[1].conditions[0].value = 300;
+      i.samples = [summary(100)];
+    });
+    const { result, decoded } = diffSource(olds, news, "integrations");
+    expect(result.changes).toBe(true);
+    expect(decoded).toBeDefined();
+    expect(previewImpact(olds, news, decoded)).toEqual(previewImpact(olds, news));
+    expect(previewImpact(olds, news, decoded)?.line).toBe("delivery impact on 1 recorded event: 1 no longer delivered, 0 newly delivered, 0 reshaped");
   });
 
   it("gives nothing without events to replay, while a value is unknown, or for an old state it cannot read", () => {
