@@ -1,8 +1,8 @@
 "use strict";
 // The engine's floor for the benchmark: one no-op dynamic resource per source
 // definition, with the same inputs an EventBridgeSource gets, the same output
-// properties, and, when the benchmark recorded them (outputs/<sourceId>.json,
-// see floor-outputs.js), the sources' own outputs byte for byte, deployed by
+// properties and the sources' own outputs byte for byte (recorded by the
+// benchmark in outputs/<sourceId>.json, see floor-outputs.js), deployed by
 // the same engine. With `waitMs` set, each create waits that long: the
 // minimum request chain a real create needs at the emulator's latency, so
 // that a ratio measures what the provider adds; `updateWaitMs` and

@@ -69,11 +69,6 @@ export function checkSource(news: Record<string, unknown>, catalog?: CatalogChec
   return { result: failures.length > 0 ? { inputs, failures } : { inputs }, warnings };
 }
 
-/** {@link checkSource}'s check result alone, with the catalog's refutations as failures. */
-export function checkInputs(news: Record<string, unknown>, catalog?: AvailableTopicEntityListing): pulumi.dynamic.CheckResult {
-  return checkSource(news, catalog === undefined ? undefined : { listing: catalog, mode: "enforce" }).result;
-}
-
 /** The top-level property a path starts with: `filters` for `filters[0].eventType`. */
 function topKey(path: string): string {
   return /^[^.[]*/.exec(path)?.[0] ?? "";

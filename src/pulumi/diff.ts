@@ -7,29 +7,21 @@ import { intendedStateOr } from "../definition/vocabulary/intended-state";
 import { definitionOf } from "./inputs";
 import { unknownPaths } from "./unknowns";
 
-/**
- * The provider's `diff`: compares the desired definition with the one the last
- * deployment applied (kept in the old outputs). A changed `id`, or a switch to
- * another API contract, replaces the source; every other change updates it in
- * place. Samples and the conflict policy steer the provider and change nothing
- * remotely, so they alone cause no update. Drift a refresh recorded is a
- * change too: the update puts the declaration back.
- */
-export function diffInputs(
-  olds: Record<string, unknown>,
-  news: Record<string, unknown>,
-  currentApi: string | undefined,
-): pulumi.dynamic.DiffResult {
-  return diffSource(olds, news, currentApi).result;
-}
-
 /** The applied and the desired definition, decoded once by `diff` for what else the diff reports (the delivery impact). */
 export interface DecodedPair {
   readonly before: SourceDefinition;
   readonly after: SourceDefinition;
 }
 
-/** {@link diffInputs}, with both definitions as decoded when the comparison had to decode them. */
+/**
+ * The provider's `diff`: compares the desired definition with the one the last
+ * deployment applied (kept in the old outputs). A changed `id`, or a switch to
+ * another API contract, replaces the source; every other change updates it in
+ * place. Samples and the conflict policy steer the provider and change nothing
+ * remotely, so they alone cause no update. Drift a refresh recorded is a
+ * change too: the update puts the declaration back. Both definitions come
+ * back as decoded when the comparison had to decode them.
+ */
 export function diffSource(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,

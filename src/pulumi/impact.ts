@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Either, left, right } from "fp-ts/Either";
 import { DefinitionIssue, formatIssue, SampleEvent, validateDefinition } from "../definition";
-import type { SourceDefinition } from "../definition/source-definition";
+import type { DecodedPair } from "./diff";
 import { CorpusEvent, decodeCorpus } from "../definition/impact/corpus-event";
 import { deliveryImpact } from "../definition/impact/impact";
 import { exampleLines, impactLine } from "../definition/impact/summary";
@@ -67,7 +67,7 @@ export interface PreviewImpact {
 export function previewImpact(
   olds: Readonly<Record<string, unknown>>,
   news: Readonly<Record<string, unknown>>,
-  decoded?: { readonly before: SourceDefinition; readonly after: SourceDefinition },
+  decoded?: DecodedPair,
 ): PreviewImpact | undefined {
   if (unknownPaths(news).length > 0) return undefined;
   const steering = decodeSteering(news);

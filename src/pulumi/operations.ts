@@ -1,7 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as E from "fp-ts/Either";
 import type { SourceApi, WriteAudit } from "../genesys/port";
-import type { applySource } from "./apply";
 import { checkSource } from "./check";
 import type { OperationContext } from "./context";
 import { diffSource } from "./diff";
@@ -9,8 +8,6 @@ import { previewImpact } from "./impact";
 import { providerEngineLog } from "./engine-log";
 import { urnOf, watchRequestUrns } from "./operation-urn";
 import { providerHost } from "./provider-host";
-import type { refreshSource } from "./refresh";
-import type { removeSource } from "./remove";
 import { readSettings, ConfigGetter, ProviderSettings } from "./settings";
 import { configText, withSettingsFailures } from "./settings-check";
 import { topicCatalogFor } from "./topic-catalog";
@@ -167,12 +164,12 @@ export async function diff(
   return result;
 }
 
-/** See {@link applySource}. */
+/** See `applySource` (./apply). */
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
   return settled(remote.apply().applySource(context(inputs), { kind: "create" }, inputs));
 }
 
-/** See {@link applySource}; the concurrency token comes from the recorded outputs. */
+/** See `applySource` (./apply); the concurrency token comes from the recorded outputs. */
 export async function update(
   id: string,
   olds: Record<string, unknown>,
@@ -182,12 +179,12 @@ export async function update(
   return { outs };
 }
 
-/** See {@link refreshSource}. */
+/** See `refreshSource` (./refresh). */
 export async function read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
   return settled(remote.refresh().refreshSource(context(props), id, props));
 }
 
-/** See {@link removeSource}. */
+/** See `removeSource` (./remove). */
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {
   return settled(remote.remove().removeSource(context(props), id, props));
 }

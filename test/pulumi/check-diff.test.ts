@@ -1,5 +1,5 @@
-import { checkInputs, checkSource } from "../../src/pulumi/check";
-import { diffInputs } from "../../src/pulumi/diff";
+import { checkSource } from "../../src/pulumi/check";
+import { diffSource } from "../../src/pulumi/diff";
 import { UNKNOWN } from "../../src/pulumi/unknowns";
 
 const example = require("../../stacks/examples/definition.json");
@@ -14,19 +14,19 @@ function inputs(change: (i: any) => void = () => undefined): Record<string, unkn
 
 describe("check", () => {
   it("reports every problem by input property path, the definition's id as sourceId", () => {
-    const result = checkInputs(inputs((i) => {
+    const result = checkSource(inputs((i) => {
       delete i.sourceId;
       i.filters[0].conditions[1].operator = "contains";
       i.conflictPolicy = "merge";
-    }));
+    })).result;
     expect(result.failures!.map((f) => f.property).sort()).toEqual(["conflictPolicy", "filters[0].conditions[1].operator", "sourceId"]);
   });
 
   it("holds back problems under a property that is still unknown, and reports the rest", () => {
-    const result = checkInputs(inputs((i) => {
+    const result = checkSource(inputs((i) => {
       i.configuration.awsAccountId = UNKNOWN;
       i.filters[0].conditions[1].operator = "contains";
-    }));
+    })).result;
     expect(result.failures!.map((f) => f.property)).toEqual(["filters[0].conditions[1].operator"]);
   });
 
@@ -53,7 +53,7 @@ describe("check", () => {
   });
 
   it("defaults the stream type in the inputs it returns", () => {
-    expect(checkInputs(inputs((i) => delete i.eventStreamType))).toEqual({ inputs: inputs((i) => (i.eventStreamType = "aws-eventbridge")) });
+    expect(checkSource(inputs((i) => delete i.eventStreamType)).result).toEqual({ inputs: inputs((i) => (i.eventStreamType = "aws-eventbridge")) });
   });
 });
 
@@ -61,16 +61,16 @@ describe("diff", () => {
   const olds = { ...inputs(), api: "event-streams", drift: [] };
 
   it("says maybe when part of the definition is unknown", () => {
-    expect(diffInputs(olds, inputs((i) => (i.filters = UNKNOWN)), "event-streams")).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(diffSource(olds, inputs((i) => (i.filters = UNKNOWN)), "event-streams").result).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
   });
 
   it("changes nothing for steering inputs alone, and updates after a refresh recorded drift", () => {
-    expect(diffInputs(olds, inputs((i) => (i.conflictPolicy = "fail")), "event-streams").changes).toBe(false);
-    expect(diffInputs({ ...olds, drift: ["configuration.region"] }, inputs(), "event-streams").changes).toBe(true);
+    expect(diffSource(olds, inputs((i) => (i.conflictPolicy = "fail")), "event-streams").result.changes).toBe(false);
+    expect(diffSource({ ...olds, drift: ["configuration.region"] }, inputs(), "event-streams").result.changes).toBe(true);
   });
 
   it("replaces on a new id or another API contract", () => {
-    expect(diffInputs(olds, inputs((i) => (i.sourceId = "other")), "integrations").replaces).toEqual(["sourceId", "api"]);
+    expect(diffSource(olds, inputs((i) => (i.sourceId = "other")), "integrations").result.replaces).toEqual(["sourceId", "api"]);
   });
 });
 
@@ -79,19 +79,19 @@ describe("diff of a definition as written", () => {
 
   it("sees no change when the definition is the same, whatever the key order", () => {
     const reordered = inputs((i) => (i.configuration = Object.fromEntries(Object.entries(i.configuration).reverse())));
-    expect(diffInputs(olds, reordered, "event-streams").changes).toBe(false);
+    expect(diffSource(olds, reordered, "event-streams").result.changes).toBe(false);
   });
 
   it("sees no change when only a default is spelt out, and a change when a value differs", () => {
-    expect(diffInputs({ ...olds, transformations: undefined }, inputs((i) => (i.transformations = [])), "event-streams").changes).toBe(false);
-    expect(diffInputs(olds, inputs((i) => (i.configuration.region = "eu-west-1")), "event-streams").changes).toBe(true);
+    expect(diffSource({ ...olds, transformations: undefined }, inputs((i) => (i.transformations = [])), "event-streams").result.changes).toBe(false);
+    expect(diffSource(olds, inputs((i) => (i.configuration.region = "eu-west-1")), "event-streams").result.changes).toBe(true);
   });
 
   it("re-applies an old state this code cannot read", () => {
-    expect(diffInputs({ ...olds, filters: "not filters" }, inputs(), "event-streams").changes).toBe(true);
+    expect(diffSource({ ...olds, filters: "not filters" }, inputs(), "event-streams").result.changes).toBe(true);
   });
 
   it("updates when the intended state changes", () => {
-    expect(diffInputs(olds, inputs((i) => (i.intendedState = "DISABLED")), "integrations").changes).toBe(true);
+    expect(diffSource(olds, inputs((i) => (i.intendedState = "DISABLED")), "integrations").result.changes).toBe(true);
   });
 });

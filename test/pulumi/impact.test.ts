@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkInputs } from "../../src/pulumi/check";
+import { checkSource } from "../../src/pulumi/check";
 import { previewImpact } from "../../src/pulumi/impact";
 import { diffSource } from "../../src/pulumi/diff";
 import { UNKNOWN } from "../../src/pulumi/unknowns";
@@ -64,13 +64,13 @@ describe("check with impactEvents", () => {
   it("reports a corpus it cannot read, or an entry that is not an event, at impactEvents", () => {
     const bad = path.join(dir, "bad.json");
     fs.writeFileSync(bad, JSON.stringify([summary(40), { eventType: "a.b", event: 3 }]));
-    expect(checkInputs(inputs((i) => (i.impactEvents = path.join(dir, "missing.jsonl")))).failures).toEqual([
+    expect(checkSource(inputs((i) => (i.impactEvents = path.join(dir, "missing.jsonl")))).result.failures).toEqual([
       { property: "impactEvents", reason: `file not found: ${path.join(dir, "missing.jsonl")}` },
     ]);
-    expect(checkInputs(inputs((i) => (i.impactEvents = bad))).failures).toEqual([
+    expect(checkSource(inputs((i) => (i.impactEvents = bad))).result.failures).toEqual([
       { property: "impactEvents", reason: `${bad}: events[1].event: expected the event body as an object, found 3` },
     ]);
-    expect(checkInputs(inputs((i) => (i.impactEvents = ""))).failures).toEqual([
+    expect(checkSource(inputs((i) => (i.impactEvents = ""))).result.failures).toEqual([
       { property: "impactEvents", reason: "expected a path to a file or folder of recorded events, found an empty string" },
     ]);
   });
